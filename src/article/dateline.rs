@@ -1,0 +1,287 @@
+//! The dateline that opens a dispatch: `MOSCOU, 7 juin (Xinhua) --`,
+//! `BEIJING (Xinhua) --`, `Genève, le 12 mai 2024 (Reuters) —`,
+//! `ELDORET (Kenya), 3 mai (AFP) -`, `PORT-SOUDAN, 18 avril -`.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{date_of, day_number, month_number, month_pattern, When};
+use super::regex;
+use crate::lexicon::{fold_key, rows};
+
+/// Known places (cities, countries, regions), folded, for bare datelines.
+static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    [
+        include_str!("../../data/lexicons/cities.tsv"),
+        include_str!("../../data/lexicons/countries.tsv"),
+        include_str!("../../data/lexicons/regions.tsv"),
+    ]
+    .into_iter()
+    .flat_map(rows)
+    .filter_map(|r| r.first().map(|s| fold_key(s)))
+    .collect()
+});
+
+/// A place: capitalised words, with the particles of place names between
+/// them (`NEW DELHI`, `PORT-SOUDAN`, `Rio de Janeiro`).
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^\p{Lu}[\p{L}'’.]*(?:[ -](?:(?:de|du|des|la|le|les|sur|en|el|al|d'|d’|l'|l’) ?)?\p{Lu}[\p{L}'’.]*){0,4}",
+    )
+});
+
+/// A parenthesis: a country after the place, or the agency.
+static PAREN: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\(([^()\d]{2,40})\)"));
+
+/// `, Kenya` after the place.
+static COUNTRY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^,\s*\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?"));
+
+/// `, 7 juin`, `, le 12 mai 2024`, `, 1er octobre`.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)^,\s*(?:le\s+)?(\d{{1,2}}|1er)\s+({})(?:\s+(\d{{4}}))?",
+        month_pattern()
+    ))
+});
+
+/// The dash that closes the dateline.
+static DASH: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:--|—|–|―|-)(?:\s+|$)"));
+
+/// A dateline, in byte ranges of the line it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub place: Range<usize>,
+    pub agency: Option<Range<usize>>,
+    pub when: Option<When>,
+    /// Where the dateline ends (after its dash and the spaces that follow).
+    pub end: usize,
+}
+
+/// The dateline at the start of `line`, if it has one.
+pub fn parse(line: &str) -> Option<Dateline> {
+    let place = PLACE.find(line)?.range();
+    let mut at = place.end;
+    let rest = |at: usize| line.get(at..).unwrap_or("");
+    let mut first_paren = None;
+    if let Some(c) = PAREN.captures(rest(at)) {
+        first_paren = c.get(1).map(|m| shift(m.range(), at));
+        at += c.get(0)?.end();
+    }
+    // `NAIROBI, Kenya, 3 mai (AP) -`: a country after a comma, kept only when
+    // a date or the agency follows it.
+    if let Some(q) = COUNTRY.find(rest(at)) {
+        let after = rest(at + q.end());
+        if DATE.is_match(after) || PAREN.is_match(after) {
+            at += q.end();
+        }
+    }
+    let mut when = None;
+    if let Some(c) = DATE.captures(rest(at)) {
+        let day = day_number(c.get(1)?.as_str())?;
+        let month = month_number(c.get(2)?.as_str())?;
+        let year = c.get(3).and_then(|m| m.as_str().parse().ok());
+        when = Some(date_of(year, month, day)?);
+        at += c.get(0)?.end();
+    }
+    let mut agency = None;
+    if let Some(c) = PAREN.captures(rest(at)) {
+        agency = c.get(1).map(|m| shift(m.range(), at));
+        at += c.get(0)?.end();
+    } else if when.is_none() {
+        // `BEIJING (Xinhua) --`: the only parenthesis is the agency.
+        agency = first_paren;
+    }
+    let dash = DASH.find(rest(at))?;
+    let end = at + dash.end();
+    let name = line.get(place.clone())?;
+    let agency = agency.filter(|r| line.get(r.clone()).is_some_and(is_agency_name));
+    // A bare `PLACE -` is a dateline only for a known place in capitals:
+    // `PSG - OM` is a headline.
+    let bare = !name.chars().any(char::is_lowercase) && PLACES.contains(&fold_key(name));
+    (bare || when.is_some() || agency.is_some()).then_some(Dateline {
+        place,
+        agency,
+        when,
+        end,
+    })
+}
+
+/// An agency name as datelines write it: one to four words, capitalised.
+fn is_agency_name(name: &str) -> bool {
+    let name = name.trim();
+    name.chars().next().is_some_and(char::is_uppercase) && name.split_whitespace().count() <= 4
+}
+
+fn shift(r: Range<usize>, by: usize) -> Range<usize> {
+    r.start + by..r.end + by
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(line: &str) -> Option<(String, Option<String>, Option<String>, String)> {
+        let d = parse(line)?;
+        Some((
+            line[d.place.clone()].to_string(),
+            d.agency.map(|r| line[r].to_string()),
+            d.when.map(|w| w.iso()),
+            line[d.end..].to_string(),
+        ))
+    }
+
+    fn expect(line: &str, place: &str, agency: Option<&str>, when: Option<&str>, rest: &str) {
+        assert_eq!(
+            fields(line),
+            Some((
+                place.to_string(),
+                agency.map(str::to_string),
+                when.map(str::to_string),
+                rest.to_string()
+            )),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn xinhua_dateline() {
+        expect(
+            "MOSCOU, 7 juin (Xinhua) -- La CEI",
+            "MOSCOU",
+            Some("Xinhua"),
+            Some("--06-07"),
+            "La CEI",
+        );
+    }
+
+    #[test]
+    fn agency_without_date() {
+        expect(
+            "BEIJING (Xinhua) -- Les échanges",
+            "BEIJING",
+            Some("Xinhua"),
+            None,
+            "Les échanges",
+        );
+    }
+
+    #[test]
+    fn afp_dateline_with_single_dash() {
+        expect(
+            "PARIS, 3 mars (AFP) - La CGT",
+            "PARIS",
+            Some("AFP"),
+            Some("--03-03"),
+            "La CGT",
+        );
+        expect(
+            "MEXICO, 1er octobre (AFP) - Claudia",
+            "MEXICO",
+            Some("AFP"),
+            Some("--10-01"),
+            "Claudia",
+        );
+        expect(
+            "NEW DELHI, 31 juillet (AFP) - Au moins",
+            "NEW DELHI",
+            Some("AFP"),
+            Some("--07-31"),
+            "Au moins",
+        );
+    }
+
+    #[test]
+    fn reuters_dateline_with_full_date() {
+        expect(
+            "Genève, le 12 mai 2024 (Reuters) — L'OMS",
+            "Genève",
+            Some("Reuters"),
+            Some("2024-05-12"),
+            "L'OMS",
+        );
+    }
+
+    #[test]
+    fn dateline_without_agency() {
+        expect(
+            "PORT-SOUDAN, 18 avril - Au moins",
+            "PORT-SOUDAN",
+            None,
+            Some("--04-18"),
+            "Au moins",
+        );
+        expect(
+            "BEYROUTH, 22 novembre 2024 – L’Office",
+            "BEYROUTH",
+            None,
+            Some("2024-11-22"),
+            "L’Office",
+        );
+    }
+
+    #[test]
+    fn country_after_the_place() {
+        expect(
+            "ELDORET (Kenya), 3 mai (AFP) - Des",
+            "ELDORET",
+            Some("AFP"),
+            Some("--05-03"),
+            "Des",
+        );
+    }
+
+    #[test]
+    fn country_after_a_comma() {
+        expect(
+            "NAIROBI, Kenya, 3 mai (AP) — Des",
+            "NAIROBI",
+            Some("AP"),
+            Some("--05-03"),
+            "Des",
+        );
+        expect(
+            "Bamako, Mali (AMAP) - Le",
+            "Bamako",
+            Some("AMAP"),
+            None,
+            "Le",
+        );
+    }
+
+    #[test]
+    fn dateline_standing_alone() {
+        expect(
+            "MOSCOU, 7 juin (Xinhua) --",
+            "MOSCOU",
+            Some("Xinhua"),
+            Some("--06-07"),
+            "",
+        );
+    }
+
+    #[test]
+    fn a_date_in_the_first_sentence_is_no_dateline() {
+        assert_eq!(
+            parse("Le 4 juillet 2024, Astana, la capitale du Kazakhstan"),
+            None
+        );
+        assert_eq!(parse("La Chine et la Russie sont convenues jeudi"), None);
+        assert_eq!(parse("Paris - Lyon : le match"), None);
+        assert_eq!(parse("PSG - OM : le choc"), None);
+    }
+
+    #[test]
+    fn bare_dateline_of_a_known_place() {
+        expect(
+            "PARIS - Le gouvernement",
+            "PARIS",
+            None,
+            None,
+            "Le gouvernement",
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! Calendar dates as page headers and datelines write them, and their ISO 8601
+//! form (`2018-06-07T13:25`, or `--06-09T10:08` when the year is missing).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::regex;
+use crate::lexicon::rows;
+
+/// French month names and abbreviations -> month number.
+static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    rows(include_str!("../../data/article/months.tsv"))
+        .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.parse().ok()?)))
+        .collect()
+});
+
+/// The alternation of the month names, longest first, for regexes.
+pub fn month_pattern() -> String {
+    let mut names: Vec<&String> = MONTHS.keys().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The number of a month name (`juin` -> 6), any case.
+pub fn month_number(name: &str) -> Option<u32> {
+    MONTHS.get(&name.to_lowercase()).copied()
+}
+
+/// `2018-06-07`.
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+
+/// `12 mai 2024`, `1er octobre`.
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b(\d{{1,2}}|1er)\s+({})(?:\s+(\d{{4}}))?",
+        month_pattern()
+    ))
+});
+
+/// `24/02/2025`, `09/06` (day first, as in French).
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\b"));
+
+/// `13:25`, `10h08`, `06 h 30`, `09:02:13`.
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(\d{1,2})\s?[:hH]\s?(\d{2})(?::\d{2})?\b"));
+
+/// A calendar date, with a clock time when one is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct When {
+    pub year: Option<u32>,
+    pub month: u32,
+    pub day: u32,
+    pub time: Option<(u32, u32)>,
+}
+
+impl When {
+    /// ISO 8601, `--MM-DD` when the year is unknown.
+    pub fn iso(&self) -> String {
+        let date = match self.year {
+            Some(y) => format!("{y:04}-{:02}-{:02}", self.month, self.day),
+            None => format!("--{:02}-{:02}", self.month, self.day),
+        };
+        match self.time {
+            Some((h, m)) => format!("{date}T{h:02}:{m:02}"),
+            None => date,
+        }
+    }
+}
+
+/// A day and month (and year) as valid numbers.
+pub fn date_of(year: Option<u32>, month: u32, day: u32) -> Option<When> {
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(When {
+        year,
+        month,
+        day,
+        time: None,
+    })
+}
+
+/// The day of `1er` or `12`.
+pub fn day_number(s: &str) -> Option<u32> {
+    if s.eq_ignore_ascii_case("1er") {
+        Some(1)
+    } else {
+        s.parse().ok()
+    }
+}
+
+fn number(c: &Captures, i: usize) -> Option<u32> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+/// The first date in `line` and the clock time next to it, if any
+/// (`Publié le 2018-06-07 à 13:25`, `Dernière mise à jour à 10h08 le 09/06`).
+pub fn find_when(line: &str) -> Option<When> {
+    let (mut when, date_span) = if let Some(c) = ISO_DATE.captures(line) {
+        (
+            date_of(number(&c, 1), number(&c, 2)?, number(&c, 3)?)?,
+            c.get(0)?.range(),
+        )
+    } else if let Some(c) = TEXT_DATE.captures(line) {
+        let day = day_number(c.get(1)?.as_str())?;
+        let month = month_number(c.get(2)?.as_str())?;
+        (date_of(number(&c, 3), month, day)?, c.get(0)?.range())
+    } else {
+        let c = NUMERIC_DATE.captures(line)?;
+        (
+            date_of(number(&c, 3), number(&c, 2)?, number(&c, 1)?)?,
+            c.get(0)?.range(),
+        )
+    };
+    when.time = TIME
+        .captures_iter(line)
+        .filter(|c| {
+            c.get(0)
+                .is_some_and(|m| m.end() <= date_span.start || m.start() >= date_span.end)
+        })
+        .find_map(|c| {
+            let (h, m) = (number(&c, 1)?, number(&c, 2)?);
+            (h < 24 && m < 60).then_some((h, m))
+        });
+    Some(when)
+}
+
+/// Weekday names and the small words around a date in a header.
+static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc)\b|[\s,|/:.–—-]",
+    )
+});
+
+/// Whether `line` is a date (and time) standing alone: `12/05/2024 14:30`,
+/// `Lundi 12 mai 2024 - 14h30`.
+pub fn is_date_only(line: &str) -> bool {
+    let Some(date) = ISO_DATE
+        .find(line)
+        .or_else(|| TEXT_DATE.find(line))
+        .or_else(|| NUMERIC_DATE.find(line))
+    else {
+        return false;
+    };
+    let rest = format!(
+        "{} {}",
+        line.get(..date.start()).unwrap_or(""),
+        line.get(date.end()..).unwrap_or("")
+    );
+    let rest = TIME.replace_all(&rest, " ");
+    DATE_FILLER.replace_all(&rest, "").is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(line: &str) -> Option<String> {
+        find_when(line).map(|w| w.iso())
+    }
+
+    #[test]
+    fn iso_header_with_time() {
+        assert_eq!(
+            iso("French.xinhuanet.com | Publié le 2018-06-07 à 13:25").as_deref(),
+            Some("2018-06-07T13:25")
+        );
+    }
+
+    #[test]
+    fn day_month_without_year() {
+        assert_eq!(
+            iso("Dernière mise à jour à 10h08 le 09/06").as_deref(),
+            Some("--06-09T10:08")
+        );
+    }
+
+    #[test]
+    fn numeric_date_with_year() {
+        assert_eq!(
+            iso("Publié le 24/02/2025 à 07h15").as_deref(),
+            Some("2025-02-24T07:15")
+        );
+    }
+
+    #[test]
+    fn written_month() {
+        assert_eq!(
+            iso("Publié le 18 mars 2024 à 06h30").as_deref(),
+            Some("2024-03-18T06:30")
+        );
+        assert_eq!(iso("Mis à jour le 1er octobre").as_deref(), Some("--10-01"));
+    }
+
+    #[test]
+    fn dates_standing_alone() {
+        assert!(is_date_only("12/05/2024 14:30"));
+        assert!(is_date_only("Lundi 12 mai 2024 - 14h30"));
+        assert!(is_date_only("2018-06-07 13:25 GMT"));
+        assert!(!is_date_only(
+            "Le 4 juillet 2024, Astana a accueilli le sommet"
+        ));
+        assert!(!is_date_only("12 mai 2024 : la grève"));
+    }
+
+    #[test]
+    fn no_date() {
+        assert_eq!(iso("Publié hier"), None);
+    }
+}

@@ -1,0 +1,169 @@
+//! Page furniture around the story: credits (`(Xinhua/Javed Dar)`,
+//! `Photo : AFP`, AFP's closing initials `jmo/cbn/ob`, Reuters' production
+//! notes), site boilerplate (`Vous avez une question ? Contactez ...`) and the
+//! trailing numeric article id.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::word_count;
+use super::regex;
+use crate::lexicon::{fold_key, folded_set, rows};
+
+/// Credit markers (folded), and whether they also open a bare line.
+static CREDIT_MARKERS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/article/credit_markers.tsv"))
+        .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)? == "line")))
+        .collect()
+});
+
+/// Boilerplate phrases (folded), and whether they must be the whole line.
+static BOILERPLATE: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/article/boilerplate.tsv"))
+        .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)? == "whole")))
+        .collect()
+});
+
+static AGENCIES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded_set(include_str!("../../data/lexicons/agencies.txt")));
+
+/// AFP's closing initials of the writers and editors: `jmo/cbn/ob`, `bur-pjl/cls`.
+static SIGNATURE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[a-z]{2,5}(?:[/-][a-z]{2,5})*/[a-z]{2,5}$"));
+
+/// `Agency/Photographer` in a parenthesis: `Xinhua/Javed Dar`.
+static AGENCY_SLASH: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\(\s*([\p{Lu}][^()/\d]{0,40})/\s*\p{Lu}[^()/]{0,60}\)"));
+
+/// A trailing article id: a long run of digits standing alone.
+static ID: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{6,}$"));
+
+/// Credits are short.
+const MAX_CREDIT_WORDS: usize = 25;
+const MAX_BARE_CREDIT_WORDS: usize = 12;
+
+/// Whether `line` is a credit.
+pub fn is_credit_line(line: &str) -> bool {
+    if SIGNATURE.is_match(line) {
+        return true;
+    }
+    if word_count(line) > MAX_CREDIT_WORDS {
+        return false;
+    }
+    if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+        if inner.contains(['(', ')']) {
+            return false;
+        }
+        return opens_with_marker(inner, false) || is_agency_credit(line, 0..line.len());
+    }
+    word_count(line) <= MAX_BARE_CREDIT_WORDS && opens_with_marker(line, true)
+}
+
+/// Whether `s` opens with a credit marker. A bare line needs a `line` marker
+/// and a colon or `©` after it (`Photo : AFP`, `© AFP 2024`), so that
+/// `Crédit Agricole a annoncé` stays text.
+fn opens_with_marker(s: &str, bare: bool) -> bool {
+    let folded = fold_key(s.trim_start());
+    CREDIT_MARKERS.iter().any(|(m, line)| {
+        let Some(rest) = folded.strip_prefix(m.as_str()) else {
+            return false;
+        };
+        if bare {
+            *line && (m.starts_with('©') || rest.trim_start().starts_with([':', '©']))
+        } else {
+            !rest.starts_with(char::is_alphabetic)
+        }
+    })
+}
+
+/// Whether the `(Agency/Name)` at `range` of `text` names a known agency.
+fn is_agency_credit(text: &str, range: Range<usize>) -> bool {
+    text.get(range)
+        .and_then(|s| AGENCY_SLASH.captures(s))
+        .and_then(|c| c.get(1))
+        .is_some_and(|m| AGENCIES.contains(&fold_key(m.as_str().trim())))
+}
+
+/// The `(Agency/Name)` credits inside a line of text, as byte ranges.
+pub fn inline_credits(line: &str) -> Vec<Range<usize>> {
+    AGENCY_SLASH
+        .find_iter(line)
+        .map(|m| m.range())
+        .filter(|r| is_agency_credit(line, r.clone()))
+        .collect()
+}
+
+/// Whether `line` is site boilerplate.
+pub fn is_boilerplate(line: &str) -> bool {
+    let folded = fold_key(line);
+    let bare = folded.trim_end_matches([':', '»', ' ', '\u{a0}']);
+    BOILERPLATE.iter().any(|(b, whole)| {
+        if *whole {
+            bare == b
+        } else {
+            folded
+                .strip_prefix(b.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+        }
+    })
+}
+
+/// Whether `line` is an article id.
+pub fn is_id(line: &str) -> bool {
+    ID.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photo_credits() {
+        assert!(is_credit_line("(Xinhua/Javed Dar)"));
+        assert!(is_credit_line("Photo : AFP"));
+        assert!(is_credit_line("(Photo : Xinhua)"));
+        assert!(!is_credit_line("(CEI/OCS)"));
+    }
+
+    #[test]
+    fn production_notes() {
+        assert!(is_credit_line(
+            "(Reportage Laura Benitez; version française Karim Ouazzani, édité par Sophie Lemaire)"
+        ));
+        assert!(is_credit_line("jmo/cbn/ob"));
+        assert!(is_credit_line("bur/pjl/cls"));
+        assert!(!is_credit_line(
+            "Avec 28,5 % des voix, la CDU arrive en tête."
+        ));
+        assert!(!is_credit_line("Crédit Agricole a annoncé une hausse."));
+        assert!(is_credit_line("© AFP 2024"));
+    }
+
+    #[test]
+    fn credits_inside_a_line() {
+        let line = "Le sommet de Qingdao (Xinhua/Li Xin) s'ouvre samedi.";
+        let got: Vec<_> = inline_credits(line).into_iter().map(|r| &line[r]).collect();
+        assert_eq!(got, ["(Xinhua/Li Xin)"]);
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        assert!(is_boilerplate(
+            "Vous avez une question, une remarque, des suggestions ? Contactez notre équipe"
+        ));
+        assert!(is_boilerplate("Lire aussi : la CEI et l'OCS"));
+        assert!(!is_boilerplate("La CEI souhaite renforcer sa coopération"));
+        assert!(is_boilerplate("Partager"));
+        assert!(!is_boilerplate("Partager le pouvoir reste difficile."));
+        assert!(is_boilerplate("Mots-clés : Chine, Russie"));
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_id("010020070770000000000000011107421372369851"));
+        assert!(!is_id("2018"));
+    }
+}

@@ -1,0 +1,203 @@
+//! Page-header lines: the site name (`french.xinhuanet.com`), the dated line
+//! (`French.xinhuanet.com | Publié le 2018-06-07 à 13:25`, `Dernière mise à
+//! jour à 10h08 le 09/06`) and the byline (`Par Marie Delcas`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{find_when, is_date_only, When};
+use super::lines::{ends_sentence, word_count};
+use super::regex;
+use crate::lexicon::{entries, fold_key, rows};
+
+/// What the date of a header line tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stamp {
+    Published,
+    Updated,
+}
+
+/// Header markers (folded) with what their date is, longest first.
+static MARKERS: LazyLock<Vec<(String, Stamp)>> = LazyLock::new(|| {
+    let mut markers: Vec<(String, Stamp)> =
+        rows(include_str!("../../data/article/header_markers.tsv"))
+            .filter_map(|r| {
+                let stamp = match *r.get(1)? {
+                    "published" => Stamp::Published,
+                    _ => Stamp::Updated,
+                };
+                Some((fold_key(r.first()?), stamp))
+            })
+            .collect();
+    markers.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+    markers
+});
+
+static BYLINES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/article/bylines.txt"))
+        .map(fold_key)
+        .collect()
+});
+
+/// A web address standing alone: `french.xinhuanet.com`, `www.lemonde.fr`.
+static SITE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/?$")
+});
+
+/// Header lines are short: a dated line has a handful of words.
+const MAX_HEADER_WORDS: usize = 16;
+const MAX_BYLINE_WORDS: usize = 12;
+
+/// A dated header line: what its date tells, and the date when it gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    pub stamp: Stamp,
+    pub when: Option<When>,
+}
+
+/// Whether `line` is a date standing alone (`12/05/2024 14:30`): a header
+/// before the body, giving the publication date.
+pub fn date_only(line: &str) -> Option<Dated> {
+    is_date_only(line).then(|| Dated {
+        stamp: Stamp::Published,
+        when: find_when(line),
+    })
+}
+
+/// A site name and a date standing apart (`French.news.cn | 2023-05-06
+/// 09:02:13`): the publication date.
+pub fn site_and_date(line: &str) -> Option<Dated> {
+    let mut parts = line.split('|').map(str::trim);
+    let all = parts.clone().all(|p| SITE.is_match(p) || is_date_only(p));
+    (all && parts.any(|p| SITE.is_match(p)) && line.contains('|')).then(|| Dated {
+        stamp: Stamp::Published,
+        when: find_when(line),
+    })
+}
+
+/// Whether `line` is a site name, or site names separated by `|`.
+pub fn is_site_name(line: &str) -> bool {
+    line.split('|').all(|part| SITE.is_match(part.trim()))
+}
+
+/// The dated header `line` is, if it is one: a header marker opening the line
+/// or one of its `|`-separated parts, in a short line that is no sentence.
+pub fn dated(line: &str) -> Option<Dated> {
+    if word_count(line) > MAX_HEADER_WORDS || line.ends_with('.') {
+        return None;
+    }
+    let stamp = line.split('|').find_map(|part| {
+        let part = fold_key(part.trim());
+        MARKERS
+            .iter()
+            .find(|(m, _)| {
+                part.strip_prefix(m.as_str())
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+            })
+            .map(|&(_, stamp)| stamp)
+    })?;
+    Some(Dated {
+        stamp,
+        when: find_when(line),
+    })
+}
+
+/// Whether `line` is a byline: a byline word, then a capitalised name, in a
+/// short line without a final full stop.
+pub fn is_byline(line: &str) -> bool {
+    if word_count(line) > MAX_BYLINE_WORDS || ends_sentence(line) {
+        return false;
+    }
+    let folded = fold_key(line);
+    BYLINES.iter().any(|b| {
+        folded.starts_with(b.as_str())
+            && line
+                .char_indices()
+                .nth(b.chars().count())
+                .and_then(|(i, _)| line.get(i..))
+                .is_some_and(|rest| {
+                    rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+                })
+    })
+}
+
+/// The publication date among dated headers: the first publication stamp,
+/// else the first update stamp.
+pub fn published(headers: &[Dated]) -> Option<When> {
+    let first = |stamp| {
+        headers
+            .iter()
+            .filter(|d| d.stamp == stamp)
+            .find_map(|d| d.when)
+    };
+    first(Stamp::Published).or_else(|| first(Stamp::Updated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names() {
+        assert!(is_site_name("french.xinhuanet.com"));
+        assert!(is_site_name("www.lemonde.fr"));
+        assert!(!is_site_name("La CEI souhaite renforcer sa coopération"));
+    }
+
+    #[test]
+    fn dated_headers() {
+        let d = dated("French.xinhuanet.com | Publié le 2018-06-07 à 13:25");
+        assert_eq!(d.map(|d| d.stamp), Some(Stamp::Published));
+        assert_eq!(
+            d.and_then(|d| d.when).map(|w| w.iso()).as_deref(),
+            Some("2018-06-07T13:25")
+        );
+        let d = dated("Dernière mise à jour à 10h08 le 09/06");
+        assert_eq!(d.map(|d| d.stamp), Some(Stamp::Updated));
+        assert!(dated("Mis à jour le 12/05/2024 à 14h30").is_some());
+    }
+
+    #[test]
+    fn a_sentence_is_no_header() {
+        assert_eq!(
+            dated("Publié le 3 mai, le rapport de l'ONU indique que la faim recule."),
+            None
+        );
+        assert_eq!(dated("Publiée en 2019"), None);
+    }
+
+    #[test]
+    fn site_name_and_date() {
+        let d = site_and_date("French.news.cn | 2023-05-06 09:02:13");
+        assert_eq!(
+            d.and_then(|d| d.when).map(|w| w.iso()).as_deref(),
+            Some("2023-05-06T09:02")
+        );
+        assert_eq!(site_and_date("french.news.cn"), None);
+        assert_eq!(site_and_date("Chine | Economie"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("Par Marie Delcas (Bogota, correspondante)"));
+        assert!(!is_byline("Par ailleurs, la CEI a signé un accord."));
+        assert!(!is_byline("Par ailleurs la CEI"));
+    }
+
+    #[test]
+    fn publication_beats_update() {
+        let upd = Dated {
+            stamp: Stamp::Updated,
+            when: find_when("le 13/05/2024"),
+        };
+        let pb = Dated {
+            stamp: Stamp::Published,
+            when: find_when("le 12/05/2024"),
+        };
+        assert_eq!(
+            published(&[upd, pb]).map(|w| w.iso()).as_deref(),
+            Some("2024-05-12")
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! Made-up variants of the common French wire formats, each checking the
+//! exact fields.
+
+use super::*;
+
+/// The fields of `layout(text)` as text.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Fields {
+    title: Option<String>,
+    published: Option<String>,
+    dateline: Option<String>,
+    agency: Option<String>,
+    body: Option<String>,
+    credits: Vec<String>,
+    article_id: Option<String>,
+    boilerplate: Vec<String>,
+    copies: Vec<String>,
+}
+
+fn fields(text: &str) -> Fields {
+    let m = layout(text, &[], &[]).meta;
+    let s = |x: Option<Span>| x.map(|x| x.text(text).to_string());
+    let v = |x: &[Span]| x.iter().map(|x| x.text(text).to_string()).collect();
+    Fields {
+        title: s(m.title),
+        published: m.published.clone(),
+        dateline: s(m.dateline),
+        agency: s(m.agency),
+        body: s(m.body),
+        credits: v(&m.credits),
+        article_id: s(m.article_id),
+        boilerplate: v(&m.boilerplate),
+        copies: v(&m.copies),
+    }
+}
+
+fn zones(text: &str) -> Vec<(String, &'static str)> {
+    layout(text, &[], &[])
+        .paragraphs
+        .iter()
+        .map(|p| (p.span.text(text).to_string(), p.zone.as_str()))
+        .collect()
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+const BODY1: &str = "MOSCOU, 7 juin (Xinhua) -- La CEI est prête à renforcer son partenariat avec l'OCS, a déclaré Sergueï Lebedev.";
+const BODY2: &str = "\"A mon avis, il y a de grandes opportunités\", a-t-il relevé.";
+const CONTACT: &str = "Vous avez une question, une remarque, des suggestions ? Contactez notre équipe de rédaction par email à xinhuanet_french@news.cn";
+
+fn xinhua_page(header: &str, dateline: &str, eol: &str) -> String {
+    let body1 = BODY1.replace("MOSCOU, 7 juin (Xinhua) --", dateline);
+    let once = format!(
+        "La CEI souhaite renforcer sa coopération avec l'OCS (INTERVIEW){eol}{eol}{header}{eol}{eol}{body1}{eol}{eol}{BODY2}{eol}"
+    );
+    format!(
+        "french.xinhuanet.com{eol}\u{a0}{eol}{eol}{once}{eol}\u{a0}{eol}{CONTACT}{eol}{eol}{once}{eol}010020070770000000000000011107421372369851"
+    )
+}
+
+#[test]
+fn xinhua_page_with_copy_and_id() {
+    let text = xinhua_page(
+        "French.xinhuanet.com | Publié le 2018-06-07 à 13:25",
+        "MOSCOU, 7 juin (Xinhua) --",
+        "\n",
+    );
+    let copy_start = text.rfind("La CEI souhaite").unwrap();
+    let copy_end = text.rfind("relevé.").unwrap() + "relevé.".len();
+    assert_eq!(
+        fields(&text),
+        Fields {
+            title: some("La CEI souhaite renforcer sa coopération avec l'OCS (INTERVIEW)"),
+            published: some("2018-06-07T13:25"),
+            dateline: some("MOSCOU"),
+            agency: some("Xinhua"),
+            body: Some(format!("{BODY1}\n\n{BODY2}")),
+            article_id: some("010020070770000000000000011107421372369851"),
+            boilerplate: vec![CONTACT.to_string()],
+            copies: vec![text[copy_start..copy_end].to_string()],
+            ..Fields::default()
+        }
+    );
+    let z: Vec<_> = zones(&text).into_iter().map(|(_, z)| z).collect();
+    assert_eq!(
+        z,
+        [
+            "header",
+            "title",
+            "header",
+            "body",
+            "body",
+            "boilerplate",
+            "copy",
+            "copy",
+            "copy",
+            "copy",
+            "id"
+        ]
+    );
+}
+
+#[test]
+fn crlf_line_endings() {
+    let text = xinhua_page(
+        "French.xinhuanet.com | Publié le 2018-06-07 à 13:25",
+        "MOSCOU, 7 juin (Xinhua) --",
+        "\r\n",
+    );
+    let f = fields(&text);
+    assert_eq!(f.body, Some(format!("{BODY1}\r\n\r\n{BODY2}")));
+    assert_eq!(f.published.as_deref(), Some("2018-06-07T13:25"));
+    assert_eq!(f.copies.len(), 1);
+}
+
+#[test]
+fn dateline_without_date_and_numeric_header() {
+    let text = xinhua_page("Publié le 12/05/2024 à 14h30", "BEIJING (Xinhua) --", "\n");
+    let f = fields(&text);
+    assert_eq!(f.dateline.as_deref(), Some("BEIJING"));
+    assert_eq!(f.agency.as_deref(), Some("Xinhua"));
+    assert_eq!(f.published.as_deref(), Some("2024-05-12T14:30"));
+}
+
+#[test]
+fn update_header_without_title() {
+    let text = "Dernière mise à jour à 10h08 le 09/06\nLa Chine et la Russie sont convenues jeudi de développer leurs relations.\nLors d'une rencontre avec Sergue? Lavrov, le ministre a salué les progrès.\n(Xinhua/Javed Dar)\nLes deux pays ont eu des échanges fréquents, a-t-il ajouté.";
+    let f = fields(text);
+    assert_eq!(
+        f,
+        Fields {
+            published: some("--06-09T10:08"),
+            body: Some(text[text.find("La Chine").unwrap()..].to_string()),
+            credits: vec!["(Xinhua/Javed Dar)".to_string()],
+            ..Fields::default()
+        }
+    );
+    let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
+    assert_eq!(z, ["header", "body", "body", "credit", "body"]);
+}
+
+#[test]
+fn update_header_with_title() {
+    let text = "Le Sénégal relève sa prévision de croissance\nMis à jour le 14 février 2025 à 09h12\n\nDAKAR, 14 février (APS) - Le gouvernement a relevé mardi sa prévision.\n";
+    let f = fields(text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Le Sénégal relève sa prévision de croissance")
+    );
+    assert_eq!(f.published.as_deref(), Some("2025-02-14T09:12"));
+    assert_eq!(f.dateline.as_deref(), Some("DAKAR"));
+    assert_eq!(f.agency.as_deref(), Some("APS"));
+}
+
+#[test]
+fn afp_dispatch_without_title() {
+    let text = "PARIS, 3 mars (AFP) - La CGT a appelé lundi à une journée de grève.\n\nSa secrétaire générale a dénoncé une réforme « injuste ».\n\njmo/cbn/ob\n";
+    assert_eq!(
+        fields(text),
+        Fields {
+            published: some("--03-03"),
+            dateline: some("PARIS"),
+            agency: some("AFP"),
+            body: some("PARIS, 3 mars (AFP) - La CGT a appelé lundi à une journée de grève.\n\nSa secrétaire générale a dénoncé une réforme « injuste »."),
+            credits: vec!["jmo/cbn/ob".to_string()],
+            ..Fields::default()
+        }
+    );
+}
+
+#[test]
+fn reuters_dispatch_with_full_date_and_notes() {
+    let text = "L'OMS presse les Etats de conclure un accord\n\nGenève, le 12 mai 2024 (Reuters) — L'OMS a averti dimanche que le monde n'était pas prêt.\n\n(Reportage Laura Benitez; version française Karim Ouazzani, édité par Sophie Lemaire)\n";
+    assert_eq!(
+        fields(text),
+        Fields {
+            title: some("L'OMS presse les Etats de conclure un accord"),
+            published: some("2024-05-12"),
+            dateline: some("Genève"),
+            agency: some("Reuters"),
+            body: some("Genève, le 12 mai 2024 (Reuters) — L'OMS a averti dimanche que le monde n'était pas prêt."),
+            credits: vec!["(Reportage Laura Benitez; version française Karim Ouazzani, édité par Sophie Lemaire)".to_string()],
+            ..Fields::default()
+        }
+    );
+}
+
+#[test]
+fn a_date_in_the_first_sentence_is_no_header() {
+    let text = "Le 4 juillet 2024, Astana, la capitale du Kazakhstan, a été le théâtre du sommet de\nl’Organisation de coopération de Shanghai (OCS).\nUn Sommet aux Résultats Concrets\nPrésidé par le président kazakh, le sommet a été marqué par l’adoption de la Déclaration d’Astana.";
+    assert_eq!(
+        fields(text),
+        Fields {
+            body: some(text),
+            ..Fields::default()
+        }
+    );
+    let z = zones(text);
+    assert_eq!(z.len(), 3, "the wrapped sentence is one paragraph: {z:?}");
+    assert!(z.iter().all(|(_, zone)| *zone == "body"));
+}
+
+#[test]
+fn title_only() {
+    let text = "Ligue des champions : Al Ahly prend une option face au Wydad\n";
+    assert_eq!(
+        fields(text),
+        Fields {
+            title: some("Ligue des champions : Al Ahly prend une option face au Wydad"),
+            ..Fields::default()
+        }
+    );
+}
+
+#[test]
+fn title_byline_and_written_date() {
+    let text = "En Colombie, les caféiers brûlent sous la sécheresse\n\nPar Marie Delcas (Bogota, correspondante)\n\nPublié le 18 mars 2024 à 06h30\n\nSur les hauteurs de Popayan, une paysanne montre le lit asséché du ruisseau.\n";
+    let f = fields(text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("En Colombie, les caféiers brûlent sous la sécheresse")
+    );
+    assert_eq!(f.published.as_deref(), Some("2024-03-18T06:30"));
+    assert_eq!(f.dateline, None);
+    assert_eq!(
+        f.body.as_deref(),
+        Some("Sur les hauteurs de Popayan, une paysanne montre le lit asséché du ruisseau.")
+    );
+    let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
+    assert_eq!(z, ["title", "header", "header", "body"]);
+}
+
+#[test]
+fn dateline_standing_alone() {
+    let text = "KINSHASA, 14 août (ACP) --\nLe ministre de la Santé a déclaré mercredi que l'épidémie s'étendait.\n";
+    let f = fields(text);
+    assert_eq!(f.dateline.as_deref(), Some("KINSHASA"));
+    assert_eq!(f.published.as_deref(), Some("--08-14"));
+    assert_eq!(f.body.as_deref(), Some(text.trim_end()));
+    let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
+    assert_eq!(z, ["dateline", "body"]);
+}
+
+#[test]
+fn repaired_text_maps_back_to_the_damaged_text() {
+    let clean = xinhua_page(
+        "French.xinhuanet.com | Publié le 2018-06-07 à 13:25",
+        "MOSCOU, 7 juin (Xinhua) --",
+        "\n",
+    );
+    let damaged: String = clean.bytes().map(char::from).collect();
+    let doc = crate::analyze(&damaged);
+    let t = |s: Option<Span>| s.map(|s| s.text(&damaged).to_string());
+    assert_eq!(t(doc.meta.dateline).as_deref(), Some("MOSCOU"));
+    assert_eq!(
+        t(doc.meta.title).as_deref(),
+        Some("La CEI souhaite renforcer sa coopÃ©ration avec l'OCS (INTERVIEW)")
+    );
+    assert_eq!(doc.meta.published.as_deref(), Some("2018-06-07T13:25"));
+    let body = t(doc.meta.body).unwrap_or_default();
+    assert!(
+        body.starts_with("MOSCOU") && body.ends_with("relevÃ©."),
+        "{body}"
+    );
+}
+
+#[test]
+fn date_line_without_marker() {
+    let text = "Le Sénégal relève sa prévision de croissance\nLundi 14 février 2025 - 09h12\n\nDAKAR (APS) - Le gouvernement a relevé mardi sa prévision.\n";
+    let f = fields(text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Le Sénégal relève sa prévision de croissance")
+    );
+    assert_eq!(f.published.as_deref(), Some("2025-02-14T09:12"));
+    assert_eq!(f.agency.as_deref(), Some("APS"));
+    let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
+    assert_eq!(z, ["title", "header", "body"]);
+}
+
+#[test]
+fn kicker_above_the_title() {
+    let text = "INTERVIEW\nLa CEI souhaite renforcer sa coopération avec l'OCS\nFrench.news.cn | 2023-05-06 09:02:13\nMOSCOU, 7 juin (Xinhua) -- La CEI est prête.\nSource: Xinhua\nPartager\n";
+    let f = fields(text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("La CEI souhaite renforcer sa coopération avec l'OCS")
+    );
+    assert_eq!(f.published.as_deref(), Some("2023-05-06T09:02"));
+    assert_eq!(
+        f.body.as_deref(),
+        Some("MOSCOU, 7 juin (Xinhua) -- La CEI est prête.")
+    );
+    assert_eq!(f.credits, ["Source: Xinhua"]);
+    assert_eq!(f.boilerplate, ["Partager"]);
+    let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
+    assert_eq!(
+        z,
+        ["header", "title", "header", "body", "credit", "boilerplate"]
+    );
+}
