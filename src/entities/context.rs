@@ -1,0 +1,166 @@
+//! What every finder needs about one article: its tokens, a case-folded copy of
+//! the text with the same byte offsets, and where tokens start and end.
+
+use std::borrow::Cow;
+
+use crate::document::Layout;
+use crate::lexicon::is_apostrophe;
+use crate::sentences::Span;
+use crate::tokenize::{Token, TokenKind};
+
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// `text` in lower case, each character kept at its byte length (a
+    /// character whose lower case has another length is left as is), so that
+    /// offsets in `folded` are offsets in `text`.
+    pub folded: String,
+    /// For each byte offset: 1 + the index of the token starting there, or 0.
+    starts: Vec<u32>,
+    /// For each byte offset: 1 + the index of the token ending there, or 0.
+    ends: Vec<u32>,
+    /// The publication year, when the article gives it.
+    pub year: Option<&'a str>,
+    /// The place of the dateline, when the layout found one.
+    pub dateline: Option<Span>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout) -> Self {
+        let mut starts = vec![0u32; text.len() + 1];
+        let mut ends = vec![0u32; text.len() + 1];
+        for (i, t) in tokens.iter().enumerate() {
+            let id = u32::try_from(i + 1).unwrap_or(0);
+            if let Some(s) = starts.get_mut(t.start) {
+                *s = id;
+            }
+            if let Some(e) = ends.get_mut(t.end) {
+                *e = id;
+            }
+        }
+        let year = layout
+            .meta
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..4))
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        Context {
+            text,
+            tokens,
+            folded: fold_text(text),
+            starts,
+            ends,
+            year,
+            dateline: layout.meta.dateline,
+        }
+    }
+
+    /// The index of the token starting at byte `at`.
+    pub fn token_starting(&self, at: usize) -> Option<usize> {
+        let id = *self.starts.get(at)?;
+        (id > 0).then(|| id as usize - 1)
+    }
+
+    /// The index of the token ending at byte `at`.
+    pub fn token_ending(&self, at: usize) -> Option<usize> {
+        let id = *self.ends.get(at)?;
+        (id > 0).then(|| id as usize - 1)
+    }
+
+    /// The surface of token `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Token `i` in lower case, apostrophes folded to `'`.
+    pub fn key(&self, i: usize) -> Cow<'_, str> {
+        let Some(t) = self.tokens.get(i) else {
+            return Cow::Borrowed("");
+        };
+        let s = self.folded.get(t.start..t.end).unwrap_or("");
+        if s.chars().any(|c| is_apostrophe(c) && c != '\'') {
+            Cow::Owned(
+                s.chars()
+                    .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Whether tokens `i` and `i + 1` are on the same line (only spaces between).
+    pub fn joined(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|gap| !gap.contains('\n')),
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is glued to the next one (no space between).
+    pub fn glued(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is the first of its line.
+    pub fn line_start(&self, i: usize) -> bool {
+        i == 0 || !self.joined(i - 1)
+    }
+}
+
+/// Lower case with byte offsets kept (see `Context::folded`).
+pub fn fold_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a word starts with an upper-case letter.
+pub fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word has letters and none of them is lower case (MOSCOU, OCS).
+pub fn all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_offsets() {
+        let text = "MOSCOU, Élysée l’OCS";
+        let folded = fold_text(text);
+        assert_eq!(folded.len(), text.len());
+        assert_eq!(folded, "moscou, élysée l’ocs");
+    }
+
+    #[test]
+    fn tokens_are_found_by_offset() {
+        let text = "La Chine";
+        let tokens = crate::tokenize(text);
+        let layout = Layout::default();
+        let cx = Context::new(text, &tokens, &layout);
+        assert_eq!(cx.token_starting(3), Some(1));
+        assert_eq!(cx.token_ending(8), Some(1));
+        assert_eq!(cx.token_starting(4), None);
+    }
+}

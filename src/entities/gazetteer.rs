@@ -1,0 +1,312 @@
+//! Places, organisations and agencies from the lexicons, found in one
+//! aho-corasick pass over the case-folded text.
+//!
+//! A hit counts when it starts and ends on token boundaries and its case fits
+//! the entry: as listed, all in capitals (datelines `MOSCOU`, upper-case
+//! headlines), or with only the first letter's case changed when that letter is
+//! a capital (a sentence-initial `Mer de Chine`) or the entry is a multi-word
+//! organisation (`ministère chinois du Commerce`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::context::{all_caps, capitalised, fold_text, Context};
+use super::words::WORDS;
+use super::{Candidate, Tier};
+use crate::document::Label;
+use crate::lexicon::{entries, is_apostrophe, rows};
+use crate::sentences::Span;
+use crate::tokenize::TokenKind;
+
+struct Entry {
+    surface: &'static str,
+    label: Label,
+    canonical: Option<&'static str>,
+    /// Index into `Gazetteer::expansions` for an organisation's acronym.
+    expansion: Option<usize>,
+    /// An agency acronym that counts only after `(` or `/`.
+    guarded: bool,
+}
+
+struct Gazetteer {
+    automaton: Option<AhoCorasick>,
+    /// For each folded surface, the entries that fold to it.
+    groups: Vec<Vec<Entry>>,
+    /// For each pattern of the automaton, its group.
+    pattern_group: Vec<usize>,
+    expansions: Vec<Vec<&'static str>>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+
+fn build() -> Gazetteer {
+    let mut entries_list: Vec<Entry> = Vec::new();
+    let places = [
+        include_str!("../../data/lexicons/countries.tsv"),
+        include_str!("../../data/lexicons/cities.tsv"),
+        include_str!("../../data/lexicons/regions.tsv"),
+        include_str!("../../data/lexicons/areas.tsv"),
+    ];
+    for data in places {
+        for row in rows(data) {
+            let Some(&surface) = row.first() else {
+                continue;
+            };
+            entries_list.push(Entry {
+                surface,
+                label: Label::Loc,
+                canonical: row.get(1).copied().filter(|c| !c.is_empty()),
+                expansion: None,
+                guarded: false,
+            });
+        }
+    }
+    let mut by_acronym: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for row in rows(include_str!("../../data/lexicons/organisations.tsv")) {
+        let Some(&name) = row.first() else { continue };
+        entries_list.push(Entry {
+            surface: name,
+            label: Label::Org,
+            canonical: None,
+            expansion: None,
+            guarded: false,
+        });
+        for acronym in row.get(1).into_iter().flat_map(|a| a.split(',')) {
+            let acronym = acronym.trim();
+            if !acronym.is_empty() {
+                by_acronym.entry(acronym).or_default().push(name);
+            }
+        }
+    }
+    let mut expansions = Vec::new();
+    for (acronym, names) in by_acronym {
+        entries_list.push(Entry {
+            surface: acronym,
+            label: Label::Org,
+            canonical: None,
+            expansion: Some(expansions.len()),
+            guarded: false,
+        });
+        expansions.push(names);
+    }
+    let guarded: HashSet<&str> =
+        entries(include_str!("../../data/entities/ambiguous_agencies.txt")).collect();
+    for agency in entries(include_str!("../../data/lexicons/agencies.txt")) {
+        entries_list.push(Entry {
+            surface: agency,
+            label: Label::Org,
+            canonical: None,
+            expansion: None,
+            guarded: guarded.contains(agency),
+        });
+    }
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut groups: Vec<Vec<Entry>> = Vec::new();
+    for entry in entries_list {
+        let key = fold_text(entry.surface);
+        let id = *index.entry(key.clone()).or_insert_with(|| {
+            patterns.push(key);
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(group) = groups.get_mut(id) {
+            group.push(entry);
+        }
+    }
+    // The text keeps its typographic apostrophes: an entry written with one
+    // kind of apostrophe is also looked for with the other.
+    let mut all_patterns = patterns.clone();
+    let mut pattern_group: Vec<usize> = (0..patterns.len()).collect();
+    for (id, p) in patterns.iter().enumerate() {
+        if p.contains('\'') {
+            all_patterns.push(p.replace('\'', "’"));
+            pattern_group.push(id);
+        } else if p.contains('’') {
+            all_patterns.push(p.replace('’', "'"));
+            pattern_group.push(id);
+        }
+    }
+    Gazetteer {
+        automaton: AhoCorasick::new(&all_patterns).ok(),
+        groups,
+        pattern_group,
+        expansions,
+    }
+}
+
+/// Whether `surface` (the text) is written as `entry` allows.
+fn case_fits(entry: &Entry, surface: &str) -> bool {
+    let same = |a: char, b: char| a == b || (is_apostrophe(a) && is_apostrophe(b));
+    let mut e = entry.surface.chars();
+    let mut s = surface.chars();
+    let (Some(e0), Some(s0)) = (e.next(), s.next()) else {
+        return false;
+    };
+    let rest_same = {
+        let (e_rest, s_rest): (Vec<char>, Vec<char>) = (e.collect(), s.collect());
+        e_rest.len() == s_rest.len() && e_rest.iter().zip(&s_rest).all(|(&a, &b)| same(a, b))
+    };
+    if rest_same && same(e0, s0) {
+        return true;
+    }
+    if all_caps(surface) && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        return true;
+    }
+    let first_case_only = e0.to_lowercase().eq(s0.to_lowercase());
+    let multiword_org = entry.label == Label::Org && entry.surface.contains(' ');
+    rest_same && first_case_only && (s0.is_uppercase() || multiword_org)
+}
+
+pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
+    let gz: &'static Gazetteer = &GAZETTEER;
+    let Some(automaton) = gz.automaton.as_ref() else {
+        return;
+    };
+    for m in automaton.find_overlapping_iter(cx.folded.as_str()) {
+        let (start, end) = (m.start(), m.end());
+        if cx.token_starting(start).is_none() || cx.token_ending(end).is_none() {
+            continue;
+        }
+        let Some(surface) = cx.text.get(start..end) else {
+            continue;
+        };
+        let Some(group) = gz
+            .pattern_group
+            .get(m.pattern().as_usize())
+            .and_then(|&g| gz.groups.get(g))
+        else {
+            continue;
+        };
+        let before = cx.text.get(..start).and_then(|b| b.chars().next_back());
+        let Some(entry) = group
+            .iter()
+            .find(|e| case_fits(e, surface) && (!e.guarded || matches!(before, Some('(' | '/'))))
+        else {
+            continue;
+        };
+        let mut c = Candidate::new(
+            Span::new(start, end),
+            entry.label,
+            Tier::Strong,
+            if entry.label == Label::Org { 3 } else { 2 },
+        );
+        c.canonical = entry.canonical.map(str::to_string);
+        if let Some(names) = entry.expansion.and_then(|k| gz.expansions.get(k)) {
+            c.expansions = names.as_slice();
+        }
+        out.push(c);
+    }
+}
+
+/// The place of a dateline: the layout's, or capitals opening a line before
+/// a comma and a date (`PORT-SOUDAN, 18 avril`), known or not.
+pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
+    if let Some(span) = cx.dateline {
+        out.push(Candidate::new(span, Label::Loc, Tier::Strong, 2));
+    }
+    for i in (0..cx.tokens.len()).filter(|&i| cx.line_start(i)) {
+        let mut last = i;
+        while caps_word(cx, last) && cx.joined(last) && caps_word(cx, last + 1) {
+            last += 1;
+        }
+        if !caps_word(cx, last) || cx.word(last + 1) != "," || !cx.joined(last + 1) {
+            continue;
+        }
+        let date = cx.key(last + 2);
+        let dated = date.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || WORDS.months.contains_key(date.as_ref())
+            || WORDS.weekdays.contains(date.as_ref());
+        if let (true, Some(a), Some(b)) = (dated, cx.tokens.get(i), cx.tokens.get(last)) {
+            out.push(Candidate::new(
+                Span::new(a.start, b.end),
+                Label::Loc,
+                Tier::Strong,
+                2,
+            ));
+        }
+    }
+}
+
+fn caps_word(cx: &Context, i: usize) -> bool {
+    cx.kind(i) == Some(TokenKind::Word)
+        && all_caps(cx.word(i))
+        && cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// An unknown capitalised word after `à` names a place (`à Popayan`), unless
+/// it reads as a person or another capitalised word follows; weak, so any
+/// other reading wins.
+pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
+    let w = &*WORDS;
+    for i in 0..cx.tokens.len() {
+        if cx.key(i) != "à" || !cx.joined(i) {
+            continue;
+        }
+        let k = i + 1;
+        let word = cx.word(k);
+        let key = cx.key(k);
+        let name_like = cx.kind(k) == Some(TokenKind::Word)
+            && capitalised(word)
+            && !all_caps(word)
+            && word.chars().count() >= 3
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        let excluded = w.blockers.contains(key.as_ref())
+            || w.given_names.contains(key.as_ref())
+            || w.titles.contains(key.as_ref())
+            || w.org_heads.contains(key.as_ref());
+        let followed = cx.joined(k) && capitalised(cx.word(k + 1));
+        if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
+            out.push(Candidate::new(
+                Span::new(t.start, t.end),
+                Label::Loc,
+                Tier::Weak,
+                1,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn places_match_in_any_case_with_their_canonical() {
+        let found = run("MOSCOU, 7 juin -- La Chine et Pékin.", None);
+        assert!(found.contains(&("MOSCOU".to_string(), "LOC")));
+        assert!(found.contains(&("Chine".to_string(), "LOC")));
+    }
+
+    #[test]
+    fn lower_case_words_are_not_places() {
+        let found = run("une chine de montagne", None);
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn typographic_apostrophes_match() {
+        let found = run("en Afrique de l’Ouest", None);
+        assert!(found.contains(&("Afrique de l’Ouest".to_string(), "LOC")));
+    }
+
+    #[test]
+    fn unknown_dateline_in_capitals() {
+        let found = run("PORT-SOUDAN, 18 avril (AFP) -- Des combats", None);
+        assert!(found.contains(&("PORT-SOUDAN".to_string(), "LOC")));
+    }
+
+    #[test]
+    fn unknown_place_after_a() {
+        let found = run("Il vit à Popayan depuis.", None);
+        assert!(found.contains(&("Popayan".to_string(), "LOC")));
+    }
+
+    #[test]
+    fn guarded_agency_needs_a_parenthesis() {
+        assert!(run("(AP) --", None).contains(&("AP".to_string(), "ORG")));
+        assert!(!run("Le AP est", None).contains(&("AP".to_string(), "ORG")));
+    }
+}

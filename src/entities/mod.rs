@@ -1,0 +1,175 @@
+//! Named entities: gazetteers and patterns, then canonical names.
+//!
+//! Every finder proposes candidates; `resolve` keeps a disjoint set (strong
+//! candidates before weak ones, then the longest span, then the most specific
+//! finder); `canonical` fills in the fullest names last, once the whole
+//! article's entities are known.
+
+mod amounts;
+mod canonical;
+mod context;
+mod dates;
+mod gazetteer;
+mod organisations;
+mod people;
+mod words;
+
+use crate::document::{Entity, Label, Layout};
+use crate::sentences::Span;
+use crate::tokenize::Token;
+
+use context::Context;
+
+/// How sure a finder is; a weak candidate never displaces a strong one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Strong,
+    Weak,
+}
+
+/// A proposed entity.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    label: Label,
+    tier: Tier,
+    /// Breaks ties between spans of the same length: higher wins.
+    rank: u8,
+    canonical: Option<String>,
+    value: Option<String>,
+    /// ORG acronyms from the lexicon: the full names they stand for.
+    expansions: &'static [&'static str],
+}
+
+impl Candidate {
+    fn new(span: Span, label: Label, tier: Tier, rank: u8) -> Self {
+        Candidate {
+            span,
+            label,
+            tier,
+            rank,
+            canonical: None,
+            value: None,
+            expansions: &[],
+        }
+    }
+}
+
+/// The entities of the text, sorted and disjoint.
+pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], layout: &Layout) -> Vec<Entity> {
+    let cx = Context::new(text, tokens, layout);
+    let mut candidates = Vec::new();
+    gazetteer::find(&cx, &mut candidates);
+    gazetteer::datelines(&cx, &mut candidates);
+    gazetteer::after_a(&cx, &mut candidates);
+    organisations::find(&cx, &mut candidates);
+    people::find(&cx, &mut candidates);
+    dates::find(&cx, &mut candidates);
+    amounts::find(&cx, &mut candidates);
+    let mut kept = resolve(text.len(), candidates);
+    // Names seen in full once can be recognised alone elsewhere (Lebedev,
+    // OCS): a second pass over the tokens, filling only free positions.
+    let more = people::surnames(&cx, &kept)
+        .into_iter()
+        .chain(organisations::acronym_mentions(&cx, &kept))
+        .collect::<Vec<_>>();
+    kept.extend(more);
+    let mut kept = resolve(text.len(), kept);
+    canonical::fill(&cx, &mut kept);
+    kept.into_iter()
+        .map(|c| Entity {
+            span: c.span,
+            label: c.label,
+            canonical: c.canonical,
+            value: c.value,
+            zone: layout.zone_at(c.span.start),
+        })
+        .collect()
+}
+
+/// A disjoint subset of the candidates, sorted by start.
+fn resolve(len: usize, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        a.tier
+            .cmp(&b.tier)
+            .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
+            .then(b.rank.cmp(&a.rank))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut taken = vec![false; len];
+    let mut kept = Vec::new();
+    for c in candidates {
+        let Some(slots) = taken.get_mut(c.span.start..c.span.end) else {
+            continue;
+        };
+        if c.span.is_empty() || slots.iter().any(|&t| t) {
+            continue;
+        }
+        slots.iter_mut().for_each(|t| *t = true);
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Meta, Paragraph, Zone};
+
+    pub(super) fn layout_published(text: &str, published: Option<&str>) -> Layout {
+        Layout {
+            paragraphs: vec![Paragraph {
+                span: Span::new(0, text.len()),
+                zone: Zone::Body,
+            }],
+            meta: Meta {
+                published: published.map(str::to_string),
+                ..Meta::default()
+            },
+        }
+    }
+
+    pub(super) fn run(text: &str, published: Option<&str>) -> Vec<(String, &'static str)> {
+        let tokens = crate::tokenize(text);
+        let sentences = crate::sentences(text, &tokens);
+        find(
+            text,
+            &tokens,
+            &sentences,
+            &layout_published(text, published),
+        )
+        .into_iter()
+        .map(|e| (e.span.text(text).to_string(), e.label.as_str()))
+        .collect()
+    }
+
+    pub(super) fn entity(text: &str, published: Option<&str>, surface: &str) -> Option<Entity> {
+        let tokens = crate::tokenize(text);
+        let sentences = crate::sentences(text, &tokens);
+        find(
+            text,
+            &tokens,
+            &sentences,
+            &layout_published(text, published),
+        )
+        .into_iter()
+        .find(|e| e.span.text(text) == surface)
+    }
+
+    #[test]
+    fn longer_span_wins_and_output_is_disjoint() {
+        let text = "Le sommet de l'Organisation de coopération de Shanghai s'ouvre.";
+        let found = run(text, None);
+        assert!(found.contains(&("Organisation de coopération de Shanghai".to_string(), "ORG")));
+        assert!(!found.iter().any(|(s, _)| s == "Shanghai"));
+    }
+
+    #[test]
+    fn zone_is_set() {
+        let text = "La Chine.";
+        let tokens = crate::tokenize(text);
+        let found = find(text, &tokens, &[], &layout_published(text, None));
+        assert_eq!(found.first().map(|e| e.zone), Some(Zone::Body));
+    }
+}

@@ -1,0 +1,302 @@
+//! Organisation names no list holds: a capitalised head noun with its
+//! complements (`Conseil de la jeunesse de l'OCS`, `ministère chinois du
+//! Commerce`), and acronym definitions `Long Name (ACR)`, which make both an
+//! organisation and the acronym one wherever the article uses it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::context::{capitalised, Context};
+use super::words::WORDS;
+use super::{Candidate, Tier};
+use crate::document::Label;
+use crate::sentences::Span;
+use crate::tokenize::TokenKind;
+
+/// A name longer than this many tokens is not one name any more.
+const MAX_NAME_TOKENS: usize = 16;
+
+fn is_word(cx: &Context, i: usize) -> bool {
+    cx.kind(i) == Some(TokenKind::Word)
+}
+
+/// A lower-case word that looks like an adjective.
+fn adjective(cx: &Context, i: usize) -> bool {
+    is_word(cx, i) && !capitalised(cx.word(i)) && WORDS.adjective(cx.key(i).as_ref())
+}
+
+/// A capitalised word that can continue a name.
+fn capital_part(cx: &Context, i: usize) -> bool {
+    is_word(cx, i)
+        && capitalised(cx.word(i))
+        && !WORDS.blockers.contains(cx.key(i).as_ref())
+        && !WORDS.months.contains_key(cx.key(i).as_ref())
+}
+
+/// The last token of the organisation name headed by token `i`, if one is.
+fn headed_name(cx: &Context, i: usize) -> Option<usize> {
+    let w = &*WORDS;
+    let word = cx.word(i);
+    let key = cx.key(i);
+    let capital_head = capitalised(word) && w.org_heads.contains(key.as_ref());
+    let lower_head = !capitalised(word) && w.lowercase_org_heads.contains(key.as_ref());
+    if !capital_head && !lower_head {
+        return None;
+    }
+    let mut anchor = None;
+    let mut j = i;
+    // Adjectives right after the head (Banque mondiale, ministère chinois).
+    for _ in 0..2 {
+        if cx.joined(j) && adjective(cx, j + 1) {
+            j += 1;
+            if capital_head {
+                anchor = Some(j);
+            }
+        }
+    }
+    // Capitalised words right after a capitalised head (Forum Boao).
+    while capital_head && cx.joined(j) && capital_part(cx, j + 1) {
+        j += 1;
+        anchor = Some(j);
+    }
+    // Complements: link, optional article, then words.
+    while cx.joined(j) && j - i < MAX_NAME_TOKENS {
+        let mut k = j + 1;
+        let link = cx.key(k);
+        if !w.links.contains(link.as_ref()) {
+            break;
+        }
+        if link == "et" {
+            k += 1;
+            if !cx.joined(k - 1) || !w.links.contains(cx.key(k).as_ref()) || cx.key(k) == "et" {
+                break;
+            }
+        }
+        if !cx.joined(k) {
+            break;
+        }
+        k += 1;
+        if matches!(cx.key(k).as_ref(), "la" | "l'" | "les" | "le") && cx.joined(k) {
+            k += 1;
+        }
+        if capital_part(cx, k) {
+            j = k;
+            anchor = Some(j);
+            while cx.joined(j) && capital_part(cx, j + 1) {
+                j += 1;
+                anchor = Some(j);
+            }
+            if cx.joined(j) && adjective(cx, j + 1) {
+                j += 1;
+                anchor = Some(j);
+            }
+        } else if is_word(cx, k)
+            && cx.word(k).chars().count() >= 3
+            && cx.word(k).chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            j = k;
+            while cx.joined(j) && adjective(cx, j + 1) {
+                j += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    anchor
+}
+
+/// Whether a token looks like an acronym: OCS, G20, BAsD, or a capitalised
+/// short word (Ideam, Morena) that must then share the name's initial.
+fn acronym_like(word: &str) -> Option<bool> {
+    let n = word.chars().count();
+    if !(2..=10).contains(&n) || !capitalised(word) {
+        return None;
+    }
+    if !word.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    if upper >= 2 {
+        Some(true)
+    } else if n >= 4 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The initial of a word without its accent, in lower case.
+fn initial(word: &str) -> Option<char> {
+    let c = word.chars().next()?.to_lowercase().next()?;
+    Some(match c {
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'à' | 'â' | 'ä' => 'a',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'û' | 'ü' | 'ù' => 'u',
+        'ç' => 'c',
+        other => other,
+    })
+}
+
+/// The first token of the name defined by the acronym in parentheses
+/// opening at token `open`.
+fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Option<usize> {
+    let w = &*WORDS;
+    let mut capitals = Vec::new();
+    let mut k = open;
+    while k > 0 && open - k < MAX_NAME_TOKENS {
+        let prev = k - 1;
+        if !cx.joined(prev) {
+            break;
+        }
+        let word = cx.word(prev);
+        let key = cx.key(prev);
+        if word == "," {
+            if !w.links.contains(cx.key(prev + 1).as_ref()) {
+                break;
+            }
+        } else if !is_word(cx, prev) {
+            break;
+        } else if w.determiners.contains(key.as_ref()) {
+            let after_link = prev
+                .checked_sub(1)
+                .is_some_and(|p| matches!(cx.key(p).as_ref(), "de" | "pour" | "sur" | "dans"));
+            if !after_link {
+                break;
+            }
+        } else if capitalised(word)
+            && (!w.blockers.contains(key.as_ref()) || w.org_heads.contains(key.as_ref()))
+        {
+            capitals.push(prev);
+        }
+        k = prev;
+    }
+    let want = initial(acronym);
+    let matching = capitals
+        .iter()
+        .rev()
+        .find(|&&c| initial(cx.word(c)) == want)
+        .copied();
+    let start = match matching {
+        Some(s) => s,
+        None if !strict => *capitals.last()?,
+        None => return None,
+    };
+    // Two words at least, ending on a word.
+    (open - start >= 2 && is_word(cx, open - 1)).then_some(start)
+}
+
+pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
+    let places: HashSet<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.label == Label::Loc)
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    for i in 0..cx.tokens.len() {
+        if let Some(last) = headed_name(cx, i) {
+            if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(last)) {
+                out.push(Candidate::new(
+                    Span::new(a.start, b.end),
+                    Label::Org,
+                    Tier::Strong,
+                    3,
+                ));
+            }
+        }
+        if cx.word(i) != "(" || cx.word(i + 2) != ")" || !cx.glued(i) || !cx.glued(i + 1) {
+            continue;
+        }
+        let acronym = cx.word(i + 1);
+        let Some(all_caps) = acronym_like(acronym) else {
+            continue;
+        };
+        let Some(start) = defined_name(cx, i, acronym, !all_caps) else {
+            continue;
+        };
+        let (Some(a), Some(b), Some(acr)) = (
+            cx.tokens.get(start),
+            cx.tokens.get(i - 1),
+            cx.tokens.get(i + 1),
+        ) else {
+            continue;
+        };
+        if places.contains(&(a.start, b.end)) {
+            continue;
+        }
+        let name = Span::new(a.start, b.end);
+        let long = name.text(cx.text).to_string();
+        let mut def = Candidate::new(name, Label::Org, Tier::Strong, 7);
+        def.canonical = Some(long.clone());
+        let mut short = Candidate::new(Span::new(acr.start, acr.end), Label::Org, Tier::Strong, 7);
+        short.canonical = Some(long);
+        out.push(def);
+        out.push(short);
+    }
+}
+
+/// Acronyms defined in the article, wherever else it uses them, as weak
+/// candidates carrying the definition.
+pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
+    let mut defined: HashMap<&str, &str> = HashMap::new();
+    for c in kept.iter().filter(|c| c.label == Label::Org) {
+        let surface = c.span.text(cx.text);
+        if let Some(long) = c.canonical.as_deref() {
+            if long != surface && acronym_like(surface).is_some() {
+                defined.insert(surface, long);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if defined.is_empty() {
+        return out;
+    }
+    for t in cx.tokens {
+        if let Some(long) = defined.get(t.text(cx.text)) {
+            let mut c = Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 4);
+            c.canonical = Some((*long).to_string());
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    fn orgs(text: &str) -> Vec<String> {
+        run(text, None)
+            .into_iter()
+            .filter(|(_, l)| *l == "ORG")
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn head_with_complements() {
+        assert_eq!(
+            orgs("Le Conseil de la jeunesse de l’OCS a siégé."),
+            ["Conseil de la jeunesse de l’OCS"]
+        );
+    }
+
+    #[test]
+    fn lower_case_ministry() {
+        assert_eq!(
+            orgs("selon le ministère chinois des Affaires étrangères lundi"),
+            ["ministère chinois des Affaires étrangères"]
+        );
+    }
+
+    #[test]
+    fn acronym_definition_makes_two_and_spreads() {
+        let found = orgs("le Cinéma numérique ambulant (CNA) tourne. Le CNA part.");
+        assert_eq!(found, ["Cinéma numérique ambulant", "CNA", "CNA"]);
+    }
+
+    #[test]
+    fn agency_in_parentheses_is_no_definition() {
+        let found = orgs("MOSCOU, 7 juin (Xinhua) -- Bonjour");
+        assert_eq!(found, ["Xinhua"]);
+    }
+}

@@ -1,0 +1,340 @@
+//! Person names, found by patterns: a given name or a Chinese surname opening a
+//! run of capitalised words, a title or honorific before the run, a role in
+//! apposition after it, a photo credit `(Xinhua/Javed Dar)`. Then, once a name
+//! has been seen, its parts alone (`Lebedev`) elsewhere in the article.
+
+use std::collections::HashSet;
+
+use super::context::{all_caps, capitalised, Context};
+use super::words::{GIVEN_NAME_HOLES, WORDS};
+use super::{Candidate, Tier};
+use crate::document::Label;
+use crate::lexicon::fold_key;
+use crate::sentences::Span;
+use crate::tokenize::TokenKind;
+
+/// Most names have at most this many parts (Luiz Inácio Lula da Silva).
+const MAX_PARTS: usize = 6;
+
+/// Whether token `i` can be part of a name: a capitalised word that is not a
+/// function word, a title or another word never used as a name.
+fn name_part(cx: &Context, i: usize) -> bool {
+    if cx.kind(i) != Some(TokenKind::Word) {
+        return false;
+    }
+    let word = cx.word(i);
+    if !capitalised(word) || word.chars().count() < 2 || word.ends_with('.') {
+        return false;
+    }
+    let key = cx.key(i);
+    let w = &*WORDS;
+    !(w.blockers.contains(key.as_ref())
+        || w.titles.contains(key.as_ref())
+        || w.org_heads.contains(key.as_ref()))
+}
+
+/// Whether token `i` is a word glued to a `?` that stands for a lost letter.
+fn lost_letter(cx: &Context, i: usize) -> bool {
+    cx.glued(i) && cx.word(i + 1) == "?"
+}
+
+/// The last token of a word, past a glued `?` (`Sergue?`).
+fn word_end(cx: &Context, i: usize) -> usize {
+    if lost_letter(cx, i) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// The given name of the lexicon that token `i` spells, if any, repaired when
+/// the word lost a letter.
+fn given_name(cx: &Context, i: usize) -> Option<Option<&'static str>> {
+    if lost_letter(cx, i) {
+        let key = format!("{}?", cx.key(i));
+        return GIVEN_NAME_HOLES.get(&key).map(|&name| Some(name));
+    }
+    WORDS
+        .given_names
+        .contains(cx.key(i).as_ref())
+        .then_some(None)
+}
+
+/// `al-Maliki`, `el-Sissi`: an Arabic article glued to a capitalised name.
+fn article_name(cx: &Context, i: usize) -> bool {
+    let word = cx.word(i);
+    word.split_once('-')
+        .is_some_and(|(article, rest)| WORDS.particles.contains(article) && capitalised(rest))
+}
+
+/// The last token of the run of name parts that starts with token `i`.
+fn run_end(cx: &Context, i: usize) -> usize {
+    let mut last = word_end(cx, i);
+    let mut parts = 1;
+    while parts < MAX_PARTS && cx.joined(last) {
+        let next = last + 1;
+        if name_part(cx, next) || article_name(cx, next) {
+            last = word_end(cx, next);
+        } else if WORDS.particles.contains(cx.key(next).as_ref())
+            && cx.joined(next)
+            && name_part(cx, next + 1)
+        {
+            last = word_end(cx, next + 1);
+        } else {
+            break;
+        }
+        parts += 1;
+    }
+    last
+}
+
+/// How many name parts tokens `first..=last` hold.
+fn parts(cx: &Context, first: usize, last: usize) -> usize {
+    (first..=last)
+        .filter(|&k| {
+            cx.kind(k) == Some(TokenKind::Word) && !WORDS.particles.contains(cx.key(k).as_ref())
+        })
+        .count()
+}
+
+/// Whether token `i` is a title or role, possibly followed by a nationality
+/// adjective (`le président kazakh`), just before token `i + 1`.
+fn title_before(cx: &Context, name: usize) -> bool {
+    let w = &*WORDS;
+    let Some(prev) = name.checked_sub(1) else {
+        return false;
+    };
+    if !cx.joined(prev) {
+        return false;
+    }
+    if w.titles.contains(cx.key(prev).as_ref()) {
+        return true;
+    }
+    w.nationalities.contains(cx.key(prev).as_ref())
+        && prev
+            .checked_sub(1)
+            .is_some_and(|p| cx.joined(p) && w.titles.contains(cx.key(p).as_ref()))
+}
+
+/// Whether a title appears among the few tokens before the comma at `comma`
+/// (`le président du comité exécutif de la CEI, Sergueï Lebedev`).
+fn title_before_comma(cx: &Context, comma: usize) -> bool {
+    let from = comma.saturating_sub(10);
+    (from..comma)
+        .rev()
+        .take_while(|&k| cx.kind(k) != Some(TokenKind::Punct) || cx.word(k) == "'")
+        .any(|k| WORDS.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k)))
+}
+
+/// Whether a role follows the name ending at `last` (`Bakhtiar Khakimov,
+/// représentant spécial`).
+fn title_after(cx: &Context, last: usize) -> bool {
+    if cx.word(last + 1) != "," {
+        return false;
+    }
+    let mut k = last + 2;
+    if matches!(
+        cx.key(k).as_ref(),
+        "le" | "la" | "l'" | "un" | "une" | "ancien" | "ancienne"
+    ) {
+        k += 1;
+    }
+    WORDS.titles.contains(cx.key(k).as_ref())
+}
+
+/// Whether token `i` follows `(Agency/` in a photo credit.
+fn after_credit_slash(cx: &Context, i: usize) -> bool {
+    i >= 3
+        && cx.word(i - 1) == "/"
+        && cx.kind(i - 2) == Some(TokenKind::Word)
+        && cx.word(i - 3) == "("
+}
+
+pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
+    let w = &*WORDS;
+    let mut i = 0;
+    while i < cx.tokens.len() {
+        if !name_part(cx, i) {
+            i += 1;
+            continue;
+        }
+        let last = run_end(cx, i);
+        let n = parts(cx, i, last);
+        let given = given_name(cx, i);
+        let key = cx.key(i);
+        let chinese = w.chinese_surnames.contains(key.as_ref())
+            && cx.joined(i)
+            && name_part(cx, i + 1)
+            && !all_caps(cx.word(i + 1));
+        let (found_last, rank) =
+            if (given.is_some() && n >= 2) || title_before(cx, i) || after_credit_slash(cx, i) {
+                (Some(last), 6)
+            } else if chinese {
+                (Some(word_end(cx, i + 1)), 5)
+            } else if n >= 2
+                && (title_after(cx, last)
+                    || (i > 0 && cx.word(i - 1) == "," && title_before_comma(cx, i - 1)))
+            {
+                (Some(last), 5)
+            } else {
+                (None, 0)
+            };
+        let Some(found_last) = found_last else {
+            i = last + 1;
+            continue;
+        };
+        let (Some(first), Some(end)) = (cx.tokens.get(i), cx.tokens.get(found_last)) else {
+            break;
+        };
+        let mut c = Candidate::new(
+            Span::new(first.start, end.end),
+            Label::Per,
+            Tier::Strong,
+            rank,
+        );
+        c.canonical = repaired(cx, i, found_last);
+        out.push(c);
+        i = found_last + 1;
+    }
+}
+
+/// The name of tokens `first..=last` with lost letters restored from the
+/// given names (`Sergue? Lavrov` -> `Sergueï Lavrov`), when one was lost.
+fn repaired(cx: &Context, first: usize, last: usize) -> Option<String> {
+    if !(first..=last).any(|k| lost_letter(cx, k)) {
+        return None;
+    }
+    let mut name = String::new();
+    let mut k = first;
+    while k <= last {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        match given_name(cx, k) {
+            Some(Some(full)) if lost_letter(cx, k) => {
+                name.push_str(full);
+                k += 2;
+            }
+            _ => {
+                name.push_str(cx.word(k));
+                k += 1;
+            }
+        }
+    }
+    Some(name)
+}
+
+/// Parts of the names already found, alone elsewhere in the article
+/// (`M. Lebedev`, `Lebedev`, `Qin`), as weak candidates.
+pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
+    let w = &*WORDS;
+    let mut parts: HashSet<String> = HashSet::new();
+    for c in kept.iter().filter(|c| c.label == Label::Per) {
+        let name = c
+            .canonical
+            .as_deref()
+            .unwrap_or_else(|| c.span.text(cx.text));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for (k, word) in words.iter().enumerate() {
+            let key = fold_key(word);
+            let surname_first = k == 0 && w.chinese_surnames.contains(&key) && words.len() == 2;
+            if key.chars().count() < 3 && !surname_first {
+                continue;
+            }
+            if w.particles.contains(&key) || (w.given_names.contains(&key) && !surname_first) {
+                continue;
+            }
+            parts.insert(key);
+        }
+    }
+    let mut out = Vec::new();
+    if parts.is_empty() {
+        return out;
+    }
+    for (i, t) in cx.tokens.iter().enumerate() {
+        if name_part(cx, i) && parts.contains(cx.key(i).as_ref()) {
+            out.push(Candidate::new(
+                Span::new(t.start, t.end),
+                Label::Per,
+                Tier::Weak,
+                4,
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{entity, run};
+
+    fn people(text: &str) -> Vec<String> {
+        run(text, None)
+            .into_iter()
+            .filter(|(_, l)| *l == "PER")
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn given_name_and_surname() {
+        assert_eq!(
+            people("Hier, Sergueï Lebedev a parlé."),
+            ["Sergueï Lebedev"]
+        );
+    }
+
+    #[test]
+    fn title_keeps_outside() {
+        assert_eq!(
+            people("le président kazakh Kassym-Jomart Tokaïev est venu"),
+            ["Kassym-Jomart Tokaïev"]
+        );
+        assert_eq!(people("a estimé M. Lebedev."), ["Lebedev"]);
+    }
+
+    #[test]
+    fn chinese_surname_first() {
+        assert_eq!(
+            people("le ministre chinois des Affaires étrangères, Qin Gang, a dit"),
+            ["Qin Gang"]
+        );
+    }
+
+    #[test]
+    fn apposition_with_role() {
+        assert_eq!(
+            people("a déclaré Bakhtiar Khakimov, représentant spécial du président"),
+            ["Bakhtiar Khakimov"]
+        );
+    }
+
+    #[test]
+    fn photo_credit() {
+        assert!(people("(Xinhua/Javed Dar)").contains(&"Javed Dar".to_string()));
+    }
+
+    #[test]
+    fn particles_inside_names() {
+        assert_eq!(
+            people("le président Luiz Inácio Lula da Silva est"),
+            ["Luiz Inácio Lula da Silva"]
+        );
+    }
+
+    #[test]
+    fn surname_alone_after_full_name() {
+        let found = people("Sergueï Lebedev est venu. Lebedev a parlé.");
+        assert_eq!(found, ["Sergueï Lebedev", "Lebedev"]);
+    }
+
+    #[test]
+    fn mangled_given_name_is_repaired_in_canonical() {
+        let text = "Sergue? Lavrov a dit.";
+        let e = entity(text, None, "Sergue? Lavrov");
+        assert_eq!(
+            e.and_then(|e| e.canonical).as_deref(),
+            Some("Sergueï Lavrov")
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! Word lists the entity patterns look tokens up in, loaded once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::lexicon::{entries, fold_key, folded_set, rows};
+
+pub struct Words {
+    pub given_names: HashSet<String>,
+    pub chinese_surnames: HashSet<String>,
+    /// Titles and roles; a multi-word title is also listed by its last word
+    /// (`premier ministre` -> `ministre`), the word right before a name.
+    pub titles: HashSet<String>,
+    pub blockers: HashSet<String>,
+    pub nationalities: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub lowercase_org_heads: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub links: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub adjective_endings: Vec<&'static str>,
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashSet<String>,
+    pub modifiers: HashSet<String>,
+    /// Relative date expressions, as token keys.
+    pub relative_dates: Vec<Vec<String>>,
+    pub currencies: HashMap<String, &'static str>,
+    pub multipliers: HashMap<String, u32>,
+}
+
+pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut titles = HashSet::new();
+    for t in entries(include_str!("../../data/lexicons/titles.txt")) {
+        let key = fold_key(t);
+        if let Some(last) = key.split_whitespace().last() {
+            titles.insert(last.to_string());
+        }
+        titles.insert(key);
+    }
+    Words {
+        given_names: folded_set(include_str!("../../data/lexicons/given_names.txt")),
+        chinese_surnames: folded_set(include_str!("../../data/lexicons/chinese_surnames.txt")),
+        titles,
+        blockers: folded_set(include_str!("../../data/lexicons/person_blockers.txt")),
+        nationalities: rows(include_str!("../../data/lexicons/nationalities.tsv"))
+            .filter_map(|r| r.first().map(|w| fold_key(w)))
+            .collect(),
+        org_heads: folded_set(include_str!("../../data/lexicons/org_heads.txt")),
+        lowercase_org_heads: folded_set(include_str!(
+            "../../data/entities/lowercase_org_heads.txt"
+        )),
+        adjective_endings: entries(include_str!("../../data/entities/adjective_endings.txt"))
+            .collect(),
+        links: folded_set(include_str!("../../data/entities/name_links.txt")),
+        determiners: folded_set(include_str!("../../data/entities/determiners.txt")),
+        particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
+        months: rows(include_str!("../../data/entities/months.tsv"))
+            .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
+            .collect(),
+        weekdays: folded_set(include_str!("../../data/entities/weekdays.txt")),
+        modifiers: folded_set(include_str!("../../data/entities/date_modifiers.txt")),
+        relative_dates: entries(include_str!("../../data/entities/relative_dates.txt"))
+            .map(|e| e.split_whitespace().map(fold_key).collect())
+            .collect(),
+        currencies: rows(include_str!("../../data/entities/currencies.tsv"))
+            .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
+            .collect(),
+        multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
+            .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
+            .collect(),
+    }
+});
+
+impl Words {
+    /// Whether a lower-case word looks like an adjective (by its ending).
+    pub fn adjective(&self, key: &str) -> bool {
+        key.chars().count() >= 4
+            && key.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (self.nationalities.contains(key)
+                || self.adjective_endings.iter().any(|e| key.ends_with(e)))
+    }
+}
+
+/// Given names keyed with one character replaced by `?`, to repair a name that
+/// lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
+pub static GIVEN_NAME_HOLES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut holes = HashMap::new();
+    for name in entries(include_str!("../../data/lexicons/given_names.txt")) {
+        let key = fold_key(name);
+        let chars: Vec<char> = key.chars().collect();
+        for i in 0..chars.len() {
+            let holed: String = chars
+                .iter()
+                .enumerate()
+                .map(|(j, &c)| if j == i { '?' } else { c })
+                .collect();
+            holes.entry(holed).or_insert(name);
+        }
+    }
+    holes
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert!(WORDS.given_names.contains("sergueï"));
+        assert!(WORDS.titles.contains("ministre"));
+        assert_eq!(WORDS.months.get("juin"), Some(&6));
+        assert_eq!(WORDS.currencies.get("dollars"), Some(&"USD"));
+    }
+
+    #[test]
+    fn a_lost_letter_finds_the_given_name() {
+        assert_eq!(GIVEN_NAME_HOLES.get("sergue?"), Some(&"Sergueï"));
+    }
+}
