@@ -1,0 +1,57 @@
+"""frnews: French wire-news articles as structured data.
+
+>>> import frnews
+>>> [t.text for t in frnews.tokenize("L'OCS, a-t-il dit.")]
+["L'", 'OCS', ',', 'a', '-t-il', 'dit', '.']
+"""
+
+import sys
+
+from frnews._frnews import (
+    Document,
+    Entity,
+    FrnewsError,
+    InputError,
+    Meta,
+    Paragraph,
+    Quote,
+    Span,
+    Token,
+    Warning,
+    __version__,
+    analyze,
+    repair,
+    sentences,
+    tokenize,
+)
+from frnews.batch import analyze_batch, iter_analyze
+from frnews.frames import to_arrow, to_pandas, to_polars
+
+__all__ = [
+    "Document",
+    "Entity",
+    "FrnewsError",
+    "InputError",
+    "Meta",
+    "Paragraph",
+    "Quote",
+    "Span",
+    "Token",
+    "Warning",
+    "__version__",
+    "analyze",
+    "analyze_batch",
+    "iter_analyze",
+    "repair",
+    "sentences",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
+    "tokenize",
+]
+
+# The `Series.frnews` accessor comes with pandas; importing pandas here would
+# slow down every `import frnews`, so register it only when pandas is loaded
+# (otherwise `import frnews.pandas` does).
+if "pandas" in sys.modules:
+    import frnews.pandas  # noqa: F401

@@ -1,0 +1,5 @@
+import sys
+
+from frnews.cli import main
+
+sys.exit(main())

@@ -1,0 +1,682 @@
+//! `Document` and the classes it hands out: `Entity`, `Quote`, `Meta`,
+//! `Paragraph`, `Warning`. The document keeps the core's byte-offset result
+//! and converts to code points when a field is read, so that tokens stay a
+//! compact array until someone asks for them.
+
+use std::sync::Arc;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyType};
+
+use super::types::{py_repr, Span, Token};
+use crate::offsets::OffsetMap;
+
+/// An analysed article. Offsets are `str` indices into `text`.
+#[pyclass(frozen, module = "frnews._frnews")]
+pub struct Document {
+    pub inner: Arc<crate::Document>,
+}
+
+fn span_of(text: &str, map: &OffsetMap<'_>, s: &crate::Span) -> Span {
+    Span::from_core(text, map, s)
+}
+
+#[pymethods]
+impl Document {
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    #[getter]
+    fn tokens(&self) -> Vec<Token> {
+        let text = &self.inner.text;
+        let map = OffsetMap::new(text);
+        self.inner
+            .tokens
+            .iter()
+            .map(|t| Token::from_core(text, &map, t))
+            .collect()
+    }
+
+    #[getter]
+    fn sentences(&self) -> Vec<Span> {
+        let text = &self.inner.text;
+        let map = OffsetMap::new(text);
+        self.inner
+            .sentences
+            .iter()
+            .map(|s| span_of(text, &map, s))
+            .collect()
+    }
+
+    #[getter]
+    fn paragraphs(&self) -> Vec<Paragraph> {
+        let text = &self.inner.text;
+        let map = OffsetMap::new(text);
+        self.inner
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let s = span_of(text, &map, &p.span);
+                Paragraph {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    zone: p.zone.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    #[getter]
+    fn meta(&self) -> Meta {
+        let text = &self.inner.text;
+        let map = OffsetMap::new(text);
+        let m = &self.inner.meta;
+        let words = |s: &Option<crate::Span>| {
+            s.map(|s| {
+                s.text(text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let spans = |v: &Vec<crate::Span>| v.iter().map(|s| span_of(text, &map, s)).collect();
+        Meta {
+            title: words(&m.title),
+            published: m.published.clone(),
+            dateline: words(&m.dateline),
+            agency: words(&m.agency),
+            body_start: m.body.map(|b| map.char_offset(b.start)),
+            body_end: m.body.map(|b| map.char_offset(b.end)),
+            credits: spans(&m.credits),
+            article_id: words(&m.article_id),
+            boilerplate: spans(&m.boilerplate),
+            copies: spans(&m.copies),
+        }
+    }
+
+    #[getter]
+    fn entities(&self) -> Vec<Entity> {
+        let text = &self.inner.text;
+        let map = OffsetMap::new(text);
+        self.inner
+            .entities
+            .iter()
+            .map(|e| {
+                let s = span_of(text, &map, &e.span);
+                Entity {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    label: e.label.as_str(),
+                    canonical: e.canonical.clone(),
+                    value: e.value.clone(),
+                    zone: e.zone.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    #[getter]
+    fn quotes(&self) -> Vec<Quote> {
+        let text = &self.inner.text;
+        let map = OffsetMap::new(text);
+        self.inner
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = span_of(text, &map, &q.span);
+                Quote {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    kind: q.kind.as_str(),
+                    speaker: q.speaker.clone(),
+                    speaker_mention: q.speaker_mention.map(|m| span_of(text, &map, &m)),
+                    cue: q.cue.map(|c| span_of(text, &map, &c)),
+                    zone: q.zone.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    #[getter]
+    fn warnings(&self) -> Vec<TextWarning> {
+        let text = &self.inner.text;
+        let map = OffsetMap::new(text);
+        self.inner
+            .warnings
+            .iter()
+            .map(|w| {
+                let s = span_of(text, &map, &w.span);
+                TextWarning {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    message: w.message.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The document as plain Python data, in the JSON shape of the shared
+    /// evaluation (`tokens` and `sentences` as `[start, end]` pairs).
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        json_to_py(py, &self.inner.to_json())
+    }
+
+    /// The document as a JSON string (the shape of `to_dict`).
+    fn to_json(&self) -> String {
+        self.inner.to_json().to_string()
+    }
+
+    /// Rebuilds a document from `to_dict()` output.
+    #[classmethod]
+    fn from_dict(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+    ) -> PyResult<Document> {
+        let json = py.import("json")?.call_method1("dumps", (data,))?;
+        Self::from_json_str(&json.extract::<String>()?)
+    }
+
+    /// Rebuilds a document from `to_json()` output.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Document> {
+        Self::from_json_str(data)
+    }
+
+    /// The article as HTML for notebooks (entities highlighted, quotes underlined).
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py()
+            .import("frnews.display")?
+            .call_method1("document_html", (slf,))?
+            .extract()
+    }
+
+    /// A `spacy.tokens.Doc` with frnews tokens, entities, sentence starts and
+    /// quotes in `doc.spans["quotes"]` (the speaker as each span's label).
+    fn to_spacy(slf: &Bound<'_, Self>, nlp_or_vocab: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        Ok(slf
+            .py()
+            .import("frnews.spacy_interop")?
+            .call_method1("to_spacy", (slf, nlp_or_vocab))?
+            .unbind())
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?.unbind();
+        Ok((from_json, (slf.get().to_json(),)))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Document>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let title = match self.inner.meta.title {
+            Some(t) => py_repr(py, t.text(&self.inner.text))?,
+            None => "None".to_string(),
+        };
+        Ok(format!(
+            "Document(title={title}, chars={}, tokens={}, sentences={}, entities={}, quotes={})",
+            self.inner.text.chars().count(),
+            self.inner.tokens.len(),
+            self.inner.sentences.len(),
+            self.inner.entities.len(),
+            self.inner.quotes.len(),
+        ))
+    }
+}
+
+impl Document {
+    fn from_json_str(data: &str) -> PyResult<Document> {
+        let value: serde_json::Value =
+            serde_json::from_str(data).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let doc = crate::Document::from_json(&value).map_err(PyValueError::new_err)?;
+        Ok(Document {
+            inner: Arc::new(doc),
+        })
+    }
+}
+
+/// Converts JSON to Python objects (dict, list, str, int, float, bool, None).
+pub fn json_to_py(py: Python<'_>, value: &serde_json::Value) -> PyResult<Py<PyAny>> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => py.None(),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any().unbind(),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any().unbind(),
+            (None, Some(f)) => PyFloat::new(py, f).into_any().unbind(),
+            _ => py.None(),
+        },
+        Value::String(s) => s.into_pyobject(py)?.into_any().unbind(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any().unbind()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, json_to_py(py, v)?)?;
+            }
+            dict.into_any().unbind()
+        }
+    })
+}
+
+/// A paragraph of the page and the zone it belongs to.
+#[pyclass(frozen, eq, hash, module = "frnews._frnews")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Paragraph {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    /// `title`, `header`, `dateline`, `body`, `credit`, `boilerplate`, `copy` or `id`.
+    #[pyo3(get)]
+    zone: &'static str,
+}
+
+#[pymethods]
+impl Paragraph {
+    #[new]
+    fn new(text: String, start: usize, end: usize, zone: &str) -> PyResult<Self> {
+        Ok(Paragraph {
+            text,
+            start,
+            end,
+            zone: zone_name(zone)?,
+        })
+    }
+
+    fn __getnewargs__(&self) -> (String, usize, usize, &'static str) {
+        (self.text.clone(), self.start, self.end, self.zone)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Paragraph({}, {}..{}, {})",
+            py_repr(py, &shorten(&self.text))?,
+            self.start,
+            self.end,
+            self.zone
+        ))
+    }
+}
+
+/// A named entity.
+#[pyclass(frozen, eq, hash, module = "frnews._frnews")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Entity {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    /// `PER`, `ORG`, `LOC`, `DATE`, `TIME`, `MONEY` or `PERCENT`.
+    #[pyo3(get)]
+    label: &'static str,
+    #[pyo3(get)]
+    canonical: Option<String>,
+    #[pyo3(get)]
+    value: Option<String>,
+    #[pyo3(get)]
+    zone: &'static str,
+}
+
+#[pymethods]
+impl Entity {
+    #[new]
+    #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body"))]
+    fn new(
+        text: String,
+        start: usize,
+        end: usize,
+        label: &str,
+        canonical: Option<String>,
+        value: Option<String>,
+        zone: &str,
+    ) -> PyResult<Self> {
+        let label = crate::Label::parse(label)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?
+            .as_str();
+        Ok(Entity {
+            text,
+            start,
+            end,
+            label,
+            canonical,
+            value,
+            zone: zone_name(zone)?,
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn __getnewargs__(
+        &self,
+    ) -> (
+        String,
+        usize,
+        usize,
+        &'static str,
+        Option<String>,
+        Option<String>,
+        &'static str,
+    ) {
+        (
+            self.text.clone(),
+            self.start,
+            self.end,
+            self.label,
+            self.canonical.clone(),
+            self.value.clone(),
+            self.zone,
+        )
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut s = format!(
+            "Entity({}, {}..{}, {}",
+            py_repr(py, &self.text)?,
+            self.start,
+            self.end,
+            self.label
+        );
+        if let Some(c) = self.canonical.as_ref().filter(|c| **c != self.text) {
+            s += &format!(", canonical={}", py_repr(py, c)?);
+        }
+        if let Some(v) = &self.value {
+            s += &format!(", value={}", py_repr(py, v)?);
+        }
+        Ok(s + ")")
+    }
+}
+
+/// A reported statement and who made it.
+#[pyclass(frozen, eq, hash, module = "frnews._frnews")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Quote {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    /// `direct`, `partial` or `indirect`.
+    #[pyo3(get)]
+    kind: &'static str,
+    #[pyo3(get)]
+    speaker: Option<String>,
+    #[pyo3(get)]
+    speaker_mention: Option<Span>,
+    #[pyo3(get)]
+    cue: Option<Span>,
+    #[pyo3(get)]
+    zone: &'static str,
+}
+
+#[pymethods]
+impl Quote {
+    #[new]
+    #[pyo3(signature = (text, start, end, kind, speaker=None, speaker_mention=None, cue=None, zone="body"))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        text: String,
+        start: usize,
+        end: usize,
+        kind: &str,
+        speaker: Option<String>,
+        speaker_mention: Option<Span>,
+        cue: Option<Span>,
+        zone: &str,
+    ) -> PyResult<Self> {
+        let kind = match kind {
+            "direct" => "direct",
+            "partial" => "partial",
+            "indirect" => "indirect",
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown quote kind {other:?}"
+                )))
+            }
+        };
+        Ok(Quote {
+            text,
+            start,
+            end,
+            kind,
+            speaker,
+            speaker_mention,
+            cue,
+            zone: zone_name(zone)?,
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn __getnewargs__(
+        &self,
+    ) -> (
+        String,
+        usize,
+        usize,
+        &'static str,
+        Option<String>,
+        Option<Span>,
+        Option<Span>,
+        &'static str,
+    ) {
+        (
+            self.text.clone(),
+            self.start,
+            self.end,
+            self.kind,
+            self.speaker.clone(),
+            self.speaker_mention.clone(),
+            self.cue.clone(),
+            self.zone,
+        )
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let speaker = match &self.speaker {
+            Some(s) => py_repr(py, s)?,
+            None => "None".to_string(),
+        };
+        Ok(format!(
+            "Quote({}, {}..{}, {}, speaker={speaker})",
+            py_repr(py, &shorten(&self.text))?,
+            self.start,
+            self.end,
+            self.kind
+        ))
+    }
+}
+
+/// The article's fields.
+#[pyclass(frozen, eq, hash, module = "frnews._frnews")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Meta {
+    #[pyo3(get)]
+    title: Option<String>,
+    #[pyo3(get)]
+    published: Option<String>,
+    #[pyo3(get)]
+    dateline: Option<String>,
+    #[pyo3(get)]
+    agency: Option<String>,
+    #[pyo3(get)]
+    body_start: Option<usize>,
+    #[pyo3(get)]
+    body_end: Option<usize>,
+    #[pyo3(get)]
+    credits: Vec<Span>,
+    #[pyo3(get)]
+    article_id: Option<String>,
+    #[pyo3(get)]
+    boilerplate: Vec<Span>,
+    #[pyo3(get)]
+    copies: Vec<Span>,
+}
+
+#[pymethods]
+impl Meta {
+    #[new]
+    #[pyo3(signature = (title=None, published=None, dateline=None, agency=None, body_start=None,
+                        body_end=None, credits=Vec::new(), article_id=None, boilerplate=Vec::new(),
+                        copies=Vec::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        title: Option<String>,
+        published: Option<String>,
+        dateline: Option<String>,
+        agency: Option<String>,
+        body_start: Option<usize>,
+        body_end: Option<usize>,
+        credits: Vec<Span>,
+        article_id: Option<String>,
+        boilerplate: Vec<Span>,
+        copies: Vec<Span>,
+    ) -> Self {
+        Meta {
+            title,
+            published,
+            dateline,
+            agency,
+            body_start,
+            body_end,
+            credits,
+            article_id,
+            boilerplate,
+            copies,
+        }
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
+        let py = slf.py();
+        let m = slf.get();
+        let args = (
+            m.title.clone(),
+            m.published.clone(),
+            m.dateline.clone(),
+            m.agency.clone(),
+            m.body_start,
+            m.body_end,
+            m.credits.clone(),
+            m.article_id.clone(),
+            m.boilerplate.clone(),
+            m.copies.clone(),
+        )
+            .into_pyobject(py)?
+            .into_any()
+            .unbind();
+        Ok((slf.get_type().into_any().unbind(), args))
+    }
+
+    /// The fields as a plain dict.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let d = PyDict::new(py);
+        d.set_item("title", &self.title)?;
+        d.set_item("published", &self.published)?;
+        d.set_item("dateline", &self.dateline)?;
+        d.set_item("agency", &self.agency)?;
+        d.set_item("body_start", self.body_start)?;
+        d.set_item("body_end", self.body_end)?;
+        let pairs = |v: &Vec<Span>| v.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
+        d.set_item("credits", pairs(&self.credits))?;
+        d.set_item("article_id", &self.article_id)?;
+        d.set_item("boilerplate", pairs(&self.boilerplate))?;
+        d.set_item("copies", pairs(&self.copies))?;
+        Ok(d.into_any().unbind())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let opt = |v: &Option<String>| -> PyResult<String> {
+            v.as_ref()
+                .map_or(Ok("None".to_string()), |s| py_repr(py, s))
+        };
+        Ok(format!(
+            "Meta(title={}, published={}, dateline={}, agency={}, body={:?}..{:?})",
+            opt(&self.title)?,
+            opt(&self.published)?,
+            opt(&self.dateline)?,
+            opt(&self.agency)?,
+            self.body_start,
+            self.body_end
+        ))
+    }
+}
+
+/// A stretch of text that could not be analysed as written.
+#[pyclass(name = "Warning", frozen, eq, hash, module = "frnews._frnews")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct TextWarning {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    message: String,
+}
+
+#[pymethods]
+impl TextWarning {
+    #[new]
+    fn new(text: String, start: usize, end: usize, message: String) -> Self {
+        TextWarning {
+            text,
+            start,
+            end,
+            message,
+        }
+    }
+
+    fn __getnewargs__(&self) -> (String, usize, usize, String) {
+        (
+            self.text.clone(),
+            self.start,
+            self.end,
+            self.message.clone(),
+        )
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Warning({}, {}..{}, {})",
+            py_repr(py, &self.text)?,
+            self.start,
+            self.end,
+            py_repr(py, &self.message)?
+        ))
+    }
+}
+
+/// The static name of a zone given by name.
+fn zone_name(name: &str) -> PyResult<&'static str> {
+    serde_json::from_value::<crate::Zone>(serde_json::Value::String(name.to_string()))
+        .map(crate::Zone::as_str)
+        .map_err(|_| PyValueError::new_err(format!("unknown zone {name:?}")))
+}
+
+/// The first 60 characters of a long text, for reprs.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,54 @@
+//! The exception hierarchy and the guard that keeps Rust panics out of Python.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+create_exception!(
+    _frnews,
+    FrnewsError,
+    PyException,
+    "Base class of the errors raised by frnews."
+);
+create_exception!(
+    _frnews,
+    InputError,
+    PyValueError,
+    "The input text cannot be analysed (for example, it holds lone surrogates)."
+);
+
+/// Runs `f`, turning a panic into a `FrnewsError` that carries its message.
+pub fn guard<T>(f: impl FnOnce() -> T) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        FrnewsError::new_err(format!("internal error in frnews: {message}"))
+    })
+}
+
+/// The text argument of an API function as an owned Rust string, with a clear
+/// `TypeError` for a non-`str` and `InputError` (a `ValueError`) for a string
+/// that is not valid Unicode (lone surrogates).
+pub fn text_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    let Ok(s) = value.cast::<PyString>() else {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be a str, not {}",
+            value
+                .get_type()
+                .name()
+                .map_or_else(|_| "unknown".to_string(), |n| n.to_string())
+        )));
+    };
+    s.to_cow().map(std::borrow::Cow::into_owned).map_err(|_| {
+        InputError::new_err(format!(
+            "{what} holds lone surrogates and is not valid Unicode; \
+             clean it with text.encode('utf-8', 'replace').decode('utf-8')"
+        ))
+    })
+}

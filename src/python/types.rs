@@ -1,0 +1,132 @@
+//! The Python classes: frozen, comparable, picklable, with a useful `repr`.
+//! Offsets are code-point indices into the text as passed in.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::offsets::OffsetMap;
+use crate::tokenize::{self, TokenKind};
+
+/// A token of the text.
+#[pyclass(frozen, eq, hash, module = "frnews._frnews")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Token {
+    #[pyo3(get)]
+    pub text: String,
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+#[pymethods]
+impl Token {
+    #[new]
+    fn new(text: String, start: usize, end: usize, kind: &str) -> PyResult<Self> {
+        let kind = TokenKind::parse(kind)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown token kind {kind:?}")))?;
+        Ok(Token {
+            text,
+            start,
+            end,
+            kind,
+        })
+    }
+
+    /// `word`, `number`, `punct`, `symbol`, `url` or `email`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    /// The typographic normal form: `’` -> `'`, no-break spaces -> space.
+    #[getter]
+    fn norm(&self) -> String {
+        tokenize::norm(&self.text)
+    }
+
+    fn __getnewargs__(&self) -> (String, usize, usize, &'static str) {
+        (self.text.clone(), self.start, self.end, self.kind.as_str())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Token({}, {}..{}, {})",
+            py_repr(py, &self.text)?,
+            self.start,
+            self.end,
+            self.kind.as_str()
+        ))
+    }
+
+    fn __len__(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+impl Token {
+    pub fn from_core(text: &str, map: &OffsetMap<'_>, token: &tokenize::Token) -> Self {
+        let (start, end) = map.char_range(token.start, token.end);
+        Token {
+            text: token.text(text).to_string(),
+            start,
+            end,
+            kind: token.kind,
+        }
+    }
+}
+
+/// A span of the text: a sentence, a paragraph, a zone.
+#[pyclass(frozen, eq, hash, module = "frnews._frnews")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    #[pyo3(get)]
+    pub text: String,
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+}
+
+#[pymethods]
+impl Span {
+    #[new]
+    fn new(text: String, start: usize, end: usize) -> Self {
+        Span { text, start, end }
+    }
+
+    fn __getnewargs__(&self) -> (String, usize, usize) {
+        (self.text.clone(), self.start, self.end)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Span({}, {}..{})",
+            py_repr(py, &self.text)?,
+            self.start,
+            self.end
+        ))
+    }
+
+    fn __len__(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+impl Span {
+    pub fn from_core(text: &str, map: &OffsetMap<'_>, span: &crate::Span) -> Self {
+        let (start, end) = map.char_range(span.start, span.end);
+        Span {
+            text: span.text(text).to_string(),
+            start,
+            end,
+        }
+    }
+}
+
+/// Python's own `repr` of a string, so that reprs read as Python literals.
+pub fn py_repr(py: Python<'_>, text: &str) -> PyResult<String> {
+    Ok(PyString::new(py, text).repr()?.to_string())
+}
