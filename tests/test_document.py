@@ -1,0 +1,86 @@
+"""`frnews.analyze` and the `Document` it returns."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import frnews
+
+
+def test_every_span_points_into_the_text(seeds: list[str]) -> None:
+    for text in seeds + ["Sergueï 😀 « Lebedev » a dit.\r\nFin."]:
+        doc = frnews.analyze(text)
+        assert doc.text == text
+        spans = [*doc.tokens, *doc.sentences, *doc.paragraphs, *doc.entities, *doc.quotes, *doc.warnings]
+        for s in spans:
+            assert 0 <= s.start <= s.end <= len(text)
+            assert text[s.start : s.end] == s.text
+
+
+def test_dict_json_and_pickle_round_trip(seeds: list[str]) -> None:
+    for text in seeds:
+        doc = frnews.analyze(text)
+        assert frnews.Document.from_dict(doc.to_dict()) == doc
+        assert frnews.Document.from_json(doc.to_json()) == doc
+        assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_to_dict_has_the_evaluation_shape() -> None:
+    d = frnews.analyze("Il pleut. Oui.").to_dict()
+    assert d["tokens"][0] == [0, 2]
+    assert d["sentences"] == [[0, 9], [10, 14]]
+    assert {"meta", "entities", "quotes", "text"} <= d.keys()
+    assert {"title", "published", "dateline", "agency", "body_start", "body_end"} <= d["meta"].keys()
+
+
+def test_lost_characters_are_warnings_not_changes() -> None:
+    text = "le ministre Sergue? Lavrov va mettre en ?uvre le plan."
+    doc = frnews.analyze(text)
+    assert [(w.start, w.text) for w in doc.warnings] == [(18, "?"), (40, "?")]
+    assert doc.text == text
+
+
+def test_repr() -> None:
+    doc = frnews.analyze("Il pleut.")
+    assert repr(doc).startswith("Document(title=None, chars=9, tokens=3, sentences=1")
+
+
+def test_from_dict_rejects_bad_offsets() -> None:
+    with pytest.raises(ValueError, match="past the end"):
+        frnews.Document.from_dict({"text": "abc", "sentences": [[0, 10]]})
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 3.5])
+def test_analyze_rejects_non_str(bad: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        frnews.analyze(bad)  # type: ignore[arg-type]
+
+
+def test_every_object_pickles(seeds: list[str]) -> None:
+    doc = frnews.analyze(seeds[1] + "\nSergue? Lavrov.")
+    objects = [doc, doc.meta, *doc.tokens[:20], *doc.sentences[:5], *doc.paragraphs[:5],
+               *doc.entities, *doc.quotes, *doc.warnings]
+    for obj in objects:
+        assert pickle.loads(pickle.dumps(obj)) == obj, obj
+
+
+def _analyze_title(text: str) -> frnews.Document:
+    return frnews.analyze(text)
+
+
+def test_documents_cross_spawned_processes(seeds: list[str]) -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        docs = pool.map(_analyze_title, seeds)
+    assert docs == [frnews.analyze(t) for t in seeds]
+
+
+def test_meta_to_dict() -> None:
+    meta = frnews.analyze("Il pleut.").meta
+    d = meta.to_dict()
+    assert set(d) == {"title", "published", "dateline", "agency", "body_start", "body_end",
+                      "credits", "article_id", "boilerplate", "copies"}
+    assert frnews.Meta(**{k: v for k, v in d.items() if k not in ("credits", "boilerplate", "copies")}) == meta
