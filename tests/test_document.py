@@ -45,6 +45,8 @@ def test_lost_characters_are_warnings_not_changes() -> None:
 def test_repr() -> None:
     doc = frnews.analyze("Il pleut.")
     assert repr(doc).startswith("Document(title=None, chars=9, tokens=3, sentences=1")
+    assert repr(doc.meta) == "Meta(title=None, published=None, dateline=None, agency=None, body=0..9)"
+    assert repr(frnews.Meta()) == "Meta(title=None, published=None, dateline=None, agency=None, body=None)"
 
 
 def test_from_dict_rejects_bad_offsets() -> None:

@@ -608,14 +608,16 @@ impl Meta {
             v.as_ref()
                 .map_or(Ok("None".to_string()), |s| py_repr(py, s))
         };
+        let body = match (self.body_start, self.body_end) {
+            (Some(start), Some(end)) => format!("{start}..{end}"),
+            _ => "None".to_string(),
+        };
         Ok(format!(
-            "Meta(title={}, published={}, dateline={}, agency={}, body={:?}..{:?})",
+            "Meta(title={}, published={}, dateline={}, agency={}, body={body})",
             opt(&self.title)?,
             opt(&self.published)?,
             opt(&self.dateline)?,
             opt(&self.agency)?,
-            self.body_start,
-            self.body_end
         ))
     }
 }
