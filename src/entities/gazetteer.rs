@@ -36,6 +36,8 @@ struct Gazetteer {
     groups: Vec<Vec<Entry>>,
     /// For each pattern of the automaton, its group.
     pattern_group: Vec<usize>,
+    /// The group of each folded surface.
+    group_of: HashMap<String, usize>,
     expansions: Vec<Vec<&'static str>>,
 }
 
@@ -133,6 +135,7 @@ fn build() -> Gazetteer {
         automaton: AhoCorasick::new(&all_patterns).ok(),
         groups,
         pattern_group,
+        group_of: index,
         expansions,
     }
 }
@@ -198,6 +201,46 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             c.expansions = names.as_slice();
         }
         out.push(c);
+    }
+}
+
+/// Each place of a hyphenated compound of places (`la liaison Lyon-Turin`,
+/// `coopération Chine-Afrique`); a compound listed whole (`Asie-Pacifique`)
+/// is longer and wins over its parts.
+pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
+    let gz: &'static Gazetteer = &GAZETTEER;
+    for t in cx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let word = t.text(cx.text);
+        if !word.contains('-') {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut at = t.start;
+        for part in word.split('-') {
+            let place = gz
+                .group_of
+                .get(&fold_text(part))
+                .and_then(|&g| gz.groups.get(g))
+                .and_then(|group| {
+                    group
+                        .iter()
+                        .find(|e| e.label == Label::Loc && case_fits(e, part))
+                });
+            let Some(place) = place else {
+                parts.clear();
+                break;
+            };
+            parts.push((Span::new(at, at + part.len()), place.canonical));
+            at += part.len() + 1;
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        for (span, canonical) in parts {
+            let mut c = Candidate::new(span, Label::Loc, Tier::Strong, 2);
+            c.canonical = canonical.map(str::to_string);
+            out.push(c);
+        }
     }
 }
 
@@ -302,6 +345,22 @@ mod tests {
     fn unknown_place_after_a() {
         let found = run("Il vit à Popayan depuis.", None);
         assert!(found.contains(&("Popayan".to_string(), "LOC")));
+    }
+
+    #[test]
+    fn compounds_of_places_give_each_place() {
+        let found = run(
+            "la liaison Lyon-Turin et le forum Chine-Afrique en Asie-Pacifique",
+            None,
+        );
+        let places: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            places,
+            ["Lyon", "Turin", "Chine", "Afrique", "Asie-Pacifique"]
+        );
+        assert!(run("Kassym-Jomart Tokaïev", None)
+            .iter()
+            .all(|(_, l)| *l != "LOC"));
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], layout: &Layout) 
     let cx = Context::new(text, tokens, layout);
     let mut candidates = Vec::new();
     gazetteer::find(&cx, &mut candidates);
+    gazetteer::place_compounds(&cx, &mut candidates);
     gazetteer::datelines(&cx, &mut candidates);
     gazetteer::after_a(&cx, &mut candidates);
     organisations::find(&cx, &mut candidates);

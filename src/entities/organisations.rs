@@ -104,6 +104,24 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
     anchor
 }
 
+/// The last token of the capitalised name right after a common noun that
+/// says what kind of organisation it is (`l'ONG Greenpeace`, `l'hebdomadaire
+/// Jeune Afrique`).
+fn described_name(cx: &Context, i: usize) -> Option<usize> {
+    let descriptor = cx.key(i);
+    let lower = !capitalised(cx.word(i)) || descriptor == "ong";
+    if !lower || !WORDS.org_descriptors.contains(descriptor.as_ref()) || !cx.joined(i) {
+        return None;
+    }
+    let mut last = None;
+    let mut j = i;
+    while cx.joined(j) && capital_part(cx, j + 1) && j - i < MAX_NAME_TOKENS {
+        j += 1;
+        last = Some(j);
+    }
+    last
+}
+
 /// Whether a token looks like an acronym: OCS, G20, BAsD, or a capitalised
 /// short word (Ideam, Morena) that must then share the name's initial.
 fn acronym_like(word: &str) -> Option<bool> {
@@ -171,11 +189,17 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
         }
         k = prev;
     }
+    // The farthest capital with the acronym's initial, a head noun first
+    // (`maire de Mexico et figure du Mouvement de régénération nationale
+    // (Morena)` starts at `Mouvement`).
     let want = initial(acronym);
+    let initial_matches = |c: &&usize| initial(cx.word(**c)) == want;
     let matching = capitals
         .iter()
         .rev()
-        .find(|&&c| initial(cx.word(c)) == want)
+        .filter(initial_matches)
+        .find(|&&c| w.org_heads.contains(cx.key(c).as_ref()))
+        .or_else(|| capitals.iter().rev().find(initial_matches))
         .copied();
     let start = match matching {
         Some(s) => s,
@@ -200,6 +224,17 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                     Label::Org,
                     Tier::Strong,
                     3,
+                ));
+            }
+        }
+        if let Some(last) = described_name(cx, i) {
+            if let (Some(a), Some(b)) = (cx.tokens.get(i + 1), cx.tokens.get(last)) {
+                // Ranked above the person patterns: `Jeune` is a given name too.
+                out.push(Candidate::new(
+                    Span::new(a.start, b.end),
+                    Label::Org,
+                    Tier::Strong,
+                    7,
                 ));
             }
         }
@@ -292,6 +327,23 @@ mod tests {
     fn acronym_definition_makes_two_and_spreads() {
         let found = orgs("le Cinéma numérique ambulant (CNA) tourne. Le CNA part.");
         assert_eq!(found, ["Cinéma numérique ambulant", "CNA", "CNA"]);
+    }
+
+    #[test]
+    fn definition_starts_at_its_head_noun() {
+        let found = orgs(
+            "l'ancienne maire de Mexico et figure du Mouvement de régénération nationale (Morena)",
+        );
+        assert_eq!(found, ["Mouvement de régénération nationale", "Morena"]);
+    }
+
+    #[test]
+    fn a_descriptor_makes_the_name_an_organisation() {
+        assert_eq!(
+            orgs("un entretien à l'hebdomadaire Jeune Afrique et à l'ONG Greenpeace"),
+            ["Jeune Afrique", "Greenpeace"]
+        );
+        assert!(orgs("le groupe de travail").is_empty());
     }
 
     #[test]

@@ -139,7 +139,9 @@ fn title_after(cx: &Context, last: usize) -> bool {
     ) {
         k += 1;
     }
-    WORDS.titles.contains(cx.key(k).as_ref())
+    // A role in apposition is written in lower case; a capitalised title
+    // (`M.`, `Mme`) opens the next name instead (`à New York, M. Wang`).
+    WORDS.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k))
 }
 
 /// Whether token `i` follows `(Agency/` in a photo credit.
@@ -162,7 +164,10 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         let n = parts(cx, i, last);
         let given = given_name(cx, i);
         let key = cx.key(i);
+        // An all-caps word is an acronym (`l'ONG Greenpeace`), not the
+        // surname `Ong`.
         let chinese = w.chinese_surnames.contains(key.as_ref())
+            && !all_caps(cx.word(i))
             && cx.joined(i)
             && name_part(cx, i + 1)
             && !all_caps(cx.word(i + 1));
@@ -179,8 +184,10 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             } else {
                 (None, 0)
             };
+        // A run that is no name may still hold one further on (`la CDU de
+        // Friedrich Merz`): go on from its next word.
         let Some(found_last) = found_last else {
-            i = last + 1;
+            i += 1;
             continue;
         };
         let (Some(first), Some(end)) = (cx.tokens.get(i), cx.tokens.get(found_last)) else {
@@ -307,6 +314,25 @@ mod tests {
             people("a déclaré Bakhtiar Khakimov, représentant spécial du président"),
             ["Bakhtiar Khakimov"]
         );
+    }
+
+    #[test]
+    fn acronyms_are_not_names() {
+        assert!(people("Pour l'ONG Greenpeace, la forêt brûle.").is_empty());
+        assert!(people("Le premier train, un TGV reliant Paris à Milan").is_empty());
+    }
+
+    #[test]
+    fn name_after_a_run_that_is_none() {
+        assert_eq!(
+            people("la CDU de Friedrich Merz remporte"),
+            ["Friedrich Merz"]
+        );
+    }
+
+    #[test]
+    fn honorific_after_a_comma_is_no_apposition() {
+        assert_eq!(people("à New York, M. Wang a dit"), ["Wang"]);
     }
 
     #[test]

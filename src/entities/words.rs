@@ -15,6 +15,7 @@ pub struct Words {
     pub nationalities: HashSet<String>,
     pub org_heads: HashSet<String>,
     pub lowercase_org_heads: HashSet<String>,
+    pub org_descriptors: HashSet<String>,
     pub particles: HashSet<String>,
     pub links: HashSet<String>,
     pub determiners: HashSet<String>,
@@ -29,11 +30,17 @@ pub struct Words {
 }
 
 pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let determiners = folded_set(include_str!("../../data/entities/determiners.txt"));
+    // The last word of a multiword title stands for it just before a name
+    // (`ministre des Affaires étrangères Wang Yi`), unless it is a determiner
+    // (`numéro un`), which opens any noun phrase.
     let mut titles = HashSet::new();
     for t in entries(include_str!("../../data/lexicons/titles.txt")) {
         let key = fold_key(t);
         if let Some(last) = key.split_whitespace().last() {
-            titles.insert(last.to_string());
+            if !determiners.contains(last) {
+                titles.insert(last.to_string());
+            }
         }
         titles.insert(key);
     }
@@ -46,13 +53,14 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .filter_map(|r| r.first().map(|w| fold_key(w)))
             .collect(),
         org_heads: folded_set(include_str!("../../data/lexicons/org_heads.txt")),
+        org_descriptors: folded_set(include_str!("../../data/entities/org_descriptors.txt")),
         lowercase_org_heads: folded_set(include_str!(
             "../../data/entities/lowercase_org_heads.txt"
         )),
         adjective_endings: entries(include_str!("../../data/entities/adjective_endings.txt"))
             .collect(),
         links: folded_set(include_str!("../../data/entities/name_links.txt")),
-        determiners: folded_set(include_str!("../../data/entities/determiners.txt")),
+        determiners,
         particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
         months: rows(include_str!("../../data/entities/months.tsv"))
             .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
