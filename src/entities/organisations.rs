@@ -12,8 +12,10 @@ use crate::document::Label;
 use crate::sentences::Span;
 use crate::tokenize::TokenKind;
 
-/// A name longer than this many tokens is not one name any more.
-const MAX_NAME_TOKENS: usize = 16;
+/// A name longer than this many tokens is not one name any more (the UN's
+/// longest French names run to 17: `Office de secours et de travaux des
+/// Nations unies pour les réfugiés de Palestine dans le Proche-Orient`).
+const MAX_NAME_TOKENS: usize = 20;
 
 fn is_word(cx: &Context, i: usize) -> bool {
     cx.kind(i) == Some(TokenKind::Word)
@@ -102,6 +104,26 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
         }
     }
     anchor
+}
+
+/// Whether the lower-case head at `head` is followed by nothing but a link
+/// and a known place up to `last`: `département du Cauca` names an area, not
+/// an office (`département d'Etat` is in the lexicon).
+fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize, usize)>) -> bool {
+    if capitalised(cx.word(head)) {
+        return false;
+    }
+    let Some(end) = cx.tokens.get(last).map(|t| t.end) else {
+        return false;
+    };
+    (head + 1..=last)
+        .take_while(|&k| {
+            let key = cx.key(k);
+            WORDS.links.contains(key.as_ref()) || matches!(key.as_ref(), "la" | "l'" | "les" | "le")
+        })
+        .last()
+        .and_then(|k| cx.tokens.get(k + 1))
+        .is_some_and(|t| places.contains(&(t.start, end)))
 }
 
 /// The last token of the capitalised name right after a common noun that
@@ -217,7 +239,8 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         .map(|c| (c.span.start, c.span.end))
         .collect();
     for i in 0..cx.tokens.len() {
-        if let Some(last) = headed_name(cx, i) {
+        if let Some(last) = headed_name(cx, i).filter(|&last| !names_a_place(cx, i, last, &places))
+        {
             if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(last)) {
                 out.push(Candidate::new(
                     Span::new(a.start, b.end),
@@ -245,12 +268,19 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         let Some(all_caps) = acronym_like(acronym) else {
             continue;
         };
-        let Some(start) = defined_name(cx, i, acronym, !all_caps) else {
+        // A name in quote marks keeps them outside (`l'association "Cinéma
+        // numérique ambulant" (CNA)`).
+        let after_name = if i > 1 && matches!(cx.word(i - 1), "\"" | "»" | "”") {
+            i - 1
+        } else {
+            i
+        };
+        let Some(start) = defined_name(cx, after_name, acronym, !all_caps) else {
             continue;
         };
         let (Some(a), Some(b), Some(acr)) = (
             cx.tokens.get(start),
-            cx.tokens.get(i - 1),
+            cx.tokens.get(after_name - 1),
             cx.tokens.get(i + 1),
         ) else {
             continue;
@@ -344,6 +374,23 @@ mod tests {
             ["Jeune Afrique", "Greenpeace"]
         );
         assert!(orgs("le groupe de travail").is_empty());
+    }
+
+    #[test]
+    fn lower_case_head_before_a_place_is_no_organisation() {
+        assert!(orgs("dans le département de la Gironde").is_empty());
+        assert_eq!(
+            orgs("le département d'Etat américain et le ministère de la Défense"),
+            ["département d'Etat", "ministère de la Défense"]
+        );
+    }
+
+    #[test]
+    fn quoted_name_before_its_acronym() {
+        let found = orgs("organisée par l'association \"Cinéma numérique ambulant\" (CNA). Le CNA");
+        assert_eq!(found, ["Cinéma numérique ambulant", "CNA", "CNA"]);
+        let found = orgs("l'association « Cinéma numérique ambulant » (CNA)");
+        assert_eq!(found, ["Cinéma numérique ambulant", "CNA"]);
     }
 
     #[test]

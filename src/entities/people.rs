@@ -67,8 +67,10 @@ fn article_name(cx: &Context, i: usize) -> bool {
         .is_some_and(|(article, rest)| WORDS.particles.contains(article) && capitalised(rest))
 }
 
-/// The last token of the run of name parts that starts with token `i`.
-fn run_end(cx: &Context, i: usize) -> usize {
+/// The last token of the run of name parts that starts with token `i`;
+/// `places` holds the start of every known place, which `de` introduces
+/// after a name (`le Spike Lee de Montfermeil`) rather than continues it.
+fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
     let mut last = word_end(cx, i);
     let mut parts = 1;
     while parts < MAX_PARTS && cx.joined(last) {
@@ -78,6 +80,10 @@ fn run_end(cx: &Context, i: usize) -> usize {
         } else if WORDS.particles.contains(cx.key(next).as_ref())
             && cx.joined(next)
             && name_part(cx, next + 1)
+            && !cx
+                .tokens
+                .get(next + 1)
+                .is_some_and(|t| places.contains(&t.start))
         {
             last = word_end(cx, next + 1);
         } else {
@@ -154,13 +160,18 @@ fn after_credit_slash(cx: &Context, i: usize) -> bool {
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let w = &*WORDS;
+    let places: HashSet<usize> = out
+        .iter()
+        .filter(|c| c.label == Label::Loc)
+        .map(|c| c.span.start)
+        .collect();
     let mut i = 0;
     while i < cx.tokens.len() {
         if !name_part(cx, i) {
             i += 1;
             continue;
         }
-        let last = run_end(cx, i);
+        let last = run_end(cx, i, &places);
         let n = parts(cx, i, last);
         let given = given_name(cx, i);
         let key = cx.key(i);
@@ -327,6 +338,15 @@ mod tests {
         assert_eq!(
             people("la CDU de Friedrich Merz remporte"),
             ["Friedrich Merz"]
+        );
+    }
+
+    #[test]
+    fn de_before_a_place_ends_the_name() {
+        assert_eq!(people("Jean Dupont de Marseille a gagné"), ["Jean Dupont"]);
+        assert_eq!(
+            people("le général Charles de Gaulle"),
+            ["Charles de Gaulle"]
         );
     }
 
