@@ -334,6 +334,15 @@ mod tests {
     }
 
     #[test]
+    fn institutions_in_titles_are_no_titles() {
+        assert!(people("dans la région Picardie et pour le parti Morena").is_empty());
+        assert_eq!(
+            people("le ministre des Affaires étrangères Wang Yi"),
+            ["Wang Yi"]
+        );
+    }
+
+    #[test]
     fn name_after_a_run_that_is_none() {
         assert_eq!(
             people("la CDU de Friedrich Merz remporte"),

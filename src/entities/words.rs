@@ -31,14 +31,16 @@ pub struct Words {
 
 pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let determiners = folded_set(include_str!("../../data/entities/determiners.txt"));
+    let org_heads = folded_set(include_str!("../../data/lexicons/org_heads.txt"));
     // The last word of a multiword title stands for it just before a name
     // (`ministre des Affaires étrangères Wang Yi`), unless it is a determiner
-    // (`numéro un`), which opens any noun phrase.
+    // (`numéro un`) or names an institution (`président du parti`: `le parti
+    // Morena`, `la région Picardie` are no people).
     let mut titles = HashSet::new();
     for t in entries(include_str!("../../data/lexicons/titles.txt")) {
         let key = fold_key(t);
         if let Some(last) = key.split_whitespace().last() {
-            if !determiners.contains(last) {
+            if !determiners.contains(last) && !org_heads.contains(last) {
                 titles.insert(last.to_string());
             }
         }
@@ -52,7 +54,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         nationalities: rows(include_str!("../../data/lexicons/nationalities.tsv"))
             .filter_map(|r| r.first().map(|w| fold_key(w)))
             .collect(),
-        org_heads: folded_set(include_str!("../../data/lexicons/org_heads.txt")),
+        org_heads,
         org_descriptors: folded_set(include_str!("../../data/entities/org_descriptors.txt")),
         lowercase_org_heads: folded_set(include_str!(
             "../../data/entities/lowercase_org_heads.txt"
