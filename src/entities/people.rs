@@ -160,11 +160,12 @@ fn after_credit_slash(cx: &Context, i: usize) -> bool {
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let w = &*WORDS;
-    let places: HashSet<usize> = out
+    let place_spans: HashSet<(usize, usize)> = out
         .iter()
         .filter(|c| c.label == Label::Loc)
-        .map(|c| c.span.start)
+        .map(|c| (c.span.start, c.span.end))
         .collect();
+    let places: HashSet<usize> = place_spans.iter().map(|&(start, _)| start).collect();
     let mut i = 0;
     while i < cx.tokens.len() {
         if !name_part(cx, i) {
@@ -204,6 +205,12 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         let (Some(first), Some(end)) = (cx.tokens.get(i), cx.tokens.get(found_last)) else {
             break;
         };
+        // A known place spelt like a name (`Hong Kong`: surname `Hong`) is the
+        // place, unless a title says it is a person.
+        if place_spans.contains(&(first.start, end.end)) && !title_before(cx, i) {
+            i = found_last + 1;
+            continue;
+        }
         let mut c = Candidate::new(
             Span::new(first.start, end.end),
             Label::Per,
@@ -339,6 +346,15 @@ mod tests {
         assert_eq!(
             people("le ministre des Affaires étrangères Wang Yi"),
             ["Wang Yi"]
+        );
+    }
+
+    #[test]
+    fn a_known_place_spelt_like_a_name_is_no_person() {
+        assert!(people("La police de Hong Kong a arrêté un suspect.").is_empty());
+        assert_eq!(
+            people("Le chef de l'exécutif de Hong Kong, John Lee, a dit"),
+            ["John Lee"]
         );
     }
 
