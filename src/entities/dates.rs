@@ -187,6 +187,18 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
             ));
         }
         if let Some(d) = day(word) {
+            // Two days of one month (`les 3 et 4 juillet 2024`, `du 3 au 5
+            // mai`): one date, no single value.
+            if next_joined(i)
+                && matches!(cx.key(i + 1).as_ref(), "et" | "au")
+                && next_joined(i + 1)
+                && day(cx.word(i + 2)).is_some()
+                && next_joined(i + 2)
+                && month(cx, i + 3).is_some()
+            {
+                let with_year = next_joined(i + 3) && year(cx.word(i + 4)).is_some();
+                return Some((i + if with_year { 4 } else { 3 }, Label::Date, None));
+            }
             if next_joined(i) {
                 if let Some(m) = month(cx, i + 1) {
                     let y = if next_joined(i + 1) {
@@ -335,6 +347,18 @@ mod tests {
         ] {
             assert_eq!(
                 date(text, Some("2018-06-07"), s),
+                Some(("DATE".to_string(), None)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_days_of_a_month_are_one_date() {
+        let text = "le sommet des 3 et 4 juillet 2024 puis du 10 au 12 mai";
+        for s in ["3 et 4 juillet 2024", "10 au 12 mai"] {
+            assert_eq!(
+                date(text, Some("2024-03-18"), s),
                 Some(("DATE".to_string(), None)),
                 "{s}"
             );
