@@ -16,7 +16,7 @@ use super::context::{all_caps, capitalised, fold_text, Context};
 use super::words::WORDS;
 use super::{Candidate, Tier};
 use crate::document::Label;
-use crate::lexicon::{entries, is_apostrophe, rows};
+use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
 use crate::sentences::Span;
 use crate::tokenize::TokenKind;
 
@@ -159,8 +159,14 @@ fn case_fits(entry: &Entry, surface: &str) -> bool {
         return true;
     }
     let first_case_only = e0.to_lowercase().eq(s0.to_lowercase());
-    let multiword_org = entry.label == Label::Org && entry.surface.contains(' ');
-    rest_same && first_case_only && (s0.is_uppercase() || multiword_org)
+    // `ministère chinois du Commerce` is written both ways; `l'agence de
+    // presse Xinhua` or `la banque mondiale` in lower case are generic words.
+    let lower_head_org = entry.label == Label::Org
+        && entry
+            .surface
+            .split_once(' ')
+            .is_some_and(|(head, _)| WORDS.lowercase_org_heads.contains(&fold_key(head)));
+    rest_same && first_case_only && (s0.is_uppercase() || lower_head_org)
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
@@ -361,6 +367,21 @@ mod tests {
         assert!(run("Kassym-Jomart Tokaïev", None)
             .iter()
             .all(|(_, l)| *l != "LOC"));
+    }
+
+    #[test]
+    fn lower_case_organisations_only_after_a_lower_case_head() {
+        let found = run(
+            "selon le ministère chinois du Commerce et l'agence de presse Xinhua",
+            None,
+        );
+        assert_eq!(
+            found,
+            [
+                ("ministère chinois du Commerce".to_string(), "ORG"),
+                ("Xinhua".to_string(), "ORG")
+            ]
+        );
     }
 
     #[test]

@@ -55,8 +55,13 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
             }
         }
     }
-    // Capitalised words right after a capitalised head (Forum Boao).
-    while capital_head && cx.joined(j) && capital_part(cx, j + 1) {
+    // Capitalised words right after a capitalised head (Forum Boao), up to
+    // a given name (`la secrétaire au Trésor Janet Yellen`).
+    while capital_head
+        && cx.joined(j)
+        && capital_part(cx, j + 1)
+        && !w.given_names.contains(cx.key(j + 1).as_ref())
+    {
         j += 1;
         anchor = Some(j);
     }
@@ -382,6 +387,15 @@ mod tests {
         assert_eq!(
             orgs("le département d'Etat américain et le ministère de la Défense"),
             ["département d'Etat", "ministère de la Défense"]
+        );
+    }
+
+    #[test]
+    fn a_given_name_ends_the_name_after_its_head() {
+        assert!(orgs("la secrétaire américaine au Trésor Janet Yellen").is_empty());
+        assert_eq!(
+            orgs("au Forum Boao pour l'Asie"),
+            ["Forum Boao pour l'Asie"]
         );
     }
 
