@@ -73,7 +73,11 @@ fn article_name(cx: &Context, i: usize) -> bool {
 fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
     let mut last = word_end(cx, i);
     let mut parts = 1;
-    while parts < MAX_PARTS && cx.joined(last) {
+    // Upper-case text has lost the case that ends a name (`EMMANUEL MACRON
+    // RENCONTRE ...`): take the shortest name there (and, in `find`, trust a
+    // title before it only when a given name opens it).
+    let max_parts = if all_caps(cx.word(i)) { 2 } else { MAX_PARTS };
+    while parts < max_parts && cx.joined(last) {
         let next = last + 1;
         if name_part(cx, next) || article_name(cx, next) {
             last = word_end(cx, next);
@@ -183,19 +187,21 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             && cx.joined(i)
             && name_part(cx, i + 1)
             && !all_caps(cx.word(i + 1));
-        let (found_last, rank) =
-            if (given.is_some() && n >= 2) || title_before(cx, i) || after_credit_slash(cx, i) {
-                (Some(last), 6)
-            } else if chinese {
-                (Some(word_end(cx, i + 1)), 5)
-            } else if n >= 2
-                && (title_after(cx, last)
-                    || (i > 0 && cx.word(i - 1) == "," && title_before_comma(cx, i - 1)))
-            {
-                (Some(last), 5)
-            } else {
-                (None, 0)
-            };
+        let (found_last, rank) = if (given.is_some() && n >= 2)
+            || (title_before(cx, i) && (given.is_some() || !all_caps(cx.word(i))))
+            || after_credit_slash(cx, i)
+        {
+            (Some(last), 6)
+        } else if chinese {
+            (Some(word_end(cx, i + 1)), 5)
+        } else if n >= 2
+            && (title_after(cx, last)
+                || (i > 0 && cx.word(i - 1) == "," && title_before_comma(cx, i - 1)))
+        {
+            (Some(last), 5)
+        } else {
+            (None, 0)
+        };
         // A run that is no name may still hold one further on (`la CDU de
         // Friedrich Merz`): go on from its next word.
         let Some(found_last) = found_last else {
@@ -355,6 +361,14 @@ mod tests {
         assert_eq!(
             people("Le chef de l'exécutif de Hong Kong, John Lee, a dit"),
             ["John Lee"]
+        );
+    }
+
+    #[test]
+    fn upper_case_names_are_short() {
+        assert_eq!(
+            people("LE PRÉSIDENT RENCONTRE EMMANUEL MACRON À PÉKIN"),
+            ["EMMANUEL MACRON"]
         );
     }
 
