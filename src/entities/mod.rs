@@ -131,7 +131,8 @@ mod tests {
         }
     }
 
-    pub(super) fn run(text: &str, published: Option<&str>) -> Vec<(String, &'static str)> {
+    /// The entities of `text` read as one body paragraph.
+    fn entities(text: &str, published: Option<&str>) -> Vec<Entity> {
         let tokens = crate::tokenize(text);
         let sentences = crate::sentences(text, &tokens);
         find(
@@ -140,22 +141,19 @@ mod tests {
             &sentences,
             &layout_published(text, published),
         )
-        .into_iter()
-        .map(|e| (e.span.text(text).to_string(), e.label.as_str()))
-        .collect()
+    }
+
+    pub(super) fn run(text: &str, published: Option<&str>) -> Vec<(String, &'static str)> {
+        entities(text, published)
+            .into_iter()
+            .map(|e| (e.span.text(text).to_string(), e.label.as_str()))
+            .collect()
     }
 
     pub(super) fn entity(text: &str, published: Option<&str>, surface: &str) -> Option<Entity> {
-        let tokens = crate::tokenize(text);
-        let sentences = crate::sentences(text, &tokens);
-        find(
-            text,
-            &tokens,
-            &sentences,
-            &layout_published(text, published),
-        )
-        .into_iter()
-        .find(|e| e.span.text(text) == surface)
+        entities(text, published)
+            .into_iter()
+            .find(|e| e.span.text(text) == surface)
     }
 
     #[test]
