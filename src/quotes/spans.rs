@@ -303,6 +303,14 @@ fn content_before(
     if start > prev || !words(doc, start, prev, 3) || !doc.quotable(start) {
         return None;
     }
+    // `Le président français, Emmanuel Macron, a félicité ...`: a name in
+    // apposition before the comma is the subject of the verb, not content.
+    if let Some(e) = doc.entity_ending(prev) {
+        let a = doc.entity_tokens.get(e).map_or(prev, |t| t.0);
+        if a <= start || doc.is(a - 1, ",") {
+            return None;
+        }
+    }
     let last = trim_end(doc, start, prev);
     Some((start, last, kind_of(doc, start, last)))
 }
@@ -545,6 +553,10 @@ fn apposition(doc: &Doc, first: usize, last: usize) -> bool {
         .and_then(|e| doc.entity_tokens.get(e))
         .is_some_and(|&(_, b)| b == last);
     let phrase = cues::is_determiner(&doc.key(first))
+        && (first + 1..=last.min(first + 3)).any(|j| {
+            let k = doc.key(j);
+            cues::is_person_head(&k) || cues::is_body_head(&k)
+        })
         && (first..=last).all(|j| {
             !cues::is_auxiliary(&doc.key(j)) && doc.cue_starting(j).is_none() && !doc.is_mark(j)
         });
@@ -608,8 +620,10 @@ fn fragments(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         let before = r.open.saturating_sub(1);
-        let trigger =
-            (before.saturating_sub(2)..=before).any(|j| cues::is_title_trigger(&doc.key(j)));
+        // `le thème « ... »`, `l'opération de « ... »`.
+        let trigger = cues::is_title_trigger(&doc.key(before))
+            || (matches!(doc.key(before).as_ref(), "de" | "du" | "des" | "d'")
+                && cues::is_title_trigger(&doc.key(before.saturating_sub(1))));
         if trigger {
             continue;
         }

@@ -139,13 +139,16 @@ pub fn subject_after(doc: &Doc, from: usize) -> Option<(Subject, usize)> {
             let named = doc.entity_starting(i).is_some();
             let honorific = cues::honorific_gender(doc.word(i)).is_some()
                 && doc.entity_starting(i + 1).is_some();
+            // A determiner and a role or body noun before any complement
+            // (`le porte-parole`, `les autorités locales`, not `les faits au
+            // Parquet`).
             let determined = cues::is_determiner(&doc.key(i))
                 && (doc.entity_starting(i + 1).is_some()
-                    || (i + 1..(i + 4).min(limit)).any(|h| {
-                        !doc.is_punct(h)
-                            && (cues::is_person_head(&doc.key(h))
-                                || cues::is_body_head(&doc.key(h)))
-                    }));
+                    || (i + 1..(i + 4).min(limit))
+                        .take_while(|&h| !doc.is_punct(h) && !governs(&doc.key(h)))
+                        .any(|h| {
+                            cues::is_person_head(&doc.key(h)) || cues::is_body_head(&doc.key(h))
+                        }));
             if named || honorific || determined {
                 start = Some(i);
                 break;
@@ -196,6 +199,28 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
             }
             break;
         }
+        // `des Finances et du Budget`: a coordinated complement.
+        if k == "et" && matches!(doc.key(i + 1).as_ref(), "de" | "du" | "des" | "d'") {
+            end = i;
+            i += 1;
+            continue;
+        }
+        // `la directrice de l'UNRWA au Liban`: a place in the role.
+        if cues::is_preposition(&k) {
+            let place = doc
+                .entity_of
+                .get(i + 1)
+                .copied()
+                .flatten()
+                .filter(|&e| doc.label(e) == Some(Label::Loc))
+                .and_then(|e| doc.entity_tokens.get(e))
+                .filter(|t| t.0 == i + 1);
+            if let Some(&(_, b)) = place {
+                end = b;
+                i = b + 1;
+                continue;
+            }
+        }
         if doc.is_punct(i)
             || (cues::is_preposition(&k) && doc.entity_of.get(i).copied().flatten().is_none())
             || doc.cue_starting(i).is_some()
@@ -212,11 +237,37 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
 /// The subject of the verb whose first token is `verb`: looking back over
 /// auxiliaries and adverbs to a pronoun, a name (through apposed phrases
 /// between commas: `Anjali Menon, une enseignante de 34 ans, raconte`) or a
-/// role phrase opening the clause.
+/// role phrase opening the clause. A verb coordinated with `et` (`X a
+/// reconnu ... et a annoncé que`) has the subject of the verb before.
 pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
     let sentence_start = doc.sentence(verb).start;
+    let j = verb_group_start(doc, verb, sentence_start);
+    let subject = subject_ending_before(doc, j, sentence_start);
+    let coordinated = j
+        .checked_sub(1)
+        .filter(|&a| a > sentence_start && doc.key(a) == "et");
+    match (subject, coordinated) {
+        (Subject::Unknown, Some(and)) => {
+            let previous = (sentence_start.max(and.saturating_sub(30))..and)
+                .rev()
+                .find(|&t| {
+                    !doc.in_closed_region(t)
+                        && doc.speaker_entity(t).is_none()
+                        && (cues::is_auxiliary(&doc.key(t)) || doc.cue_starting(t).is_some())
+                });
+            previous.map_or(Subject::Unknown, |t| {
+                let g = verb_group_start(doc, t, sentence_start);
+                subject_ending_before(doc, g, sentence_start)
+            })
+        }
+        (subject, _) => subject,
+    }
+}
+
+/// The first token of the verb group ending with the verb at `verb`:
+/// auxiliaries, adverbs and clitics before it.
+fn verb_group_start(doc: &Doc, verb: usize, sentence_start: usize) -> usize {
     let mut j = verb;
-    // Auxiliaries, adverbs and clitics of the verb group.
     let mut skipped = 0;
     while let Some(p) = j.checked_sub(1) {
         let k = doc.key(p);
@@ -232,6 +283,11 @@ pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
             break;
         }
     }
+    j
+}
+
+/// The subject whose words end just before token `j`.
+fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subject {
     let mut fallback = Subject::Unknown;
     let mut steps = 0;
     while let Some(last) = j.checked_sub(1) {
@@ -282,15 +338,8 @@ pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
             segment_start -= 1;
         }
         if let Some(e) = doc.entity_ending(segment_end) {
-            let (a, _) = doc
-                .entity_tokens
-                .get(e)
-                .copied()
-                .unwrap_or((segment_end, segment_end));
-            let governed = a
-                .checked_sub(1)
-                .is_some_and(|p| p >= segment_start && governs(&doc.key(p)));
-            if !governed {
+            let a = doc.entity_tokens.get(e).map_or(segment_end, |t| t.0);
+            if !governed(doc, a, segment_start) {
                 return entity_before(doc, e);
             }
         }
@@ -309,6 +358,21 @@ pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
         }
     }
     fallback
+}
+
+/// Whether the name starting at token `a` is governed by a preposition
+/// (`à la tête de l'OMC`), looking no further back than `floor`.
+fn governed(doc: &Doc, a: usize, floor: usize) -> bool {
+    let Some(mut p) = a.checked_sub(1).filter(|&p| p >= floor) else {
+        return false;
+    };
+    if cues::is_determiner(&doc.key(p)) {
+        match p.checked_sub(1).filter(|&q| q >= floor) {
+            Some(q) => p = q,
+            None => return false,
+        }
+    }
+    governs(&doc.key(p))
 }
 
 fn entity_before(doc: &Doc, e: usize) -> Subject {
