@@ -97,7 +97,11 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         (Some(h), Some((_, e))) if cues::is_non_agent(&doc.key(h)) => entity_subject(e),
         (Some(h), None) if cues::is_non_agent(&doc.key(h)) => Subject::Nobody,
         (Some(_), None) => Subject::Role { first, last },
-        (Some(_), Some((_, e))) | (None, Some((_, e))) => entity_subject(e),
+        (Some(_), Some((_, e))) => entity_subject(e),
+        // An organisation governed by a preposition is a complement (`à la
+        // tête de l'OMC`), not who speaks.
+        (None, Some((at, e))) if !governed(doc, at, first) => entity_subject(e),
+        (None, Some(_)) => Subject::Unknown,
         (None, None) => Subject::Unknown,
     }
 }
