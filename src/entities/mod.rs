@@ -7,7 +7,7 @@
 
 mod amounts;
 mod canonical;
-mod context;
+pub(crate) mod context;
 mod dates;
 mod gazetteer;
 mod organisations;

@@ -1,16 +1,325 @@
-//! Quotes and who said them.
+//! Quotes and who said them (GUIDELINES.md, "Quotes").
+//!
+//! `marks` pairs quote marks into regions; `cues` finds verbs and
+//! prepositional cues of speech; `spans` turns regions and cues into quote
+//! candidates (direct, partial, indirect) with the words that name their
+//! speaker; `speaker` resolves those words to a canonical name through the
+//! entities, pronouns and role phrases. Every scan is bounded by a constant
+//! window or walks the tokens once, so the stage is linear in the text.
 
-use crate::document::{Entity, Layout, Quote};
+mod cues;
+mod marks;
+mod spans;
+mod speaker;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::document::{Entity, Label, Layout, Quote, Zone};
+use crate::entities::context::Context;
 use crate::sentences::Span;
-use crate::tokenize::Token;
+use crate::tokenize::{Token, TokenKind};
+
+use cues::VerbCue;
+use marks::Region;
 
 /// The quotes of the text, sorted and disjoint.
 pub fn find(
-    _text: &str,
-    _tokens: &[Token],
-    _sentences: &[Span],
-    _layout: &Layout,
-    _entities: &[Entity],
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    layout: &Layout,
+    entities: &[Entity],
 ) -> Vec<Quote> {
-    Vec::new()
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc::new(text, tokens, sentences, layout, entities);
+    let candidates = spans::candidates(&doc);
+    let kept = spans::disjoint(&doc, &candidates);
+    let mut resolver = speaker::Resolver::new(&doc, &candidates);
+    kept.into_iter()
+        .filter_map(|k| {
+            let c = candidates.get(k)?;
+            let span = doc.span(c.first, c.last)?;
+            let said = resolver.resolve_kept(k);
+            Some(Quote {
+                span,
+                kind: c.kind,
+                speaker: said.name,
+                speaker_mention: said.mention,
+                cue: c.cue.and_then(|(a, b)| doc.span(a, b)),
+                zone: layout.zone_at(span.start),
+            })
+        })
+        .collect()
 }
+
+/// One article as the quote finders see it: tokens with their folded keys,
+/// sentences, paragraphs, entities and quote-mark regions, each indexed by
+/// token.
+pub(crate) struct Doc<'a> {
+    pub cx: Context<'a>,
+    pub tokens: &'a [Token],
+    pub entities: &'a [Entity],
+    /// Token ranges of the sentences.
+    pub sentences: Vec<Range<usize>>,
+    pub sentence_of: Vec<usize>,
+    /// Token ranges and zones of the paragraphs.
+    pub paragraphs: Vec<(Range<usize>, Zone)>,
+    pub paragraph_of: Vec<usize>,
+    /// For each entity, its first and last token.
+    pub entity_tokens: Vec<(usize, usize)>,
+    /// For each token, the entity covering it.
+    pub entity_of: Vec<Option<usize>>,
+    pub regions: Vec<Region>,
+    /// For each token, the region covering it, marks included.
+    pub region_of: Vec<Option<usize>>,
+    pub cues: Vec<VerbCue>,
+    /// For each token, the verb cue covering it.
+    pub cue_of: Vec<Option<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentence_spans: &[Span],
+        layout: &'a Layout,
+        entities: &'a [Entity],
+    ) -> Self {
+        let n = tokens.len();
+        let cx = Context::new(text, tokens, layout);
+        let sentences = token_ranges(tokens, sentence_spans.iter().copied());
+        let sentence_of = owner(n, &sentences);
+        let paragraph_spans: Vec<Span> = layout.paragraphs.iter().map(|p| p.span).collect();
+        let paragraph_ranges = token_ranges(tokens, paragraph_spans.iter().copied());
+        let paragraphs: Vec<(Range<usize>, Zone)> = paragraph_ranges
+            .into_iter()
+            .zip(layout.paragraphs.iter().map(|p| p.zone))
+            .collect();
+        let paragraph_of = owner(
+            n,
+            &paragraphs
+                .iter()
+                .map(|(r, _)| r.clone())
+                .collect::<Vec<_>>(),
+        );
+        let entity_ranges = token_ranges(tokens, entities.iter().map(|e| e.span));
+        let entity_tokens: Vec<(usize, usize)> = entity_ranges
+            .iter()
+            .map(|r| (r.start, r.end.saturating_sub(1).max(r.start)))
+            .collect();
+        let mut entity_of = vec![None; n];
+        for (e, r) in entity_ranges.iter().enumerate() {
+            for slot in entity_of.get_mut(r.clone()).into_iter().flatten() {
+                *slot = Some(e);
+            }
+        }
+        let regions = marks::regions(text, tokens, &paragraph_spans);
+        let mut doc = Doc {
+            cx,
+            tokens,
+            entities,
+            sentences,
+            sentence_of,
+            paragraphs,
+            paragraph_of,
+            entity_tokens,
+            entity_of,
+            regions,
+            region_of: vec![None; n],
+            cues: Vec::new(),
+            cue_of: vec![None; n],
+        };
+        doc.cues = cues::verb_cues(&doc.cx);
+        for (k, c) in doc.cues.iter().enumerate() {
+            for slot in doc.cue_of.get_mut(c.first..=c.last).into_iter().flatten() {
+                *slot = Some(k);
+            }
+        }
+        let mut region_of = vec![None; n];
+        for (k, r) in doc.regions.iter().enumerate() {
+            let end = doc.region_last(r);
+            for slot in region_of.get_mut(r.open..=end).into_iter().flatten() {
+                *slot = Some(k);
+            }
+        }
+        doc.region_of = region_of;
+        doc
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Token `i` in lower case, apostrophes folded ("" past the end).
+    pub fn key(&self, i: usize) -> Cow<'_, str> {
+        self.cx.key(i)
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.cx.word(i)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// Whether token `i` is punctuation or a quote mark.
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
+    }
+
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i) == word
+    }
+
+    pub fn is_mark(&self, i: usize) -> bool {
+        marks::family(self.word(i)).is_some()
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Byte span from the start of token `first` to the end of token `last`.
+    pub fn span(&self, first: usize, last: usize) -> Option<Span> {
+        let a = self.tokens.get(first)?;
+        let b = self.tokens.get(last)?;
+        (a.start <= b.end).then(|| Span::new(a.start, b.end))
+    }
+
+    pub fn text_of(&self, first: usize, last: usize) -> String {
+        self.span(first, last)
+            .map(|s| {
+                s.text(self.cx.text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
+    }
+
+    /// The token range of the sentence holding token `i`.
+    pub fn sentence(&self, i: usize) -> Range<usize> {
+        self.sentence_of
+            .get(i)
+            .and_then(|&s| self.sentences.get(s))
+            .cloned()
+            .unwrap_or(i..i + 1)
+    }
+
+    pub fn paragraph(&self, i: usize) -> Range<usize> {
+        self.paragraph_of
+            .get(i)
+            .and_then(|&p| self.paragraphs.get(p))
+            .map_or(i..i + 1, |(r, _)| r.clone())
+    }
+
+    /// Whether token `i` is in a zone that reports news (body, its copy, the
+    /// dateline paragraph), where quotes are looked for.
+    pub fn quotable(&self, i: usize) -> bool {
+        let zone = self
+            .paragraph_of
+            .get(i)
+            .and_then(|&p| self.paragraphs.get(p))
+            .map_or(Zone::Body, |(_, z)| *z);
+        matches!(zone, Zone::Body | Zone::Copy | Zone::Dateline)
+    }
+
+    /// The entity covering token `i`, if it is a person or an organisation.
+    pub fn speaker_entity(&self, i: usize) -> Option<usize> {
+        let e = (*self.entity_of.get(i)?)?;
+        matches!(self.entities.get(e)?.label, Label::Per | Label::Org).then_some(e)
+    }
+
+    /// The speaking entity (PER, ORG) that ends at token `i`.
+    pub fn entity_ending(&self, i: usize) -> Option<usize> {
+        let e = self.speaker_entity(i)?;
+        (self.entity_tokens.get(e)?.1 == i).then_some(e)
+    }
+
+    /// The speaking entity (PER, ORG) that starts at token `i`.
+    pub fn entity_starting(&self, i: usize) -> Option<usize> {
+        let e = self.speaker_entity(i)?;
+        (self.entity_tokens.get(e)?.0 == i).then_some(e)
+    }
+
+    pub fn label(&self, e: usize) -> Option<Label> {
+        self.entities.get(e).map(|e| e.label)
+    }
+
+    /// The last token of a region: its closing mark, or the end of its paragraph.
+    pub fn region_last(&self, r: &Region) -> usize {
+        r.close
+            .unwrap_or_else(|| self.paragraph(r.open).end.saturating_sub(1).max(r.open))
+    }
+
+    /// The closed region covering token `i`: words inside it are the
+    /// speaker's, not the narrator's.
+    pub fn in_closed_region(&self, i: usize) -> bool {
+        self.region_at(i).is_some_and(|r| r.close.is_some())
+    }
+
+    pub fn region_at(&self, i: usize) -> Option<&Region> {
+        self.region_of
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| self.regions.get(k))
+    }
+
+    /// The verb cue starting at token `i`.
+    pub fn cue_starting(&self, i: usize) -> Option<VerbCue> {
+        let k = (*self.cue_of.get(i)?)?;
+        self.cues.get(k).filter(|c| c.first == i).copied()
+    }
+
+    /// Whether the verb starting at token `first` is negated: `ne`/`n'` just
+    /// before it or before its auxiliary (n'a pas précisé, ne s'est pas exprimé).
+    pub fn negated(&self, first: usize) -> bool {
+        (1..=3).any(|back| {
+            first
+                .checked_sub(back)
+                .is_some_and(|j| cues::is_negation(&self.key(j)))
+        })
+    }
+}
+
+/// The token range of each span (tokens inside it), in one sweep.
+fn token_ranges(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<Range<usize>> {
+    spans
+        .map(|s| {
+            let a = tokens.partition_point(|t| t.start < s.start);
+            let b = tokens.partition_point(|t| t.end <= s.end);
+            a..b.max(a)
+        })
+        .collect()
+}
+
+/// For each of `n` tokens, the index of the range holding it (the previous
+/// range for a token between ranges).
+fn owner(n: usize, ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut out = vec![0; n];
+    let mut current = 0;
+    let mut r = 0;
+    for (i, slot) in out.iter_mut().enumerate() {
+        while ranges.get(r).is_some_and(|range| range.end <= i) && r + 1 < ranges.len() {
+            r += 1;
+        }
+        if ranges.get(r).is_some_and(|range| range.start <= i) {
+            current = r;
+        }
+        *slot = current;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

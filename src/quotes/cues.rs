@@ -1,0 +1,409 @@
+//! Cues of reported speech: verbs of speech (one aho-corasick pass over the
+//! case-folded text, hits kept on token boundaries), prepositional cues
+//! (`selon`, `d'après`, `pour`, `à son avis`) and the small word classes the
+//! attribution patterns need.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::entities::context::Context;
+use crate::lexicon::{entries, fold_key, folded_set, rows};
+
+/// A verb of speech found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbCue {
+    /// First and last token of the form (`s'est dit` is three tokens).
+    pub first: usize,
+    pub last: usize,
+    /// The verb also has a common sense that is not speech (`noter`,
+    /// `poursuivre`): it counts only in attribution position.
+    pub ambiguous: bool,
+    /// A present participle (`ajoutant`, `estimant`): its subject is the
+    /// subject of the main clause.
+    pub participle: bool,
+    /// An infinitive (`Et de conclure`, `se bornant à rappeler`).
+    pub infinitive: bool,
+}
+
+/// What a prepositional cue says about its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// `selon X`, `d'après X`: X is the source, before or after the content.
+    Source,
+    /// `Pour X, ...`: X's view, only when X can speak.
+    Topic,
+    /// `A son avis, ...`: the possessive names the speaker.
+    Opinion,
+}
+
+/// A prepositional cue: its tokens and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseCue {
+    pub first: usize,
+    pub last: usize,
+    pub kind: PhraseKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    Subject,
+    Inverted,
+    Stressed,
+    Possessive,
+    Impersonal,
+}
+
+struct VerbEntry {
+    ambiguous: bool,
+    participle: bool,
+    infinitive: bool,
+}
+
+struct Lexicons {
+    verbs: Option<AhoCorasick>,
+    verb_entries: Vec<VerbEntry>,
+    phrases: Vec<(Vec<String>, PhraseKind)>,
+    pronouns: HashMap<String, (Gender, PronounKind)>,
+    auxiliaries: HashSet<String>,
+    negations: HashSet<String>,
+    verb_group_words: HashSet<String>,
+    title_triggers: HashSet<String>,
+    /// First words of the titles of data/lexicons/titles.txt and the person
+    /// nouns of data/quotes/person_nouns.txt.
+    person_heads: HashSet<String>,
+    body_heads: HashSet<String>,
+    anaphoric: HashSet<String>,
+    non_agents: HashSet<String>,
+    not_infinitives: HashSet<String>,
+}
+
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build);
+
+fn build() -> Lexicons {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut verb_entries = Vec::new();
+    for row in rows(include_str!("../../data/lexicons/speech_verbs.tsv")) {
+        let (Some(&form), Some(&lemma)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let form = fold_key(form);
+        let last_word = form.rsplit(' ').next().unwrap_or("").to_string();
+        let entry = || VerbEntry {
+            ambiguous: row.get(2).is_some_and(|f| *f == "ambiguous"),
+            participle: last_word.ends_with("ant") && !lemma.ends_with("ant"),
+            infinitive: last_word == fold_key(lemma).rsplit(' ').next().unwrap_or(""),
+        };
+        // Typographic apostrophes are matched too: the folded text keeps them.
+        if form.contains('\'') {
+            patterns.push(form.replace('\'', "’"));
+            verb_entries.push(entry());
+        }
+        patterns.push(form);
+        verb_entries.push(entry());
+    }
+    let verbs = AhoCorasick::new(&patterns).ok();
+    let phrases = rows(include_str!("../../data/quotes/cue_phrases.tsv"))
+        .filter_map(|row| {
+            let words = crate::tokenize(row.first()?);
+            let phrase = *row.first()?;
+            let keys = words
+                .iter()
+                .map(|t| fold_key(t.text(phrase)))
+                .collect::<Vec<_>>();
+            let kind = match *row.get(1)? {
+                "source" => PhraseKind::Source,
+                "topic" => PhraseKind::Topic,
+                _ => PhraseKind::Opinion,
+            };
+            Some((keys, kind))
+        })
+        .collect();
+    let pronouns = rows(include_str!("../../data/quotes/pronouns.tsv"))
+        .filter_map(|row| {
+            let gender = match *row.get(1)? {
+                "m" => Gender::Masculine,
+                "f" => Gender::Feminine,
+                _ => Gender::Any,
+            };
+            let kind = match *row.get(2)? {
+                "subject" => PronounKind::Subject,
+                "inverted" => PronounKind::Inverted,
+                "stressed" => PronounKind::Stressed,
+                "possessive" => PronounKind::Possessive,
+                _ => PronounKind::Impersonal,
+            };
+            Some((fold_key(row.first()?), (gender, kind)))
+        })
+        .collect();
+    let mut person_heads: HashSet<String> = entries(include_str!("../../data/lexicons/titles.txt"))
+        .filter_map(|t| t.split(' ').next())
+        .map(fold_key)
+        .collect();
+    person_heads.extend(folded_set(include_str!(
+        "../../data/quotes/person_nouns.txt"
+    )));
+    Lexicons {
+        verbs,
+        verb_entries,
+        phrases,
+        pronouns,
+        auxiliaries: folded_set(include_str!("../../data/quotes/auxiliaries.txt")),
+        negations: folded_set(include_str!("../../data/quotes/negations.txt")),
+        verb_group_words: folded_set(include_str!("../../data/quotes/verb_group_words.txt")),
+        title_triggers: folded_set(include_str!("../../data/quotes/title_triggers.txt")),
+        person_heads,
+        body_heads: folded_set(include_str!("../../data/quotes/body_nouns.txt")),
+        anaphoric: folded_set(include_str!("../../data/quotes/anaphoric_markers.txt")),
+        non_agents: folded_set(include_str!("../../data/quotes/non_agents.txt")),
+        not_infinitives: folded_set(include_str!("../../data/quotes/not_infinitives.txt")),
+    }
+}
+
+/// The verbs of speech of the text, in order, disjoint (longest first).
+pub fn verb_cues(cx: &Context) -> Vec<VerbCue> {
+    let lx: &Lexicons = &LEXICONS;
+    // Longest hit per first token.
+    let mut best: HashMap<usize, VerbCue> = HashMap::new();
+    let Some(verbs) = lx.verbs.as_ref() else {
+        return Vec::new();
+    };
+    for m in verbs.find_overlapping_iter(cx.folded.as_str()) {
+        let (Some(first), Some(last)) = (cx.token_starting(m.start()), cx.token_ending(m.end()))
+        else {
+            continue;
+        };
+        let Some(entry) = lx.verb_entries.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let cue = VerbCue {
+            first,
+            last,
+            ambiguous: entry.ambiguous,
+            participle: entry.participle,
+            infinitive: entry.infinitive,
+        };
+        best.entry(first)
+            .and_modify(|c| {
+                if last > c.last {
+                    *c = cue;
+                }
+            })
+            .or_insert(cue);
+    }
+    let mut cues: Vec<VerbCue> = best.into_values().collect();
+    cues.sort_by_key(|c| (c.first, std::cmp::Reverse(c.last)));
+    let mut out: Vec<VerbCue> = Vec::with_capacity(cues.len());
+    for c in cues {
+        match out.last() {
+            Some(previous) if previous.last >= c.first => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The prepositional cue starting at token `i`, if any (longest first).
+pub fn phrase_at(cx: &Context, i: usize) -> Option<PhraseCue> {
+    let lx: &Lexicons = &LEXICONS;
+    lx.phrases
+        .iter()
+        .filter(|(keys, _)| {
+            keys.iter()
+                .enumerate()
+                .all(|(k, w)| cx.key(i + k) == w.as_str())
+        })
+        .max_by_key(|(keys, _)| keys.len())
+        .map(|(keys, kind)| PhraseCue {
+            first: i,
+            last: i + keys.len().saturating_sub(1),
+            kind: *kind,
+        })
+}
+
+pub fn pronoun(key: &str) -> Option<(Gender, PronounKind)> {
+    LEXICONS.pronouns.get(key).copied()
+}
+
+pub fn is_auxiliary(key: &str) -> bool {
+    LEXICONS.auxiliaries.contains(key)
+}
+
+pub fn is_negation(key: &str) -> bool {
+    LEXICONS.negations.contains(key)
+}
+
+pub fn is_verb_group_word(key: &str) -> bool {
+    LEXICONS.verb_group_words.contains(key)
+}
+
+pub fn is_title_trigger(key: &str) -> bool {
+    LEXICONS.title_triggers.contains(key)
+}
+
+pub fn is_person_head(key: &str) -> bool {
+    LEXICONS.person_heads.contains(key)
+}
+
+pub fn is_body_head(key: &str) -> bool {
+    LEXICONS.body_heads.contains(key)
+}
+
+pub fn is_anaphoric(key: &str) -> bool {
+    LEXICONS.anaphoric.contains(key) || key.starts_with("ex-")
+}
+
+pub fn is_non_agent(key: &str) -> bool {
+    LEXICONS.non_agents.contains(key)
+}
+
+/// Whether a word looks like an infinitive (apprécier, compter, vouloir,
+/// avoir, être, dire, prendre, mettre, poursuivre).
+pub fn looks_infinitive(key: &str) -> bool {
+    if LEXICONS.not_infinitives.contains(key) || key.chars().count() < 4 {
+        return false;
+    }
+    ["er", "ir", "oir", "dre", "ire", "tre", "vre", "ure"]
+        .iter()
+        .any(|end| key.ends_with(end))
+}
+
+/// Determiners that open a noun phrase.
+pub fn is_determiner(key: &str) -> bool {
+    matches!(
+        key,
+        "le" | "la"
+            | "l'"
+            | "les"
+            | "un"
+            | "une"
+            | "des"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "notre"
+            | "votre"
+    )
+}
+
+/// Prepositions that start a complement, not a subject (a déclaré mardi à
+/// Xinhua le président ...).
+pub fn is_preposition(key: &str) -> bool {
+    matches!(
+        key,
+        "à" | "a"
+            | "au"
+            | "aux"
+            | "devant"
+            | "lors"
+            | "dans"
+            | "en"
+            | "chez"
+            | "avec"
+            | "pour"
+            | "sur"
+            | "par"
+            | "vers"
+            | "contre"
+            | "entre"
+            | "pendant"
+            | "depuis"
+            | "après"
+            | "avant"
+            | "sous"
+            | "selon"
+            | "sans"
+            | "auprès"
+    )
+}
+
+/// Honorifics before a name (M. Lebedev, Mme Binet, Me Dubreuil-Sarr).
+pub fn honorific_gender(word: &str) -> Option<Gender> {
+    match word {
+        "M." | "MM." | "Monsieur" => Some(Gender::Masculine),
+        "Mme" | "Mme." | "Mmes" | "Mlle" | "Madame" => Some(Gender::Feminine),
+        "Me" | "Dr" | "Dr." | "Pr" | "Pr." | "Mgr" => Some(Gender::Any),
+        _ => None,
+    }
+}
+
+/// `que` and `qu'` (with either apostrophe, folded).
+pub fn is_que(key: &str) -> bool {
+    matches!(key, "que" | "qu'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Layout;
+
+    fn cues_of(text: &str) -> Vec<String> {
+        let tokens = crate::tokenize(text);
+        let layout = Layout::default();
+        let cx = Context::new(text, &tokens, &layout);
+        verb_cues(&cx)
+            .iter()
+            .map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn verbs_match_whole_tokens_with_both_apostrophes() {
+        assert_eq!(
+            cues_of("Il a déclaré, s’est dit ravi, estimant que, Dites"),
+            ["déclaré", "s’est dit", "estimant"]
+        );
+    }
+
+    #[test]
+    fn participles_and_infinitives_are_marked() {
+        let text = "ajoutant conclure ajouté";
+        let tokens = crate::tokenize(text);
+        let layout = Layout::default();
+        let cx = Context::new(text, &tokens, &layout);
+        let c = verb_cues(&cx);
+        assert!(c[0].participle && !c[0].infinitive);
+        assert!(c[1].infinitive && c[1].ambiguous);
+        assert!(!c[2].participle && !c[2].infinitive);
+    }
+
+    #[test]
+    fn phrases_take_the_longest_match() {
+        let text = "A son avis, selon lui";
+        let tokens = crate::tokenize(text);
+        let layout = Layout::default();
+        let cx = Context::new(text, &tokens, &layout);
+        assert_eq!(
+            phrase_at(&cx, 0).map(|p| (p.last, p.kind)),
+            Some((2, PhraseKind::Opinion))
+        );
+        assert_eq!(
+            phrase_at(&cx, 4).map(|p| (p.last, p.kind)),
+            Some((4, PhraseKind::Source))
+        );
+        assert_eq!(phrase_at(&cx, 1), None);
+    }
+
+    #[test]
+    fn infinitives() {
+        assert!(looks_infinitive("apprécier"));
+        assert!(looks_infinitive("vouloir"));
+        assert!(looks_infinitive("poursuivre"));
+        assert!(!looks_infinitive("hier"));
+        assert!(!looks_infinitive("la"));
+    }
+}

@@ -1,0 +1,165 @@
+//! End-to-end checks of the quote forms of French news, through `analyze`.
+
+use crate::document::QuoteKind;
+
+/// (text, kind, speaker) of each quote of `text`.
+fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+    let doc = crate::analyze(text);
+    doc.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.span.text(&doc.text).to_string(),
+                q.kind,
+                q.speaker.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn direct_quote_with_inverted_pronoun() {
+    let q =
+        quotes("Sergueï Lebedev est à Moscou.\n\n« La coopération est utile », a-t-il relevé.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "La coopération est utile");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Sergueï Lebedev"));
+}
+
+const TITLE: &str = "Titre de la dépêche\n\n";
+
+fn body(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+    quotes(&format!("{TITLE}{text}"))
+}
+
+#[test]
+fn unquoted_content_then_inverted_attribution_with_a_name() {
+    let q = body("La Chine est prête à coopérer, a déclaré jeudi le ministre chinois des Affaires étrangères, Qin Gang.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "La Chine est prête à coopérer");
+    assert_eq!(q[0].1, QuoteKind::Indirect);
+    assert_eq!(q[0].2.as_deref(), Some("Qin Gang"));
+}
+
+#[test]
+fn que_clauses_make_one_quote_and_pronouns_follow_the_speaker() {
+    let q = body("M. Sergueï Lavrov a noté que la Russie était prête et qu'elle voulait agir.\n\nIl a aussi souligné que le dialogue restait ouvert.\n");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].0, "la Russie était prête et qu'elle voulait agir");
+    assert_eq!(q[1].0, "le dialogue restait ouvert");
+    assert!(q.iter().all(|x| x.2.as_deref() == Some("Sergueï Lavrov")));
+}
+
+#[test]
+fn split_quote_and_colon_introduction() {
+    let q = body("Sophie Binet dirige la CGT.\n\n« Le gouvernement a choisi la force », a-t-elle dit lors d'une conférence, « nous choisirons la mobilisation ».\n\nEt de conclure : « La lutte continue. »\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Le gouvernement a choisi la force",
+            "nous choisirons la mobilisation",
+            "La lutte continue"
+        ]
+    );
+    assert!(q
+        .iter()
+        .all(|x| x.1 == QuoteKind::Direct && x.2.as_deref() == Some("Sophie Binet")));
+}
+
+#[test]
+fn selon_and_partial_quotes() {
+    let q = body("Selon la SNCF, le trafic devrait être « très perturbé » sur le réseau.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].0,
+        "le trafic devrait être « très perturbé » sur le réseau"
+    );
+    assert_eq!(q[0].1, QuoteKind::Partial);
+    assert_eq!(q[0].2.as_deref(), Some("SNCF"));
+}
+
+#[test]
+fn fragments_next_to_a_verb_of_speech() {
+    let q = body("La ministre, Jhenifer Mojica, a qualifié vendredi la situation de « très préoccupante ».\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "très préoccupante");
+    assert_eq!(q[0].1, QuoteKind::Partial);
+    assert_eq!(q[0].2.as_deref(), Some("Jhenifer Mojica"));
+}
+
+#[test]
+fn terms_titles_noun_objects_and_negations_are_not_quotes() {
+    let q = body("Sous le thème « Renforcement du Dialogue », le sommet a souligné l'importance de la paix. Ils ont fait valoir \"l'Esprit de Shanghai\" et l'opération \"Barkhane\". M. Diba n'a pas précisé que le calendrier changerait.\n");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_quote_across_paragraphs_is_one_quote() {
+    let q = body("Luz Dary Muñoz montre le ruisseau.\n\n« Mon père cultivait cette terre.\n\n« Nous demandons de l'aide », raconte cette agricultrice.\n");
+    assert_eq!(q.len(), 1);
+    assert!(q[0].0.starts_with("Mon père") && q[0].0.ends_with("de l'aide"));
+    assert_eq!(q[0].2.as_deref(), Some("Luz Dary Muñoz"));
+}
+
+#[test]
+fn a_missing_closing_mark_ends_at_the_attribution() {
+    let q = body("Youri Khatchatourov parle. Elle \"a acquis un profil mondial, a-t-il ajouté.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "Elle \"a acquis un profil mondial");
+    assert_eq!(q[0].1, QuoteKind::Partial);
+}
+
+#[test]
+fn arbitrary_text_never_panics() {
+    let pieces = [
+        "« ",
+        "» ",
+        "\" ",
+        "“",
+        "”",
+        "„",
+        "‹",
+        "›",
+        "’",
+        ", a-t-il dit",
+        ", selon",
+        " que ",
+        ":",
+        "é",
+        "\n\n",
+        "Selon lui, ",
+        "M. X a déclaré : ",
+        "😀",
+        "--",
+        "(",
+        ")",
+    ];
+    let mut seed: u64 = 7;
+    for _ in 0..200 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let doc = crate::analyze(&text);
+        for q in &doc.quotes {
+            assert!(doc.text.get(q.span.start..q.span.end).is_some());
+        }
+    }
+}
+
+#[test]
+fn many_unbalanced_marks_stay_linear() {
+    let text = "Il a dit « oui, a-t-il ajouté ".repeat(20_000) + &"» ".repeat(50_000);
+    let tokens = crate::tokenize(&text);
+    let sentences = crate::sentences(&text, &tokens);
+    let layout = crate::document::Layout::default();
+    let start = std::time::Instant::now();
+    let found = super::find(&text, &tokens, &sentences, &layout, &[]);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+}
