@@ -429,7 +429,10 @@ impl<'d> Resolver<'d> {
             {
                 genders.insert(name.clone(), g);
             }
-            if let Some(role) = role_near(doc, a, b) {
+            if let Some((role, gender)) = role_near(doc, a, b) {
+                if gender != Gender::Any {
+                    genders.entry(name.clone()).or_insert(gender);
+                }
                 roles.push((a, role, e));
             }
         }
@@ -516,18 +519,39 @@ impl<'d> Resolver<'d> {
                 .get(t)
                 .is_some_and(|&p| p + 4 >= paragraph)
         };
-        if let Some((_, name, _)) = self.history.iter().rev().take(8).find(|(t, name, g)| {
+        let speaker = self.history.iter().rev().take(8).find(|(t, name, g)| {
             *t <= at && recent(*t) && fits(self.genders.get(name).copied().unwrap_or(*g))
-        }) {
+        });
+        // A person named since that speaker, in this paragraph or the one
+        // before, whose gender is known to be the pronoun's, is its referent
+        // (`La directrice du PAM, Lauren Landis, a lancé un appel. « ... »,
+        // a-t-elle déclaré.`).
+        let named_since = self
+            .latest_person(at, |name| {
+                gender != Gender::Any && self.genders.get(name) == Some(&gender)
+            })
+            .filter(|(t, _)| {
+                speaker.map_or(true, |(st, _, _)| *st < *t)
+                    && self
+                        .doc
+                        .paragraph_of
+                        .get(*t)
+                        .is_some_and(|&p| p + 1 >= paragraph)
+            });
+        if let Some((_, name)) = named_since {
+            return Some(name);
+        }
+        if let Some((_, name, _)) = speaker {
             return Some(name.clone());
         }
         self.latest_person(at, |name| {
             fits(self.genders.get(name).copied().unwrap_or(Gender::Any))
         })
+        .map(|(_, name)| name)
     }
 
     /// The latest person named before token `at` in the news zones.
-    fn latest_person(&self, at: usize, fits: impl Fn(&str) -> bool) -> Option<String> {
+    fn latest_person(&self, at: usize, fits: impl Fn(&str) -> bool) -> Option<(usize, String)> {
         let doc = self.doc;
         let mut i = at;
         let mut seen = 0;
@@ -543,7 +567,7 @@ impl<'d> Resolver<'d> {
             if doc.label(e) == Some(Label::Per) && doc.quotable(p) {
                 let name = canonical(doc, e);
                 if fits(&name) {
-                    return Some(name);
+                    return Some((p, name));
                 }
             }
         }
@@ -573,7 +597,7 @@ impl<'d> Resolver<'d> {
         }
         let anaphoric = (first..=last.min(first + 3)).any(|i| cues::is_anaphoric(&doc.key(i)));
         if anaphoric {
-            if let Some(name) = self.latest_person(at.min(first), |_| true) {
+            if let Some((_, name)) = self.latest_person(at.min(first), |_| true) {
                 return Some(name);
             }
         }
@@ -645,7 +669,7 @@ fn role_stem(key: &str) -> String {
 /// just before it (`le président russe Vladimir Poutine`, `le ministre ...,
 /// Qin Gang`), else the apposition after it (`Bakhtiar Khakimov, représentant
 /// spécial`).
-fn role_near(doc: &Doc, a: usize, b: usize) -> Option<String> {
+fn role_near(doc: &Doc, a: usize, b: usize) -> Option<(String, Gender)> {
     let mut i = a;
     let mut steps = 0;
     while let Some(p) = i.checked_sub(1) {
@@ -655,7 +679,7 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<String> {
         }
         let k = doc.key(p);
         if cues::is_person_head(&k) && doc.speaker_entity(p).is_none() {
-            return Some(role_stem(&k));
+            return Some((role_stem(&k), role_gender(doc, p)));
         }
         i = p;
     }
@@ -666,8 +690,22 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<String> {
         }
         let k = doc.key(h);
         if cues::is_person_head(&k) {
-            return Some(role_stem(&k));
+            return Some((role_stem(&k), role_gender(doc, h)));
         }
     }
     None
+}
+
+/// The gender a role noun gives its holder: its article (`la ministre`, `le
+/// porte-parole`) or a feminine ending (`directrice`, `présidente`).
+fn role_gender(doc: &Doc, role: usize) -> Gender {
+    let key = doc.key(role);
+    if key.ends_with("trice") || (key.ends_with('e') && role_stem(&key) != key.as_ref()) {
+        return Gender::Feminine;
+    }
+    match role.checked_sub(1).map(|d| doc.key(d)).as_deref() {
+        Some("la" | "une" | "cette") => Gender::Feminine,
+        Some("le" | "un" | "ce") => Gender::Masculine,
+        _ => Gender::Any,
+    }
 }

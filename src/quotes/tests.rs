@@ -163,3 +163,11 @@ fn many_unbalanced_marks_stay_linear() {
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
 }
+
+#[test]
+fn pronoun_goes_to_the_person_named_since_the_last_speaker() {
+    let q = body("La sécheresse menace le pays, a averti mardi le Programme alimentaire mondial.\n\nLa directrice du programme, Lauren Landis, a lancé un appel. « Nous devons agir maintenant », a-t-elle déclaré.\n");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].0, "Nous devons agir maintenant");
+    assert_eq!(q[1].2.as_deref(), Some("Lauren Landis"));
+}
