@@ -144,9 +144,12 @@ fn build() -> Lexicons {
             Some((fold_key(row.first()?), (gender, kind)))
         })
         .collect();
+    // The head noun of each title; `Son Excellence` or `Sa Majesté` open
+    // with a determiner, which heads nothing.
     let mut person_heads: HashSet<String> = entries(include_str!("../../data/lexicons/titles.txt"))
         .filter_map(|t| t.split(' ').next())
         .map(fold_key)
+        .filter(|head| !is_determiner(head))
         .collect();
     person_heads.extend(folded_set(include_str!(
         "../../data/quotes/person_nouns.txt"

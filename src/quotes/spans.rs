@@ -364,6 +364,14 @@ fn clause_end(doc: &Doc, from: usize) -> Option<usize> {
         if w == ":" && doc.region_at(j + 1).is_some_and(|r| r.open == j + 1) {
             break;
         }
+        // `a affirmé que ... et a qualifié ...`: a second verb of speech of
+        // the same speaker ends the clause.
+        if doc.key(j) == "et"
+            && cues::is_auxiliary(&doc.key(j + 1))
+            && doc.cue_starting(j + 2).is_some()
+        {
+            break;
+        }
         last = Some(j);
         j += 1;
     }
@@ -552,11 +560,15 @@ fn apposition(doc: &Doc, first: usize, last: usize) -> bool {
         .or_else(|| doc.entity_starting(first + 1))
         .and_then(|e| doc.entity_tokens.get(e))
         .is_some_and(|&(_, b)| b == last);
-    let phrase = cues::is_determiner(&doc.key(first))
+    // `, la directrice du programme,` or, without article, `, chercheur au
+    // Centre ...,`.
+    let headed = (cues::is_determiner(&doc.key(first))
         && (first + 1..=last.min(first + 3)).any(|j| {
             let k = doc.key(j);
             cues::is_person_head(&k) || cues::is_body_head(&k)
-        })
+        }))
+        || cues::is_person_head(&doc.key(first));
+    let phrase = headed
         && (first..=last).all(|j| {
             !cues::is_auxiliary(&doc.key(j)) && doc.cue_starting(j).is_none() && !doc.is_mark(j)
         });
@@ -608,7 +620,14 @@ fn fragments(doc: &Doc, out: &mut Vec<Candidate>) {
     for r in &doc.regions {
         let Some(close) = r.close else { continue };
         let (first, last) = (r.open + 1, close.saturating_sub(1));
-        if last < first || !doc.quotable(r.open) || !words(doc, first, last, 2) {
+        if last < first || !doc.quotable(r.open) {
+            continue;
+        }
+        // One word is enough after `qualifier ... de` (`a qualifié la
+        // situation de « préoccupante »`); elsewhere it is more likely a term.
+        let qualified = doc.key(r.open.saturating_sub(1)) == "de"
+            && (r.open.saturating_sub(8)..r.open).any(|j| doc.key(j).starts_with("qualifi"));
+        if !words(doc, first, last, if qualified { 1 } else { 2 }) {
             continue;
         }
         // The first word after a determiner is lower case: not a name.

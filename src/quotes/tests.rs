@@ -171,3 +171,35 @@ fn pronoun_goes_to_the_person_named_since_the_last_speaker() {
     assert_eq!(q[1].0, "Nous devons agir maintenant");
     assert_eq!(q[1].2.as_deref(), Some("Lauren Landis"));
 }
+
+#[test]
+fn source_with_a_role_in_apposition_without_article() {
+    let q = body("D'après Zhang Yansheng, chercheur au Centre chinois des échanges économiques internationaux, la croissance pourrait ralentir.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "la croissance pourrait ralentir");
+    assert_eq!(q[0].2.as_deref(), Some("Zhang Yansheng"));
+}
+
+#[test]
+fn a_second_verb_of_speech_ends_the_clause_and_qualifier_quotes_one_word() {
+    let q = body("Le président Bola Tinubu a affirmé que la région restait unie et a qualifié la situation de « préoccupante ».\n");
+    let found: Vec<(&str, QuoteKind)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+    assert_eq!(
+        found,
+        [
+            ("la région restait unie", QuoteKind::Indirect),
+            ("préoccupante", QuoteKind::Partial)
+        ]
+    );
+    assert!(q.iter().all(|x| x.2.as_deref() == Some("Bola Tinubu")));
+}
+
+#[test]
+fn a_title_opening_with_a_determiner_heads_no_apposition() {
+    let q = body("Selon l'agence, son déficit atteint 80 millions de dollars pour la région, qui comprend aussi la Jordanie.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].0,
+        "son déficit atteint 80 millions de dollars pour la région, qui comprend aussi la Jordanie"
+    );
+}
