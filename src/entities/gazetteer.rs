@@ -148,9 +148,18 @@ fn case_fits(entry: &Entry, surface: &str) -> bool {
     let (Some(e0), Some(s0)) = (e.next(), s.next()) else {
         return false;
     };
+    // Later words may be capitalised where the entry has them in lower case
+    // (`Conseil des Affaires d'Etat`, `Nations Unies`), never the reverse.
     let rest_same = {
         let (e_rest, s_rest): (Vec<char>, Vec<char>) = (e.collect(), s.collect());
-        e_rest.len() == s_rest.len() && e_rest.iter().zip(&s_rest).all(|(&a, &b)| same(a, b))
+        let mut after_break = false;
+        e_rest.len() == s_rest.len()
+            && e_rest.iter().zip(&s_rest).all(|(&a, &b)| {
+                let fits = same(a, b)
+                    || (after_break && b.is_uppercase() && b.to_lowercase().eq(a.to_lowercase()));
+                after_break = a == ' ' || a == '-' || is_apostrophe(a);
+                fits
+            })
     };
     if rest_same && same(e0, s0) {
         return true;
@@ -382,6 +391,15 @@ mod tests {
                 ("Xinhua".to_string(), "ORG")
             ]
         );
+    }
+
+    #[test]
+    fn later_words_may_gain_a_capital() {
+        let found = run(
+            "Le Conseil des Affaires d'Etat et le conseil des affaires d'Etat.",
+            None,
+        );
+        assert_eq!(found, [("Conseil des Affaires d'Etat".to_string(), "ORG")]);
     }
 
     #[test]
