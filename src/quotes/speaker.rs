@@ -584,7 +584,13 @@ impl<'d> Resolver<'d> {
         };
         let key = doc.key(head);
         if cues::is_body_head(&key) {
-            return self.latest_body(first, &key).or(Some(phrase));
+            // Every word after the head must be in the body's name too: `le
+            // comité d'organisation` is not the `Comité international olympique`.
+            let words: Vec<String> = (head + 1..=last)
+                .map(|i| doc.key(i).to_string())
+                .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+                .collect();
+            return self.latest_body(first, &key, &words).or(Some(phrase));
         }
         let stem = role_stem(&key);
         if let Some((_, _, e)) = self
@@ -604,8 +610,9 @@ impl<'d> Resolver<'d> {
         Some(phrase)
     }
 
-    /// The latest organisation before token `at` whose name holds `head`.
-    fn latest_body(&self, at: usize, head: &str) -> Option<String> {
+    /// The latest organisation before token `at` whose name holds `head` and
+    /// every word of `words`.
+    fn latest_body(&self, at: usize, head: &str, words: &[String]) -> Option<String> {
         let doc = self.doc;
         let mut best = None;
         for (e, &(a, _)) in doc.entity_tokens.iter().enumerate() {
@@ -622,8 +629,11 @@ impl<'d> Resolver<'d> {
                 .map(|x| x.span.text(doc.cx.text))
                 .unwrap_or("");
             let holds = |s: &str| {
-                s.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| crate::lexicon::fold_key(w) == head)
+                let keys: Vec<String> = s
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(crate::lexicon::fold_key)
+                    .collect();
+                keys.iter().any(|w| w == head) && words.iter().all(|x| keys.contains(x))
             };
             if holds(surface) || holds(&name) {
                 best = Some(name);

@@ -203,3 +203,10 @@ fn a_title_opening_with_a_determiner_heads_no_apposition() {
         "son déficit atteint 80 millions de dollars pour la région, qui comprend aussi la Jordanie"
     );
 }
+
+#[test]
+fn a_body_phrase_with_other_words_is_another_body() {
+    let q = body("Le président du Comité international olympique a salué les Jeux.\n\nPlus de 90 % des billets ont été vendus, selon le comité d'organisation.\n");
+    let last = q.last().map(|x| x.2.clone());
+    assert_eq!(last, Some(Some("le comité d'organisation".to_string())));
+}
