@@ -60,8 +60,9 @@ def one_line(text: str, width: int) -> str:
 
 
 def show_quotes(doc: frnews.Document, out: TextIO) -> None:
-    """Who said what: speaker, kind and text of each quote."""
-    rows = [(q.speaker or "(unknown)", q.kind, q.text) for q in doc.quotes]
+    """Who said what: speaker, kind and text of each quote, once (a repeated
+    copy of the article is left out)."""
+    rows = [(q.speaker or "(unknown)", q.kind, q.text) for q in doc.quotes if q.zone != "copy"]
     if not rows:
         out.write("no quotes\n")
         return
@@ -109,6 +110,9 @@ def quotes_main(argv: Sequence[str]) -> int:
     except InputFileError as e:
         print(f"frnews: error: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # `frnews quotes file | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
     return 0
 
 
