@@ -510,7 +510,10 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
                     Some(c2) if apposition(doc, comma + 1, c2 - 1) => c2,
                     _ => comma,
                 };
-                let subject = speaker::classify_phrase(doc, np, comma - 1);
+                // The source ends before a clause that describes it
+                // (`Selon un diplomate ayant requis l'anonymat, ...`).
+                let subject =
+                    speaker::classify_phrase(doc, np, speaker::phrase_end(doc, np, comma));
                 let speaks = matches!(
                     subject,
                     Subject::Entity { .. } | Subject::Pronoun { .. } | Subject::Role { .. }

@@ -228,7 +228,12 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
         if doc.is_punct(i)
             || (cues::is_preposition(&k) && doc.entity_of.get(i).copied().flatten().is_none())
             || doc.cue_starting(i).is_some()
-            || matches!(k.as_ref(), "qui" | "que" | "qu'" | "dont" | "et")
+            // A relative or participial clause (`un diplomate ayant requis
+            // l'anonymat`) describes the phrase; it is not part of it.
+            || matches!(
+                k.as_ref(),
+                "qui" | "que" | "qu'" | "dont" | "et" | "ayant" | "étant"
+            )
         {
             break;
         }

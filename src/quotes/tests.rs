@@ -210,3 +210,10 @@ fn a_body_phrase_with_other_words_is_another_body() {
     let last = q.last().map(|x| x.2.clone());
     assert_eq!(last, Some(Some("le comité d'organisation".to_string())));
 }
+
+#[test]
+fn a_participial_clause_is_not_part_of_the_speaker() {
+    let q = body("Selon un diplomate ouest-africain ayant requis l'anonymat, les discussions se poursuivront en décembre.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("un diplomate ouest-africain"));
+}
