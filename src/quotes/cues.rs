@@ -74,6 +74,7 @@ struct Lexicons {
     phrases: Vec<(Vec<String>, PhraseKind)>,
     pronouns: HashMap<String, (Gender, PronounKind)>,
     auxiliaries: HashSet<String>,
+    conjunction_words: HashSet<String>,
     negations: HashSet<String>,
     verb_group_words: HashSet<String>,
     title_triggers: HashSet<String>,
@@ -160,6 +161,7 @@ fn build() -> Lexicons {
         phrases,
         pronouns,
         auxiliaries: folded_set(include_str!("../../data/quotes/auxiliaries.txt")),
+        conjunction_words: folded_set(include_str!("../../data/quotes/conjunction_words.txt")),
         negations: folded_set(include_str!("../../data/quotes/negations.txt")),
         verb_group_words: folded_set(include_str!("../../data/quotes/verb_group_words.txt")),
         title_triggers: folded_set(include_str!("../../data/quotes/title_triggers.txt")),
@@ -238,6 +240,11 @@ pub fn pronoun(key: &str) -> Option<(Gender, PronounKind)> {
 
 pub fn is_auxiliary(key: &str) -> bool {
     LEXICONS.auxiliaries.contains(key)
+}
+
+/// A word that makes a following `que` a conjunction (`pour que`, `alors que`).
+pub fn is_conjunction_word(key: &str) -> bool {
+    LEXICONS.conjunction_words.contains(key)
 }
 
 pub fn is_negation(key: &str) -> bool {

@@ -419,6 +419,7 @@ fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &HashSet<usize>) 
             || !doc.quotable(cue.first)
             || doc.in_closed_region(cue.first)
             || doc.negated(cue.first)
+            || impersonal(doc, cue.first)
         {
             continue;
         }
@@ -443,6 +444,30 @@ fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &HashSet<usize>) 
     }
 }
 
+/// Whether token `j` opens a subordinate clause that is not reported speech:
+/// a conjunction word before `que` (`pour que`, `alors que`) or before an
+/// infinitive (`pour vérifier que`); `estime pour sa part que` goes on.
+fn subordinate(doc: &Doc, j: usize) -> bool {
+    cues::is_conjunction_word(&doc.key(j))
+        && (cues::is_que(&doc.key(j + 1))
+            || (!doc.capitalised(j + 1) && cues::looks_infinitive(&doc.key(j + 1))))
+}
+
+/// Whether the verb of speech at `verb` is passive or impersonal (`il a été
+/// révélé que`, `il est à noter que`): the construction names no speaker.
+fn impersonal(doc: &Doc, verb: usize) -> bool {
+    let Some(before) = verb.checked_sub(1) else {
+        return false;
+    };
+    match doc.key(before).as_ref() {
+        "été" => true,
+        "à" => before
+            .checked_sub(1)
+            .is_some_and(|b| matches!(doc.key(b).as_ref(), "est" | "était" | "sera")),
+        _ => false,
+    }
+}
+
 /// The first token of the reported clause after a verb of speech: after
 /// `que` (a few complements may come between: `a indiqué dans la soirée
 /// qu'`, but no object: `a souligné l'importance de ce que`), or an
@@ -455,7 +480,10 @@ fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
     let que = (next..next + 7)
         .take_while(|&j| {
             cues::is_que(&doc.key(j))
-                || (!doc.is_punct(j) && doc.cue_starting(j).is_none() && doc.key(j) != "ce")
+                || (!doc.is_punct(j)
+                    && doc.cue_starting(j).is_none()
+                    && doc.key(j) != "ce"
+                    && !subordinate(doc, j))
         })
         .find(|&j| cues::is_que(&doc.key(j)));
     if let Some(q) = que {
@@ -518,7 +546,10 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
                     subject,
                     Subject::Entity { .. } | Subject::Pronoun { .. } | Subject::Role { .. }
                 );
-                if p.kind == PhraseKind::Topic && !speaks {
+                // `Pour X` needs a speaker; `Selon X` a speaker or a source
+                // of information (`selon les chiffres officiels`), not any
+                // noun (`selon les époques`, `selon la bactérie en cause`).
+                if (p.kind == PhraseKind::Topic && !speaks) || subject == Subject::Unknown {
                     continue;
                 }
                 (subject, comma)

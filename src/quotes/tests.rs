@@ -217,3 +217,18 @@ fn a_participial_clause_is_not_part_of_the_speaker() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].2.as_deref(), Some("un diplomate ouest-africain"));
 }
+
+#[test]
+fn conjunctions_and_impersonal_verbs_report_nothing() {
+    assert!(body("Le client a répondu à temps pour que le dossier soit traité.\n").is_empty());
+    assert!(body("Il est à noter que la production a doublé.\n").is_empty());
+    assert!(body("Plus tard, il a été révélé que le retard venait d'une erreur.\n").is_empty());
+    assert!(body("Selon les époques, les artistes ont peint autrement.\n").is_empty());
+}
+
+#[test]
+fn a_complement_between_the_verb_and_que_is_no_conjunction() {
+    let q = body("La Fédération estime pour sa part que la récolte pourrait reculer.\n\nUn utilisateur l'a demandé pour vérifier que tout marche.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["la récolte pourrait reculer"]);
+}
