@@ -26,10 +26,25 @@ pub fn folded_set(data: &'static str) -> HashSet<String> {
 
 /// The key under which a word is looked up in a folded set.
 pub fn fold_key(word: &str) -> String {
-    word.chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(word.len());
+    fold_into(word, &mut key);
+    key
+}
+
+/// Appends the key of `word` (see [`fold_key`]) to `out`, so that a caller
+/// looking up many words can reuse one buffer.
+pub fn fold_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        // ASCII first: most of a French text, and its case folding is a
+        // byte operation.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_apostrophe(c) {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// Apostrophes that French text uses interchangeably.
@@ -57,5 +72,6 @@ mod tests {
     #[test]
     fn fold_key_folds_case_and_apostrophes() {
         assert_eq!(fold_key("Aujourd’hui"), "aujourd'hui");
+        assert_eq!(fold_key("ÉTAT-Major ʼİ"), "état-major 'i\u{307}");
     }
 }

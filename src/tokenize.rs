@@ -386,7 +386,7 @@ fn split_core(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
 fn split_word(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
     while lo < hi {
         let s = text.get(lo..hi).unwrap_or("");
-        if s.len() <= MAX_LEXICON_WORD {
+        if s.len() <= MAX_LEXICON_WORD && has_joiner(s) {
             let key = fold_key(s);
             if LEXICONS.apostrophe_words.contains(&key) || LEXICONS.hyphen_words.contains(&key) {
                 push(tokens, text, lo, hi);
@@ -412,6 +412,12 @@ fn split_word(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
         let end = tokens_end_after(at, &clitic_cuts, hi);
         push(tokens, text, at, end);
     }
+}
+
+/// Whether `s` has a hyphen or an apostrophe: every entry of the lists of
+/// words kept whole has one, so a word without is looked up in none of them.
+fn has_joiner(s: &str) -> bool {
+    s.chars().any(|c| c == '-' || is_apostrophe(c))
 }
 
 /// End of the clitic starting at `at`: the next cut after it, or the word end.
@@ -483,7 +489,8 @@ fn inner_break(s: &str) -> Option<(usize, usize)> {
 /// Byte length of a clitic pronoun ending `s` (`-il`, `-t-il`), when the
 /// rest is a word and the whole is not a hyphenated word of its own.
 fn clitic_suffix(s: &str) -> Option<usize> {
-    if s.len() > MAX_LEXICON_WORD {
+    // Every clitic starts with a hyphen.
+    if s.len() > MAX_LEXICON_WORD || !s.contains('-') {
         return None;
     }
     let key = fold_key(s);
@@ -713,6 +720,20 @@ mod tests {
             ["jusqu'", "à", "lorsqu'", "il", "qu'", "elle"]
         );
         assert_eq!(toks("d'\"Esprit"), ["d'", "\"", "Esprit"]);
+    }
+
+    #[test]
+    fn lexicon_entries_have_the_joiners_lookups_rely_on() {
+        for word in LEXICONS
+            .apostrophe_words
+            .iter()
+            .chain(&LEXICONS.hyphen_words)
+        {
+            assert!(has_joiner(word), "{word:?} has no hyphen or apostrophe");
+        }
+        for clitic in &LEXICONS.clitics {
+            assert!(clitic.starts_with('-'), "clitic {clitic:?}");
+        }
     }
 
     #[test]

@@ -139,6 +139,11 @@ static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `line` is a date (and time) standing alone: `12/05/2024 14:30`,
 /// `Lundi 12 mai 2024 - 14h30`.
 pub fn is_date_only(line: &str) -> bool {
+    // Every date pattern has a digit: a line without one is ruled out
+    // before the (costlier) patterns run.
+    if !line.chars().any(char::is_numeric) {
+        return false;
+    }
     let Some(date) = ISO_DATE
         .find(line)
         .or_else(|| TEXT_DATE.find(line))
