@@ -1,23 +1,23 @@
 //! Time spent in each stage of `analyze`, to see where optimisation pays:
 //!
-//!     cargo run --release --example stages < texts.jsonl
+//!     cargo run --release --example stages [PASSES] < texts.jsonl
 //!
 //! Reads `{"text": ...}` JSON Lines on stdin (any other field is ignored),
-//! runs each stage over every text, best of three passes per stage, and
-//! prints MB/s per stage and for the whole of `analyze`.
+//! runs each stage over every text, best of PASSES (default 3) passes per
+//! stage, and prints MB/s per stage and for the whole of `analyze`. On a busy
+//! machine, `valgrind --tool=callgrind` with one pass counts instructions
+//! per stage instead, which other processes do not disturb.
 
 use std::io::{self, BufRead};
 use std::time::{Duration, Instant};
 
 use frnews::{article, entities, quotes, repair};
 
-const PASSES: usize = 3;
-
-fn best_of<T>(mut run: impl FnMut() -> T) -> (Duration, T) {
+fn best_of<T>(passes: usize, mut run: impl FnMut() -> T) -> (Duration, T) {
     let t0 = Instant::now();
     let value = run();
     let mut best = t0.elapsed();
-    for _ in 1..PASSES {
+    for _ in 1..passes {
         let t0 = Instant::now();
         drop(run());
         best = best.min(t0.elapsed());
@@ -26,6 +26,10 @@ fn best_of<T>(mut run: impl FnMut() -> T) -> (Duration, T) {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let passes: usize = match std::env::args().nth(1) {
+        Some(n) => n.parse()?,
+        None => 3,
+    };
     let mut texts = Vec::new();
     for line in io::stdin().lock().lines() {
         let line = line?;
@@ -50,19 +54,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     println!("{} texts, {mb:.2} MB", texts.len());
 
-    let (d, repaired) = best_of(|| texts.iter().map(|t| repair::repair(t)).collect::<Vec<_>>());
+    let (d, repaired) = best_of(passes, || {
+        texts.iter().map(|t| repair::repair(t)).collect::<Vec<_>>()
+    });
     report("repair", d);
     let work: Vec<&str> = repaired.iter().map(|r| r.text()).collect();
-    let (d, tokens) = best_of(|| work.iter().map(|t| frnews::tokenize(t)).collect::<Vec<_>>());
+    let (d, tokens) = best_of(passes, || {
+        work.iter().map(|t| frnews::tokenize(t)).collect::<Vec<_>>()
+    });
     report("tokenize", d);
-    let (d, sentences) = best_of(|| {
+    let (d, sentences) = best_of(passes, || {
         work.iter()
             .zip(&tokens)
             .map(|(t, k)| frnews::sentences(t, k))
             .collect::<Vec<_>>()
     });
     report("sentences", d);
-    let (d, layouts) = best_of(|| {
+    let (d, layouts) = best_of(passes, || {
         work.iter()
             .zip(&tokens)
             .zip(&sentences)
@@ -70,19 +78,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect::<Vec<_>>()
     });
     report("article", d);
-    let (d, found) = best_of(|| {
+    let (d, found) = best_of(passes, || {
         (0..work.len())
             .map(|i| entities::find(work[i], &tokens[i], &sentences[i], &layouts[i]))
             .collect::<Vec<_>>()
     });
     report("entities", d);
-    let (d, _) = best_of(|| {
+    let (d, _) = best_of(passes, || {
         (0..work.len())
             .map(|i| quotes::find(work[i], &tokens[i], &sentences[i], &layouts[i], &found[i]))
             .collect::<Vec<_>>()
     });
     report("quotes", d);
-    let (d, _) = best_of(|| texts.iter().map(|t| frnews::analyze(t)).collect::<Vec<_>>());
+    let (d, _) = best_of(passes, || {
+        texts.iter().map(|t| frnews::analyze(t)).collect::<Vec<_>>()
+    });
     report("analyze", d);
     Ok(())
 }

@@ -8,12 +8,11 @@
 //! text wraps lines) does not split when the line ends on a word that cannot
 //! end a sentence or the next line starts in lower case.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon;
+use crate::lexicon::{self, WordMap, WordSet};
 use crate::tokenize::{Token, TokenKind};
 
 /// A `[start, end)` byte range of the text.
@@ -53,7 +52,7 @@ enum Opener {
     AfterSemicolon,
 }
 
-static OPENERS: LazyLock<HashMap<String, Opener>> = LazyLock::new(|| {
+static OPENERS: LazyLock<WordMap<String, Opener>> = LazyLock::new(|| {
     lexicon::rows(include_str!("../data/tokenizer/sentence_openers.txt"))
         .filter_map(|row| {
             let strength = match *row.get(1)? {
@@ -65,7 +64,7 @@ static OPENERS: LazyLock<HashMap<String, Opener>> = LazyLock::new(|| {
         .collect()
 });
 
-static NON_FINAL_WORDS: LazyLock<HashSet<String>> =
+static NON_FINAL_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| lexicon::folded_set(include_str!("../data/tokenizer/non_final_words.txt")));
 
 /// Splits tokenized text into sentences, given as token index ranges.

@@ -6,12 +6,11 @@
 //! It scans the text once: whitespace-separated chunks are peeled from both ends
 //! (punctuation, quote marks), and the core left is split at elisions and clitics.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{self, fold_key, is_apostrophe};
+use crate::lexicon::{self, fold_key, is_apostrophe, WordSet};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,11 +64,11 @@ impl Token {
 }
 
 struct Lexicons {
-    abbreviations: HashSet<&'static str>,
+    abbreviations: WordSet<&'static str>,
     elisions: Vec<String>,
-    apostrophe_words: HashSet<String>,
+    apostrophe_words: WordSet,
     clitics: Vec<String>,
-    hyphen_words: HashSet<String>,
+    hyphen_words: WordSet,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {

@@ -1,16 +1,15 @@
 //! Calendar dates as page headers and datelines write them, and their ISO 8601
 //! form (`2018-06-07T13:25`, or `--06-09T10:08` when the year is missing).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
 use super::regex;
-use crate::lexicon::rows;
+use crate::lexicon::{rows, WordMap};
 
 /// French month names and abbreviations -> month number.
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+static MONTHS: LazyLock<WordMap<String, u32>> = LazyLock::new(|| {
     rows(include_str!("../../data/article/months.tsv"))
         .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.parse().ok()?)))
         .collect()

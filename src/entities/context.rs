@@ -19,6 +19,11 @@ pub struct Context<'a> {
     starts: Vec<u32>,
     /// For each byte offset: 1 + the index of the token ending there, or 0.
     ends: Vec<u32>,
+    /// For each token, where its key (see `key`) is; the finders look a
+    /// token's key up many times, so it is worked out once.
+    keys: Vec<KeyAt>,
+    /// The keys of tokens with a typographic apostrophe, folded to `'`.
+    rewritten: String,
     /// The publication year, when the article gives it.
     pub year: Option<&'a str>,
     /// The place of the dateline, when the layout found one.
@@ -38,6 +43,21 @@ impl<'a> Context<'a> {
                 *e = id;
             }
         }
+        let folded = fold_text(text);
+        let mut rewritten = String::new();
+        let keys = tokens
+            .iter()
+            .map(|t| {
+                let s = folded.get(t.start..t.end).unwrap_or("");
+                // The typographic apostrophes are all outside ASCII.
+                if s.is_ascii() || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
+                    return KeyAt::Folded(t.start, t.end);
+                }
+                let start = rewritten.len();
+                rewritten.extend(s.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }));
+                KeyAt::Rewritten(start, rewritten.len())
+            })
+            .collect();
         let year = layout
             .meta
             .published
@@ -47,9 +67,11 @@ impl<'a> Context<'a> {
         Context {
             text,
             tokens,
-            folded: fold_text(text),
+            folded,
             starts,
             ends,
+            keys,
+            rewritten,
             year,
             dateline: layout.meta.dateline,
         }
@@ -74,19 +96,12 @@ impl<'a> Context<'a> {
 
     /// Token `i` in lower case, apostrophes folded to `'`.
     pub fn key(&self, i: usize) -> Cow<'_, str> {
-        let Some(t) = self.tokens.get(i) else {
-            return Cow::Borrowed("");
+        let key = match self.keys.get(i) {
+            Some(&KeyAt::Folded(a, b)) => self.folded.get(a..b),
+            Some(&KeyAt::Rewritten(a, b)) => self.rewritten.get(a..b),
+            None => None,
         };
-        let s = self.folded.get(t.start..t.end).unwrap_or("");
-        if s.chars().any(|c| is_apostrophe(c) && c != '\'') {
-            Cow::Owned(
-                s.chars()
-                    .map(|c| if is_apostrophe(c) { '\'' } else { c })
-                    .collect(),
-            )
-        } else {
-            Cow::Borrowed(s)
-        }
+        Cow::Borrowed(key.unwrap_or(""))
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -116,6 +131,14 @@ impl<'a> Context<'a> {
     pub fn line_start(&self, i: usize) -> bool {
         i == 0 || !self.joined(i - 1)
     }
+}
+
+/// Where the key of a token is: a byte range of `Context::folded`, or of
+/// `Context::rewritten`.
+#[derive(Debug, Clone, Copy)]
+enum KeyAt {
+    Folded(usize, usize),
+    Rewritten(usize, usize),
 }
 
 /// Lower case with byte offsets kept (see `Context::folded`).
@@ -162,5 +185,17 @@ mod tests {
         assert_eq!(cx.token_starting(3), Some(1));
         assert_eq!(cx.token_ending(8), Some(1));
         assert_eq!(cx.token_starting(4), None);
+    }
+
+    #[test]
+    fn keys_fold_case_and_apostrophes() {
+        let text = "L’OCS a dit l'an";
+        let tokens = crate::tokenize(text);
+        let layout = Layout::default();
+        let cx = Context::new(text, &tokens, &layout);
+        let keys: Vec<_> = (0..tokens.len() + 1)
+            .map(|i| cx.key(i).into_owned())
+            .collect();
+        assert_eq!(keys, ["l'", "ocs", "a", "dit", "l'", "an", ""]);
     }
 }
