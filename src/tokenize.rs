@@ -554,8 +554,11 @@ fn is_email(s: &str) -> bool {
 }
 
 fn is_url(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+    let starts = |prefix: &str| {
+        s.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    if starts("http://") || starts("https://") || starts("www.") {
         return s.len() > 7;
     }
     let host = s.split('/').next().unwrap_or("");
@@ -563,14 +566,13 @@ fn is_url(s: &str) -> bool {
 }
 
 fn is_domain(s: &str) -> bool {
-    let labels: Vec<&str> = s.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+    let Some((_, tld)) = s.rsplit_once('.') else {
+        return false;
+    };
+    s.split('.')
+        .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// Top-level domains common enough that `name.tld` is read as an address
