@@ -569,10 +569,10 @@ fn is_domain(s: &str) -> bool {
     let Some((_, tld)) = s.rsplit_once('.') else {
         return false;
     };
-    s.split('.')
-        .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        && tld.len() >= 2
+    tld.len() >= 2
         && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        && s.split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// Top-level domains common enough that `name.tld` is read as an address

@@ -132,6 +132,10 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         }
         // Relative expressions from the list.
         let key = cx.key(i);
+        if !w.relative_date_starts.contains(key.as_ref()) {
+            i += 1;
+            continue;
+        }
         let phrase = w
             .relative_dates
             .iter()

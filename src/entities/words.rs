@@ -23,6 +23,9 @@ pub struct Words {
     pub modifiers: WordSet,
     /// Relative date expressions, as token keys.
     pub relative_dates: Vec<Vec<String>>,
+    /// The first keys of `relative_dates`: a token that is none of them
+    /// starts no relative date, and the list need not be walked.
+    pub relative_date_starts: WordSet,
     pub currencies: WordMap<String, &'static str>,
     pub multipliers: WordMap<String, u32>,
 }
@@ -36,7 +39,16 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
         titles.insert(key);
     }
+    let relative_dates: Vec<Vec<String>> =
+        entries(include_str!("../../data/entities/relative_dates.txt"))
+            .map(|e| e.split_whitespace().map(fold_key).collect())
+            .collect();
     Words {
+        relative_date_starts: relative_dates
+            .iter()
+            .filter_map(|p| p.first().cloned())
+            .collect(),
+        relative_dates,
         given_names: folded_set(include_str!("../../data/lexicons/given_names.txt")),
         chinese_surnames: folded_set(include_str!("../../data/lexicons/chinese_surnames.txt")),
         titles,
@@ -58,9 +70,6 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .collect(),
         weekdays: folded_set(include_str!("../../data/entities/weekdays.txt")),
         modifiers: folded_set(include_str!("../../data/entities/date_modifiers.txt")),
-        relative_dates: entries(include_str!("../../data/entities/relative_dates.txt"))
-            .map(|e| e.split_whitespace().map(fold_key).collect())
-            .collect(),
         currencies: rows(include_str!("../../data/entities/currencies.tsv"))
             .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
             .collect(),
