@@ -15,10 +15,6 @@ pub struct Context<'a> {
     /// character whose lower case has another length is left as is), so that
     /// offsets in `folded` are offsets in `text`.
     pub folded: String,
-    /// For each byte offset: 1 + the index of the token starting there, or 0.
-    starts: Vec<u32>,
-    /// For each byte offset: 1 + the index of the token ending there, or 0.
-    ends: Vec<u32>,
     /// For each token, where its key (see `key`) is; the finders look a
     /// token's key up many times, so it is worked out once.
     keys: Vec<KeyAt>,
@@ -32,17 +28,6 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout) -> Self {
-        let mut starts = vec![0u32; text.len() + 1];
-        let mut ends = vec![0u32; text.len() + 1];
-        for (i, t) in tokens.iter().enumerate() {
-            let id = u32::try_from(i + 1).unwrap_or(0);
-            if let Some(s) = starts.get_mut(t.start) {
-                *s = id;
-            }
-            if let Some(e) = ends.get_mut(t.end) {
-                *e = id;
-            }
-        }
         let folded = fold_text(text);
         let mut rewritten = String::new();
         let keys = tokens
@@ -68,8 +53,6 @@ impl<'a> Context<'a> {
             text,
             tokens,
             folded,
-            starts,
-            ends,
             keys,
             rewritten,
             year,
@@ -77,16 +60,17 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The index of the token starting at byte `at`.
+    /// The index of the token starting at byte `at`. Tokens are in order and
+    /// disjoint, so a binary search finds it: no table as long as the text.
     pub fn token_starting(&self, at: usize) -> Option<usize> {
-        let id = *self.starts.get(at)?;
-        (id > 0).then(|| id as usize - 1)
+        let i = self.tokens.partition_point(|t| t.start < at);
+        (self.tokens.get(i)?.start == at).then_some(i)
     }
 
     /// The index of the token ending at byte `at`.
     pub fn token_ending(&self, at: usize) -> Option<usize> {
-        let id = *self.ends.get(at)?;
-        (id > 0).then(|| id as usize - 1)
+        let i = self.tokens.partition_point(|t| t.end < at);
+        (self.tokens.get(i)?.end == at).then_some(i)
     }
 
     /// The surface of token `i` ("" past the end).
@@ -185,6 +169,9 @@ mod tests {
         assert_eq!(cx.token_starting(3), Some(1));
         assert_eq!(cx.token_ending(8), Some(1));
         assert_eq!(cx.token_starting(4), None);
+        assert_eq!(cx.token_ending(2), Some(0));
+        assert_eq!(cx.token_ending(3), None);
+        assert_eq!(cx.token_starting(99), None);
     }
 
     #[test]
