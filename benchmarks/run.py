@@ -121,6 +121,12 @@ def truncate_utf8(text: str, n_bytes: int) -> str:
     return text.encode("utf-8")[:n_bytes].decode("utf-8", errors="ignore")
 
 
+def split_utf8(text: str, n_bytes: int) -> list[str]:
+    """`text` in pieces of about `n_bytes` bytes (cut between characters)."""
+    data = text.encode("utf-8")
+    return [data[i:i + n_bytes].decode("utf-8", errors="ignore") for i in range(0, len(data), n_bytes)]
+
+
 # ------------------------------------------------------------------ one engine
 
 def best_time(fn: Callable[[], object], repeat: int) -> float:
@@ -138,12 +144,14 @@ def run_one(engine: str, megabytes: float, repeat: int) -> dict[str, Any]:
         import frnews
 
         kb = float(engine.split(":")[1])
-        text = truncate_utf8("\n\n".join(build_corpus(max(kb / 1000, 0.01))), int(kb * 1000))
-        # Small texts are analysed many times over, about 1 MB per timing.
-        loops = max(1, int(1000 / kb))
-        seconds = best_time(lambda: [frnews.analyze(text) for _ in range(loops)], repeat) / loops
-        mb = len(text.encode("utf-8")) / 1e6
-        return {"seconds": seconds, "mb": mb, "s_per_mb": seconds / mb}
+        # Texts smaller than 1 MB are cut from the same 1 MB of articles, one
+        # after the other, so that every size reads the same words.
+        whole = "\n\n".join(build_corpus(max(kb, 1000) / 1000))
+        texts = [truncate_utf8(whole, int(kb * 1000))] if kb >= 1000 else \
+            split_utf8(truncate_utf8(whole, 1_000_000), int(kb * 1000))
+        seconds = best_time(lambda: [frnews.analyze(t) for t in texts], repeat)
+        mb = size_mb(texts)
+        return {"seconds": seconds, "mb": mb, "texts": len(texts), "s_per_mb": seconds / mb}
     if engine.startswith("adversarial:"):
         import frnews
 
@@ -288,6 +296,7 @@ def measure_scaling(out: dict[str, Any], args: argparse.Namespace) -> None:
     per_mb = [r["s_per_mb"] for r in out["scaling"].values() if "s_per_mb" in r]
     out["scaling_spread"] = max(per_mb) / min(per_mb) if per_mb else None
     print(f"scaling: largest / smallest time per MB = {out['scaling_spread'] or 0:.2f}")
+    print("  (1 KB and 100 KB: the same 1 MB of articles cut into pieces of that size)")
 
 
 def measure_adversarial(out: dict[str, Any], args: argparse.Namespace) -> None:
@@ -350,13 +359,13 @@ def table(results: dict[str, Any]) -> str:
         base = t.get(against.get(name, ""), {})
         vs = f"{r['mb_per_s'] / base['mb_per_s']:.0f}x {against[name].removeprefix('spaCy ')}" \
             if "mb_per_s" in base else ""
-        lines.append(f"| {name} | {r['mb_per_s']:.2f} | {r['words_per_s'] / 1e3:,.0f} k | "
+        lines.append(f"| {name} | {r['mb_per_s']:.3g} | {r['words_per_s'] / 1e3:,.3g} k | "
                      f"{r.get('peak_rss_mb', 0):.0f} MB | {vs} |")
     m = results.get("machine", {})
     lines.append("")
     lines.append(f"Measured on {m.get('cores')} cores, Python {m.get('python')}, frnews {m.get('frnews')}; "
                  f"analyze_batch on all cores is {results.get('ratios', {}).get('analyze_batch all cores / 1 thread') or 0:.2f}x one thread. "
-                 f"Time per MB of one text from 1 KB to 10 MB: largest / smallest "
+                 f"Time per MB of texts from 1 KB to 10 MB: largest / smallest "
                  f"{results.get('scaling_spread') or 0:.2f}; 5 MB adversarial texts, worst "
                  f"{max(results.get('adversarial_vs_normal', {}).values(), default=0):.2f}x the time per MB of normal text.")
     return "\n".join(lines)
