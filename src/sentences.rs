@@ -8,12 +8,11 @@
 //! text wraps lines) does not split when the line ends on a word that cannot
 //! end a sentence or the next line starts in lower case.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon;
+use crate::lexicon::{self, WordMap, WordSet};
 use crate::tokenize::{Token, TokenKind};
 
 /// A `[start, end)` byte range of the text.
@@ -53,7 +52,7 @@ enum Opener {
     AfterSemicolon,
 }
 
-static OPENERS: LazyLock<HashMap<String, Opener>> = LazyLock::new(|| {
+static OPENERS: LazyLock<WordMap<String, Opener>> = LazyLock::new(|| {
     lexicon::rows(include_str!("../data/tokenizer/sentence_openers.txt"))
         .filter_map(|row| {
             let strength = match *row.get(1)? {
@@ -65,7 +64,7 @@ static OPENERS: LazyLock<HashMap<String, Opener>> = LazyLock::new(|| {
         .collect()
 });
 
-static NON_FINAL_WORDS: LazyLock<HashSet<String>> =
+static NON_FINAL_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| lexicon::folded_set(include_str!("../data/tokenizer/non_final_words.txt")));
 
 /// Splits tokenized text into sentences, given as token index ranges.
@@ -114,10 +113,7 @@ fn boundary_after(
     let Some(next) = tokens.get(i + 1) else {
         return Some(i);
     };
-    let gap = text.get(token.end..next.start).unwrap_or("");
-    let newlines = gap.matches('\n').count() + gap.matches('\r').count()
-        - gap.matches("\r\n").count()
-        + gap.matches('\u{2029}').count();
+    let newlines = line_breaks(text.get(token.end..next.start).unwrap_or(""));
     let word = token.text(text);
     if newlines >= 2 {
         return Some(i);
@@ -182,6 +178,17 @@ fn boundary_after(
         return Some(last);
     }
     opens_sentence(text, tokens, last + 1).then_some(last)
+}
+
+/// The line breaks in the gap between two tokens: `\n`, `\r`, `\r\n` (one
+/// break) and the paragraph separator.
+fn line_breaks(gap: &str) -> usize {
+    // Most gaps are one space: nothing to count.
+    if gap.len() <= 1 && !gap.starts_with(['\n', '\r']) {
+        return 0;
+    }
+    gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count()
+        + gap.matches('\u{2029}').count()
 }
 
 /// For each token, whether it is a straight `"` that closes a quotation: one
@@ -251,6 +258,16 @@ fn opens_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
 mod tests {
     use super::*;
     use crate::tokenize::tokenize;
+
+    #[test]
+    fn line_breaks_count_each_convention_once() {
+        assert_eq!(line_breaks(""), 0);
+        assert_eq!(line_breaks(" "), 0);
+        assert_eq!(line_breaks("\n"), 1);
+        assert_eq!(line_breaks("\r"), 1);
+        assert_eq!(line_breaks(" \r\n\r\n "), 2);
+        assert_eq!(line_breaks("\u{2029}"), 1);
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);

@@ -6,12 +6,11 @@
 //! It scans the text once: whitespace-separated chunks are peeled from both ends
 //! (punctuation, quote marks), and the core left is split at elisions and clitics.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{self, fold_key, is_apostrophe};
+use crate::lexicon::{self, fold_key, is_apostrophe, WordSet};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,11 +64,11 @@ impl Token {
 }
 
 struct Lexicons {
-    abbreviations: HashSet<&'static str>,
+    abbreviations: WordSet<&'static str>,
     elisions: Vec<String>,
-    apostrophe_words: HashSet<String>,
+    apostrophe_words: WordSet,
     clitics: Vec<String>,
-    hyphen_words: HashSet<String>,
+    hyphen_words: WordSet,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -386,7 +385,7 @@ fn split_core(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
 fn split_word(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
     while lo < hi {
         let s = text.get(lo..hi).unwrap_or("");
-        if s.len() <= MAX_LEXICON_WORD {
+        if s.len() <= MAX_LEXICON_WORD && has_joiner(s) {
             let key = fold_key(s);
             if LEXICONS.apostrophe_words.contains(&key) || LEXICONS.hyphen_words.contains(&key) {
                 push(tokens, text, lo, hi);
@@ -412,6 +411,12 @@ fn split_word(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
         let end = tokens_end_after(at, &clitic_cuts, hi);
         push(tokens, text, at, end);
     }
+}
+
+/// Whether `s` has a hyphen or an apostrophe: every entry of the lists of
+/// words kept whole has one, so a word without is looked up in none of them.
+fn has_joiner(s: &str) -> bool {
+    s.chars().any(|c| c == '-' || is_apostrophe(c))
 }
 
 /// End of the clitic starting at `at`: the next cut after it, or the word end.
@@ -483,7 +488,8 @@ fn inner_break(s: &str) -> Option<(usize, usize)> {
 /// Byte length of a clitic pronoun ending `s` (`-il`, `-t-il`), when the
 /// rest is a word and the whole is not a hyphenated word of its own.
 fn clitic_suffix(s: &str) -> Option<usize> {
-    if s.len() > MAX_LEXICON_WORD {
+    // Every clitic starts with a hyphen.
+    if s.len() > MAX_LEXICON_WORD || !s.contains('-') {
         return None;
     }
     let key = fold_key(s);
@@ -548,8 +554,11 @@ fn is_email(s: &str) -> bool {
 }
 
 fn is_url(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+    let starts = |prefix: &str| {
+        s.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    if starts("http://") || starts("https://") || starts("www.") {
         return s.len() > 7;
     }
     let host = s.split('/').next().unwrap_or("");
@@ -557,14 +566,13 @@ fn is_url(s: &str) -> bool {
 }
 
 fn is_domain(s: &str) -> bool {
-    let labels: Vec<&str> = s.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+    let Some((_, tld)) = s.rsplit_once('.') else {
+        return false;
+    };
+    tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        && s.split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// Top-level domains common enough that `name.tld` is read as an address
@@ -713,6 +721,20 @@ mod tests {
             ["jusqu'", "à", "lorsqu'", "il", "qu'", "elle"]
         );
         assert_eq!(toks("d'\"Esprit"), ["d'", "\"", "Esprit"]);
+    }
+
+    #[test]
+    fn lexicon_entries_have_the_joiners_lookups_rely_on() {
+        for word in LEXICONS
+            .apostrophe_words
+            .iter()
+            .chain(&LEXICONS.hyphen_words)
+        {
+            assert!(has_joiner(word), "{word:?} has no hyphen or apostrophe");
+        }
+        for clitic in &LEXICONS.clitics {
+            assert!(clitic.starts_with('-'), "clitic {clitic:?}");
+        }
     }
 
     #[test]

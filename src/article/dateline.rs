@@ -2,7 +2,6 @@
 //! `BEIJING (Xinhua) --`, `Genève, le 12 mai 2024 (Reuters) —`,
 //! `ELDORET (Kenya), 3 mai (AFP) -`, `PORT-SOUDAN, 18 avril -`.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -10,10 +9,10 @@ use regex::Regex;
 
 use super::dates::{date_of, day_number, month_number, month_pattern, When};
 use super::regex;
-use crate::lexicon::{fold_key, rows};
+use crate::lexicon::{fold_key, rows, WordSet};
 
 /// Known places (cities, countries, regions), folded, for bare datelines.
-static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PLACES: LazyLock<WordSet> = LazyLock::new(|| {
     [
         include_str!("../../data/lexicons/cities.tsv"),
         include_str!("../../data/lexicons/countries.tsv"),

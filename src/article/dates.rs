@@ -1,16 +1,15 @@
 //! Calendar dates as page headers and datelines write them, and their ISO 8601
 //! form (`2018-06-07T13:25`, or `--06-09T10:08` when the year is missing).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
 use super::regex;
-use crate::lexicon::rows;
+use crate::lexicon::{rows, WordMap};
 
 /// French month names and abbreviations -> month number.
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+static MONTHS: LazyLock<WordMap<String, u32>> = LazyLock::new(|| {
     rows(include_str!("../../data/article/months.tsv"))
         .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.parse().ok()?)))
         .collect()
@@ -139,6 +138,11 @@ static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `line` is a date (and time) standing alone: `12/05/2024 14:30`,
 /// `Lundi 12 mai 2024 - 14h30`.
 pub fn is_date_only(line: &str) -> bool {
+    // Every date pattern has a digit: a line without one is ruled out
+    // before the (costlier) patterns run.
+    if !line.chars().any(char::is_numeric) {
+        return false;
+    }
     let Some(date) = ISO_DATE
         .find(line)
         .or_else(|| TEXT_DATE.find(line))

@@ -3,7 +3,6 @@
 //! notes), site boilerplate (`Vous avez une question ? Contactez ...`) and the
 //! trailing numeric article id.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -11,7 +10,7 @@ use regex::Regex;
 
 use super::lines::word_count;
 use super::regex;
-use crate::lexicon::{fold_key, folded_set, rows};
+use crate::lexicon::{fold_key, folded_set, rows, WordSet};
 
 /// Credit markers (folded), and whether they also open a bare line.
 static CREDIT_MARKERS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
@@ -27,7 +26,7 @@ static BOILERPLATE: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
         .collect()
 });
 
-static AGENCIES: LazyLock<HashSet<String>> =
+static AGENCIES: LazyLock<WordSet> =
     LazyLock::new(|| folded_set(include_str!("../../data/lexicons/agencies.txt")));
 
 /// AFP's closing initials of the writers and editors: `jmo/cbn/ob`, `bur-pjl/cls`.

@@ -59,7 +59,7 @@ pub struct Dated {
 /// Whether `line` is a date standing alone (`12/05/2024 14:30`): a header
 /// before the body, giving the publication date.
 pub fn date_only(line: &str) -> Option<Dated> {
-    is_date_only(line).then(|| Dated {
+    (!longer_than_header(line) && is_date_only(line)).then(|| Dated {
         stamp: Stamp::Published,
         when: find_when(line),
     })
@@ -68,12 +68,21 @@ pub fn date_only(line: &str) -> Option<Dated> {
 /// A site name and a date standing apart (`French.news.cn | 2023-05-06
 /// 09:02:13`): the publication date.
 pub fn site_and_date(line: &str) -> Option<Dated> {
+    if !line.contains('|') || longer_than_header(line) {
+        return None;
+    }
     let mut parts = line.split('|').map(str::trim);
     let all = parts.clone().all(|p| SITE.is_match(p) || is_date_only(p));
-    (all && parts.any(|p| SITE.is_match(p)) && line.contains('|')).then(|| Dated {
+    (all && parts.any(|p| SITE.is_match(p))).then(|| Dated {
         stamp: Stamp::Published,
         when: find_when(line),
     })
+}
+
+/// Whether `line` has more words than a header line: counting stops there,
+/// so that a long paragraph costs no more than a short one to rule out.
+fn longer_than_header(line: &str) -> bool {
+    line.split_whitespace().nth(MAX_HEADER_WORDS).is_some()
 }
 
 /// Whether `line` is a site name, or site names separated by `|`.
@@ -84,7 +93,7 @@ pub fn is_site_name(line: &str) -> bool {
 /// The dated header `line` is, if it is one: a header marker opening the line
 /// or one of its `|`-separated parts, in a short line that is no sentence.
 pub fn dated(line: &str) -> Option<Dated> {
-    if word_count(line) > MAX_HEADER_WORDS || line.ends_with('.') {
+    if longer_than_header(line) || line.ends_with('.') {
         return None;
     }
     let stamp = line.split('|').find_map(|part| {

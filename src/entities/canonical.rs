@@ -37,8 +37,18 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
             (name, w)
         })
         .collect();
+    // A name mentioned again and again is looked at once, so that the work
+    // grows with the article's distinct names, not its mentions. The copy
+    // kept is the last, where ties among the longest names are broken.
+    let mut last_mention: HashMap<&str, usize> = HashMap::new();
+    for (k, (name, _)) in names.iter().enumerate() {
+        last_mention.insert(name.as_str(), k);
+    }
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, (_, w)) in names.iter().enumerate() {
+    for (k, (name, w)) in names.iter().enumerate() {
+        if last_mention.get(name.as_str()) != Some(&k) {
+            continue;
+        }
         for word in w {
             by_word.entry(word.as_str()).or_default().push(k);
         }

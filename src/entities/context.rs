@@ -15,10 +15,11 @@ pub struct Context<'a> {
     /// character whose lower case has another length is left as is), so that
     /// offsets in `folded` are offsets in `text`.
     pub folded: String,
-    /// For each byte offset: 1 + the index of the token starting there, or 0.
-    starts: Vec<u32>,
-    /// For each byte offset: 1 + the index of the token ending there, or 0.
-    ends: Vec<u32>,
+    /// For each token, where its key (see `key`) is; the finders look a
+    /// token's key up many times, so it is worked out once.
+    keys: Vec<KeyAt>,
+    /// The keys of tokens with a typographic apostrophe, folded to `'`.
+    rewritten: String,
     /// The publication year, when the article gives it.
     pub year: Option<&'a str>,
     /// The place of the dateline, when the layout found one.
@@ -27,17 +28,21 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout) -> Self {
-        let mut starts = vec![0u32; text.len() + 1];
-        let mut ends = vec![0u32; text.len() + 1];
-        for (i, t) in tokens.iter().enumerate() {
-            let id = u32::try_from(i + 1).unwrap_or(0);
-            if let Some(s) = starts.get_mut(t.start) {
-                *s = id;
-            }
-            if let Some(e) = ends.get_mut(t.end) {
-                *e = id;
-            }
-        }
+        let folded = fold_text(text);
+        let mut rewritten = String::new();
+        let keys = tokens
+            .iter()
+            .map(|t| {
+                let s = folded.get(t.start..t.end).unwrap_or("");
+                // The typographic apostrophes are all outside ASCII.
+                if s.is_ascii() || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
+                    return KeyAt::Folded(t.start, t.end);
+                }
+                let start = rewritten.len();
+                rewritten.extend(s.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }));
+                KeyAt::Rewritten(start, rewritten.len())
+            })
+            .collect();
         let year = layout
             .meta
             .published
@@ -47,24 +52,25 @@ impl<'a> Context<'a> {
         Context {
             text,
             tokens,
-            folded: fold_text(text),
-            starts,
-            ends,
+            folded,
+            keys,
+            rewritten,
             year,
             dateline: layout.meta.dateline,
         }
     }
 
-    /// The index of the token starting at byte `at`.
+    /// The index of the token starting at byte `at`. Tokens are in order and
+    /// disjoint, so a binary search finds it: no table as long as the text.
     pub fn token_starting(&self, at: usize) -> Option<usize> {
-        let id = *self.starts.get(at)?;
-        (id > 0).then(|| id as usize - 1)
+        let i = self.tokens.partition_point(|t| t.start < at);
+        (self.tokens.get(i)?.start == at).then_some(i)
     }
 
     /// The index of the token ending at byte `at`.
     pub fn token_ending(&self, at: usize) -> Option<usize> {
-        let id = *self.ends.get(at)?;
-        (id > 0).then(|| id as usize - 1)
+        let i = self.tokens.partition_point(|t| t.end < at);
+        (self.tokens.get(i)?.end == at).then_some(i)
     }
 
     /// The surface of token `i` ("" past the end).
@@ -74,19 +80,12 @@ impl<'a> Context<'a> {
 
     /// Token `i` in lower case, apostrophes folded to `'`.
     pub fn key(&self, i: usize) -> Cow<'_, str> {
-        let Some(t) = self.tokens.get(i) else {
-            return Cow::Borrowed("");
+        let key = match self.keys.get(i) {
+            Some(&KeyAt::Folded(a, b)) => self.folded.get(a..b),
+            Some(&KeyAt::Rewritten(a, b)) => self.rewritten.get(a..b),
+            None => None,
         };
-        let s = self.folded.get(t.start..t.end).unwrap_or("");
-        if s.chars().any(|c| is_apostrophe(c) && c != '\'') {
-            Cow::Owned(
-                s.chars()
-                    .map(|c| if is_apostrophe(c) { '\'' } else { c })
-                    .collect(),
-            )
-        } else {
-            Cow::Borrowed(s)
-        }
+        Cow::Borrowed(key.unwrap_or(""))
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -116,6 +115,14 @@ impl<'a> Context<'a> {
     pub fn line_start(&self, i: usize) -> bool {
         i == 0 || !self.joined(i - 1)
     }
+}
+
+/// Where the key of a token is: a byte range of `Context::folded`, or of
+/// `Context::rewritten`.
+#[derive(Debug, Clone, Copy)]
+enum KeyAt {
+    Folded(usize, usize),
+    Rewritten(usize, usize),
 }
 
 /// Lower case with byte offsets kept (see `Context::folded`).
@@ -162,5 +169,20 @@ mod tests {
         assert_eq!(cx.token_starting(3), Some(1));
         assert_eq!(cx.token_ending(8), Some(1));
         assert_eq!(cx.token_starting(4), None);
+        assert_eq!(cx.token_ending(2), Some(0));
+        assert_eq!(cx.token_ending(3), None);
+        assert_eq!(cx.token_starting(99), None);
+    }
+
+    #[test]
+    fn keys_fold_case_and_apostrophes() {
+        let text = "L’OCS a dit l'an";
+        let tokens = crate::tokenize(text);
+        let layout = Layout::default();
+        let cx = Context::new(text, &tokens, &layout);
+        let keys: Vec<_> = (0..tokens.len() + 1)
+            .map(|i| cx.key(i).into_owned())
+            .collect();
+        assert_eq!(keys, ["l'", "ocs", "a", "dit", "l'", "an", ""]);
     }
 }

@@ -8,18 +8,17 @@
 //! A date without a year takes the publication year; without that it is
 //! written `--MM-DD`. Relative dates get no value.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::context::{all_caps, capitalised, Context};
 use super::words::WORDS;
 use super::{Candidate, Tier};
 use crate::document::Label;
-use crate::lexicon::folded_set;
+use crate::lexicon::{folded_set, WordSet};
 use crate::sentences::Span;
 use crate::tokenize::TokenKind;
 
-static YEAR_CONTEXTS: LazyLock<HashSet<String>> =
+static YEAR_CONTEXTS: LazyLock<WordSet> =
     LazyLock::new(|| folded_set(include_str!("../../data/entities/year_contexts.txt")));
 
 /// Every candidate of this module is numeric or a closed word list, so it
@@ -133,6 +132,10 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         }
         // Relative expressions from the list.
         let key = cx.key(i);
+        if !w.relative_date_starts.contains(key.as_ref()) {
+            i += 1;
+            continue;
+        }
         let phrase = w
             .relative_dates
             .iter()

@@ -1,32 +1,34 @@
 //! Word lists the entity patterns look tokens up in, loaded once.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::lexicon::{entries, fold_key, folded_set, rows};
+use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
 
 pub struct Words {
-    pub given_names: HashSet<String>,
-    pub chinese_surnames: HashSet<String>,
+    pub given_names: WordSet,
+    pub chinese_surnames: WordSet,
     /// Titles and roles; a multi-word title is also listed by its last word
     /// (`premier ministre` -> `ministre`), the word right before a name.
-    pub titles: HashSet<String>,
-    pub blockers: HashSet<String>,
-    pub nationalities: HashSet<String>,
-    pub org_heads: HashSet<String>,
-    pub lowercase_org_heads: HashSet<String>,
-    pub org_descriptors: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub links: HashSet<String>,
-    pub determiners: HashSet<String>,
+    pub titles: WordSet,
+    pub blockers: WordSet,
+    pub nationalities: WordSet,
+    pub org_heads: WordSet,
+    pub lowercase_org_heads: WordSet,
+    pub org_descriptors: WordSet,
+    pub particles: WordSet,
+    pub links: WordSet,
+    pub determiners: WordSet,
     pub adjective_endings: Vec<&'static str>,
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashSet<String>,
-    pub modifiers: HashSet<String>,
+    pub months: WordMap<String, u32>,
+    pub weekdays: WordSet,
+    pub modifiers: WordSet,
     /// Relative date expressions, as token keys.
     pub relative_dates: Vec<Vec<String>>,
-    pub currencies: HashMap<String, &'static str>,
-    pub multipliers: HashMap<String, u32>,
+    /// The first keys of `relative_dates`: a token that is none of them
+    /// starts no relative date, and the list need not be walked.
+    pub relative_date_starts: WordSet,
+    pub currencies: WordMap<String, &'static str>,
+    pub multipliers: WordMap<String, u32>,
 }
 
 pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -36,7 +38,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
     // (`ministre des Affaires étrangères Wang Yi`), unless it is a determiner
     // (`numéro un`) or names an institution (`président du parti`: `le parti
     // Morena`, `la région Picardie` are no people).
-    let mut titles = HashSet::new();
+    let mut titles = WordSet::default();
     for t in entries(include_str!("../../data/lexicons/titles.txt")) {
         let key = fold_key(t);
         if let Some(last) = key.split_whitespace().last() {
@@ -46,7 +48,16 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
         titles.insert(key);
     }
+    let relative_dates: Vec<Vec<String>> =
+        entries(include_str!("../../data/entities/relative_dates.txt"))
+            .map(|e| e.split_whitespace().map(fold_key).collect())
+            .collect();
     Words {
+        relative_date_starts: relative_dates
+            .iter()
+            .filter_map(|p| p.first().cloned())
+            .collect(),
+        relative_dates,
         given_names: folded_set(include_str!("../../data/lexicons/given_names.txt")),
         chinese_surnames: folded_set(include_str!("../../data/lexicons/chinese_surnames.txt")),
         titles,
@@ -69,9 +80,6 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .collect(),
         weekdays: folded_set(include_str!("../../data/entities/weekdays.txt")),
         modifiers: folded_set(include_str!("../../data/entities/date_modifiers.txt")),
-        relative_dates: entries(include_str!("../../data/entities/relative_dates.txt"))
-            .map(|e| e.split_whitespace().map(fold_key).collect())
-            .collect(),
         currencies: rows(include_str!("../../data/entities/currencies.tsv"))
             .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
             .collect(),
@@ -93,8 +101,8 @@ impl Words {
 
 /// Given names keyed with one character replaced by `?`, to repair a name that
 /// lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
-pub static GIVEN_NAME_HOLES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut holes = HashMap::new();
+pub static GIVEN_NAME_HOLES: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
+    let mut holes = WordMap::default();
     for name in entries(include_str!("../../data/lexicons/given_names.txt")) {
         let key = fold_key(name);
         let chars: Vec<char> = key.chars().collect();

@@ -31,12 +31,12 @@ impl Document {
 
     #[getter]
     fn tokens(&self) -> Vec<Token> {
-        let text = &self.inner.text;
-        let map = OffsetMap::new(text);
+        let text: Arc<str> = Arc::from(self.inner.text.as_str());
+        let map = OffsetMap::new(&text);
         self.inner
             .tokens
             .iter()
-            .map(|t| Token::from_core(text, &map, t))
+            .map(|t| Token::from_core(&text, &map, t))
             .collect()
     }
 

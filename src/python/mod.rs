@@ -18,7 +18,7 @@ use types::{Span, Token};
 /// Splits `text` into tokens (UD French-GSD conventions).
 #[pyfunction]
 fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
-    let text = text_arg(text, "text")?;
+    let text: Arc<str> = Arc::from(text_arg(text, "text")?);
     let tokens = py.detach(|| guard(|| crate::tokenize(&text)))?;
     let map = OffsetMap::new(&text);
     Ok(tokens

@@ -1,6 +1,9 @@
 //! The Python classes: frozen, comparable, picklable, with a useful `repr`.
 //! Offsets are code-point indices into the text as passed in.
 
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -10,10 +13,13 @@ use crate::tokenize::{self, TokenKind};
 
 /// A token of the text.
 #[pyclass(frozen, eq, hash, module = "frnews._frnews")]
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Token {
-    #[pyo3(get)]
-    pub text: String,
+    /// The text the token was cut from, shared by the tokens of one call,
+    /// and the token's bytes in it: a token costs no string of its own until
+    /// its `text` is read.
+    source: Arc<str>,
+    bytes: (usize, usize),
     #[pyo3(get)]
     pub start: usize,
     #[pyo3(get)]
@@ -21,18 +27,40 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+impl PartialEq for Token {
+    fn eq(&self, other: &Self) -> bool {
+        (self.text(), self.start, self.end, self.kind)
+            == (other.text(), other.start, other.end, other.kind)
+    }
+}
+
+impl Eq for Token {}
+
+impl Hash for Token {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.text(), self.start, self.end, self.kind).hash(state);
+    }
+}
+
 #[pymethods]
 impl Token {
     #[new]
-    fn new(text: String, start: usize, end: usize, kind: &str) -> PyResult<Self> {
+    fn new(text: &str, start: usize, end: usize, kind: &str) -> PyResult<Self> {
         let kind = TokenKind::parse(kind)
             .ok_or_else(|| PyValueError::new_err(format!("unknown token kind {kind:?}")))?;
         Ok(Token {
-            text,
+            source: Arc::from(text),
+            bytes: (0, text.len()),
             start,
             end,
             kind,
         })
+    }
+
+    /// The token as written.
+    #[getter(text)]
+    fn py_text(&self) -> &str {
+        self.text()
     }
 
     /// `word`, `number`, `punct`, `symbol`, `url` or `email`.
@@ -44,17 +72,22 @@ impl Token {
     /// The typographic normal form: `’` -> `'`, no-break spaces -> space.
     #[getter]
     fn norm(&self) -> String {
-        tokenize::norm(&self.text)
+        tokenize::norm(self.text())
     }
 
     fn __getnewargs__(&self) -> (String, usize, usize, &'static str) {
-        (self.text.clone(), self.start, self.end, self.kind.as_str())
+        (
+            self.text().to_string(),
+            self.start,
+            self.end,
+            self.kind.as_str(),
+        )
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Token({}, {}..{}, {})",
-            py_repr(py, &self.text)?,
+            py_repr(py, self.text())?,
             self.start,
             self.end,
             self.kind.as_str()
@@ -67,14 +100,20 @@ impl Token {
 }
 
 impl Token {
-    pub fn from_core(text: &str, map: &OffsetMap<'_>, token: &tokenize::Token) -> Self {
+    /// `token` of `text` (shared with the other tokens of the text).
+    pub fn from_core(text: &Arc<str>, map: &OffsetMap<'_>, token: &tokenize::Token) -> Self {
         let (start, end) = map.char_range(token.start, token.end);
         Token {
-            text: token.text(text).to_string(),
+            source: Arc::clone(text),
+            bytes: (token.start, token.end),
             start,
             end,
             kind: token.kind,
         }
+    }
+
+    pub fn text(&self) -> &str {
+        self.source.get(self.bytes.0..self.bytes.1).unwrap_or("")
     }
 }
 

@@ -3,13 +3,13 @@
 //! (`selon`, `d'après`, `pour`, `à son avis`) and the small word classes the
 //! attribution patterns need.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
 use crate::entities::context::Context;
-use crate::lexicon::{entries, fold_key, folded_set, rows};
+use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
 
 /// A verb of speech found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,19 +72,19 @@ struct Lexicons {
     verbs: Option<AhoCorasick>,
     verb_entries: Vec<VerbEntry>,
     phrases: Vec<(Vec<String>, PhraseKind)>,
-    pronouns: HashMap<String, (Gender, PronounKind)>,
-    auxiliaries: HashSet<String>,
-    conjunction_words: HashSet<String>,
-    negations: HashSet<String>,
-    verb_group_words: HashSet<String>,
-    title_triggers: HashSet<String>,
+    pronouns: WordMap<String, (Gender, PronounKind)>,
+    auxiliaries: WordSet,
+    conjunction_words: WordSet,
+    negations: WordSet,
+    verb_group_words: WordSet,
+    title_triggers: WordSet,
     /// First words of the titles of data/lexicons/titles.txt and the person
     /// nouns of data/quotes/person_nouns.txt.
-    person_heads: HashSet<String>,
-    body_heads: HashSet<String>,
-    anaphoric: HashSet<String>,
-    non_agents: HashSet<String>,
-    not_infinitives: HashSet<String>,
+    person_heads: WordSet,
+    body_heads: WordSet,
+    anaphoric: WordSet,
+    non_agents: WordSet,
+    not_infinitives: WordSet,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build);
@@ -147,7 +147,7 @@ fn build() -> Lexicons {
         .collect();
     // The head noun of each title; `Son Excellence` or `Sa Majesté` open
     // with a determiner, which heads nothing.
-    let mut person_heads: HashSet<String> = entries(include_str!("../../data/lexicons/titles.txt"))
+    let mut person_heads: WordSet = entries(include_str!("../../data/lexicons/titles.txt"))
         .filter_map(|t| t.split(' ').next())
         .map(fold_key)
         .filter(|head| !is_determiner(head))
