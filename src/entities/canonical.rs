@@ -24,18 +24,27 @@ pub fn fill(cx: &Context, kept: &mut [Candidate]) {
 }
 
 fn fill_people(cx: &Context, kept: &mut [Candidate]) {
-    // Each name with its words; indexed by word for the look-up.
-    let names: Vec<(String, Vec<String>)> = kept
+    let mentions: Vec<String> = kept
         .iter()
         .filter(|c| c.label == Label::Per)
         .map(|c| {
-            let name = c
-                .canonical
+            c.canonical
                 .clone()
-                .unwrap_or_else(|| c.span.text(cx.text).to_string());
-            let w = words(&name);
-            (name, w)
+                .unwrap_or_else(|| c.span.text(cx.text).to_string())
         })
+        .collect();
+    // Each distinct name once, in the order of its last mention (the order in
+    // which ties were always broken), with its words, indexed by word: a
+    // text repeating one name thousands of times stays linear.
+    let mut last_mention: HashMap<&str, usize> = HashMap::new();
+    for (k, name) in mentions.iter().enumerate() {
+        last_mention.insert(name.as_str(), k);
+    }
+    let mut distinct: Vec<(&str, usize)> = last_mention.into_iter().collect();
+    distinct.sort_by_key(|&(_, k)| k);
+    let names: Vec<(&str, Vec<String>)> = distinct
+        .into_iter()
+        .map(|(name, _)| (name, words(name)))
         .collect();
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, (_, w)) in names.iter().enumerate() {
@@ -43,8 +52,8 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
             by_word.entry(word.as_str()).or_default().push(k);
         }
     }
-    let per = kept.iter_mut().filter(|c| c.label == Label::Per);
-    for (c, (own, own_words)) in per.zip(&names) {
+    let mut chosen: HashMap<&str, String> = HashMap::new();
+    for (own, own_words) in &names {
         let Some(last) = own_words.last() else {
             continue;
         };
@@ -56,7 +65,13 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
             .filter(|(_, w)| own_words.iter().all(|o| w.contains(o)))
             // More words first; then a name not in capitals (CLAUDIA SHEINBAUM).
             .max_by_key(|(name, w)| (w.len(), name.chars().any(char::is_lowercase), name.len()));
-        c.canonical = Some(best.map_or_else(|| own.clone(), |(name, _)| name.clone()));
+        chosen.insert(own, best.map_or(*own, |(name, _)| *name).to_string());
+    }
+    let per = kept.iter_mut().filter(|c| c.label == Label::Per);
+    for (c, own) in per.zip(&mentions) {
+        if let Some(name) = chosen.get(own.as_str()) {
+            c.canonical = Some(name.clone());
+        }
     }
 }
 
@@ -143,6 +158,32 @@ mod tests {
             canonical(text, "Lebedev").as_deref(),
             Some("Sergueï Lebedev")
         );
+    }
+
+    #[test]
+    fn repeated_names_all_get_the_full_name() {
+        // Thousands of mentions of one name: each gets the canonical, and the
+        // look-up compares distinct names only (this took minutes when every
+        // mention was compared with every other).
+        let text = format!(
+            "Sergueï Lebedev est venu. {}",
+            "M. Lebedev a parlé. ".repeat(2000)
+        );
+        let tokens = crate::tokenize(&text);
+        let found = super::super::find(
+            &text,
+            &tokens,
+            &[],
+            &super::super::tests::layout_published(&text, None),
+        );
+        let lebedev: Vec<_> = found
+            .iter()
+            .filter(|e| e.span.text(&text) == "Lebedev")
+            .collect();
+        assert_eq!(lebedev.len(), 2000);
+        assert!(lebedev
+            .iter()
+            .all(|e| e.canonical.as_deref() == Some("Sergueï Lebedev")));
     }
 
     #[test]
