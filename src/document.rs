@@ -324,7 +324,10 @@ impl Document {
         let to_byte = ByteOffsets::new(&text);
         let span = |v: &Value| -> Result<Span, String> {
             let (a, b) = match v {
-                Value::Array(pair) if pair.len() == 2 => (pair[0].as_u64(), pair[1].as_u64()),
+                Value::Array(pair) if pair.len() == 2 => (
+                    pair.first().and_then(Value::as_u64),
+                    pair.get(1).and_then(Value::as_u64),
+                ),
                 Value::Object(o) => (
                     o.get("start").and_then(Value::as_u64),
                     o.get("end").and_then(Value::as_u64),
