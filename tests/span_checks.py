@@ -20,6 +20,19 @@ def check_sorted_disjoint(what: str, spans: list[Any]) -> None:
         assert a.end <= b.start, (what, a, b)
 
 
+def _is_space(c: str) -> bool:
+    # Unicode White_Space, as the core trims: Python's isspace() also counts
+    # the information separators U+001C..U+001F.
+    return c.isspace() and c not in "\x1c\x1d\x1e\x1f"
+
+
+def check_trimmed(text: str, what: str, pairs: Iterable[tuple[int, int]]) -> None:
+    """Entities and article fields start and end on a non-space."""
+    for start, end in pairs:
+        if start < end:
+            assert not _is_space(text[start]) and not _is_space(text[end - 1]), (what, text[start:end])
+
+
 def check_pairs(text: str, what: str, pairs: Iterable[list[int] | None]) -> None:
     for pair in pairs:
         if pair is not None:
@@ -48,18 +61,20 @@ def check_document(doc: frnews.Document) -> None:
 
     d = doc.to_dict()
     m = d["meta"]
-    check_pairs(text, "meta", [m["title_span"], m["dateline_span"], m["agency_span"], m["article_id_span"]])
+    fields = [m["title_span"], m["dateline_span"], m["agency_span"], m["article_id_span"]]
+    check_pairs(text, "meta", fields)
+    check_trimmed(text, "meta", [(a, b) for a, b in filter(None, fields)])
+    check_trimmed(text, "entity", [(e.start, e.end) for e in doc.entities])
     if meta.body_start is not None:
         assert meta.body_end is not None
         assert 0 <= meta.body_start <= meta.body_end <= len(text)
-    for field in ("dateline", "agency", "article_id"):
+    for field in ("title", "dateline", "agency", "article_id"):
         span = m[f"{field}_span"]
         if span is not None:
-            assert text[span[0] : span[1]] == getattr(meta, field), field
-    if m["title_span"] is not None:
-        a, b = m["title_span"]
-        # The title is its span with whitespace runs made single spaces.
-        assert meta.title is not None and meta.title.split() == text[a:b].split()
+            # `Meta` gives a field as its span with whitespace runs made
+            # single spaces.
+            value = getattr(meta, field)
+            assert value is not None and value.split() == text[span[0] : span[1]].split(), field
 
     assert frnews.Document.from_dict(d) == doc
     assert frnews.Document.from_json(doc.to_json()) == doc
