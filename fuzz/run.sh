@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the core for SECONDS (default 600) with libFuzzer, on a stable Rust
 # toolchain: the flags are the ones cargo-fuzz passes (coverage
-# instrumentation, `--cfg fuzzing`, debug assertions and overflow checks),
-# without a sanitizer, which needs nightly; safe Rust needs none.
+# instrumentation, `--cfg fuzzing`), without a sanitizer, which needs nightly
+# (safe Rust needs none); debug assertions and overflow checks come from the
+# release profile in fuzz/Cargo.toml, for frnews only.
 #
 #   fuzz/run.sh [SECONDS] [TARGET]      TARGET: analyze (the only one so far)
 #
@@ -24,7 +25,7 @@ export RUSTFLAGS="-Cpasses=sancov-module \
  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters \
  -Cllvm-args=-sanitizer-coverage-pc-table \
  -Cllvm-args=-sanitizer-coverage-trace-compares \
- --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
+ --cfg fuzzing"
 # `--target` keeps the instrumentation off build scripts and proc macros.
 cargo build --release --target "$triple" --bin "$target"
 binary="target/$triple/release/$target"
