@@ -249,3 +249,34 @@ def test_memory_is_stable_over_20000_calls() -> None:
         doc.entities, doc.tokens  # build the Python objects too
     growth = _rss_bytes() - before
     assert growth < 20 * 1024 * 1024, f"RSS grew by {growth / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        {},
+        {"text": 3},
+        {"text": "abc", "tokens": [[2, 1]]},
+        {"text": "abc", "tokens": [[-1, 1]]},
+        {"text": "abc", "tokens": [[0, 2**70]]},
+        {"text": "abc", "tokens": [[0.5, 1]]},
+        {"text": "abc", "tokens": [[0, 1, 2]]},
+        {"text": "abc", "entities": [{"start": 0, "end": 1}]},
+        {"text": "abc", "entities": [{"start": 0, "end": 1, "label": "PER", "zone": "nowhere"}]},
+        {"text": "abc", "quotes": [{"start": 0, "end": 1, "kind": "direct", "cue": [2, 9]}]},
+        {"text": "abc", "meta": {"body_start": 3, "body_end": 1}},
+        {"text": "abc", "meta": {"body_start": 30, "body_end": 31}},
+        {"text": "a\ud800"},
+    ],
+)
+def test_from_dict_rejects_malformed_data_with_a_value_error(data: Any) -> None:
+    with pytest.raises(ValueError):
+        frnews.Document.from_dict(data)
+
+
+@pytest.mark.parametrize("data", ["", "{", "[]", "null", '{"text": "abc", "tokens": [[0, 9]]}', "\ud800"])
+def test_from_json_rejects_malformed_json_with_a_value_error(data: str) -> None:
+    with pytest.raises(ValueError):
+        frnews.Document.from_json(data)
