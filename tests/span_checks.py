@@ -63,8 +63,11 @@ def check_document(doc: frnews.Document) -> None:
     m = d["meta"]
     fields = [m["title_span"], m["dateline_span"], m["agency_span"], m["article_id_span"]]
     check_pairs(text, "meta", fields)
-    check_trimmed(text, "meta", [(a, b) for a, b in filter(None, fields)])
-    check_trimmed(text, "entity", [(e.start, e.end) for e in doc.entities])
+    # Spans are trimmed in the repaired text: mapped back, a mojibake pair
+    # such as `Ã\x85` (for `Å`) may end on a character that is a space.
+    if frnews.repair(text) == text:
+        check_trimmed(text, "meta", [(a, b) for a, b in filter(None, fields)])
+        check_trimmed(text, "entity", [(e.start, e.end) for e in doc.entities])
     if meta.body_start is not None:
         assert meta.body_end is not None
         assert 0 <= meta.body_start <= meta.body_end <= len(text)

@@ -97,8 +97,12 @@ pub fn check_document(doc: &Document) {
         .into_iter()
         .flatten()
         .collect();
-    check_trimmed(text, "field", &fields);
-    check_trimmed(text, "entity", &entities);
+    // Spans are trimmed in the repaired text: mapped back, a mojibake pair
+    // such as `Ã\u{85}` (for `Å`) may end on a character that is a space.
+    if frnews::repair::repair(text).text() == text {
+        check_trimmed(text, "field", &fields);
+        check_trimmed(text, "entity", &entities);
+    }
     let back = Document::from_json(&doc.to_json())
         .unwrap_or_else(|e| panic!("from_json(to_json) failed on {text:?}: {e}"));
     assert!(
