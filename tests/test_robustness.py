@@ -280,3 +280,8 @@ def test_from_dict_rejects_malformed_data_with_a_value_error(data: Any) -> None:
 def test_from_json_rejects_malformed_json_with_a_value_error(data: str) -> None:
     with pytest.raises(ValueError):
         frnews.Document.from_json(data)
+
+
+def test_a_huge_thread_count_is_capped_by_the_number_of_texts() -> None:
+    texts = ["Il pleut.", "M. Dupont est venu."]
+    assert frnews.analyze_batch(texts, n_threads=10**9) == [frnews.analyze(t) for t in texts]
