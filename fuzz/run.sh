@@ -8,7 +8,8 @@
 #   fuzz/run.sh [SECONDS] [TARGET]      TARGET: analyze (the only one so far)
 #
 # The corpus (fuzz/corpus/TARGET) starts from the seed articles and the test
-# articles; crashes, hangs (> 10 s) and out-of-memory inputs land in
+# articles, and mutations draw on a dictionary of the lexicons' words
+# (fuzz/make_dict.py); crashes, hangs (> 10 s) and out-of-memory inputs land in
 # fuzz/artifacts/TARGET/. Keep each one as a regression test: copy it into
 # tests/data/regressions/ (replayed by `cargo test`, tests/regressions.rs)
 # once the core is fixed. Replay one input: `fuzz/run.sh 0 analyze FILE`.
@@ -43,7 +44,14 @@ if [ -z "$(ls -A "$corpus")" ]; then
     done
 fi
 
-exec "$binary" "$corpus" \
+# The words of the lexicons as a dictionary for the mutations.
+dict_args=()
+if command -v python3 >/dev/null; then
+    python3 make_dict.py > "target/$target.dict"
+    dict_args=(-dict="target/$target.dict")
+fi
+
+exec "$binary" "$corpus" "${dict_args[@]}" \
     -max_total_time="$seconds" \
     -max_len=65536 \
     -timeout=10 \
