@@ -14,9 +14,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             continue;
         }
         let record: serde_json::Value = serde_json::from_str(&line)?;
-        let text = record["text"].as_str().ok_or("a line without text")?;
+        let text = record
+            .get("text")
+            .and_then(serde_json::Value::as_str)
+            .ok_or("a line without text")?;
         let mut doc = frnews::analyze(text).to_json();
-        doc["id"] = record["id"].clone();
+        if let Some(fields) = doc.as_object_mut() {
+            let id = record.get("id").cloned().unwrap_or_default();
+            fields.insert("id".to_string(), id);
+        }
         writeln!(out, "{doc}")?;
     }
     Ok(())

@@ -324,7 +324,10 @@ impl Document {
         let to_byte = ByteOffsets::new(&text);
         let span = |v: &Value| -> Result<Span, String> {
             let (a, b) = match v {
-                Value::Array(pair) if pair.len() == 2 => (pair[0].as_u64(), pair[1].as_u64()),
+                Value::Array(pair) if pair.len() == 2 => (
+                    pair.first().and_then(Value::as_u64),
+                    pair.get(1).and_then(Value::as_u64),
+                ),
                 Value::Object(o) => (
                     o.get("start").and_then(Value::as_u64),
                     o.get("end").and_then(Value::as_u64),
@@ -368,10 +371,7 @@ impl Document {
             meta_json["body_start"].as_u64(),
             meta_json["body_end"].as_u64(),
         ) {
-            (Some(a), Some(b)) => Some(Span::new(
-                to_byte.byte(a as usize)?,
-                to_byte.byte(b as usize)?,
-            )),
+            (Some(a), Some(b)) => Some(span(&json!([a, b]))?),
             _ => None,
         };
         let kinds = items(&value["token_kinds"]);
@@ -507,6 +507,8 @@ mod tests {
     fn from_json_rejects_bad_spans() {
         let bad = json!({"text": "abc", "sentences": [[2, 99]]});
         assert!(Document::from_json(&bad).is_err());
+        let backwards = json!({"text": "abc", "meta": {"body_start": 3, "body_end": 1}});
+        assert!(Document::from_json(&backwards).is_err());
     }
 
     #[test]

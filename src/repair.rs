@@ -159,11 +159,16 @@ fn decode_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
     };
     let mut bytes = [lead, 0, 0, 0];
     let mut shown = ['\0'; 4];
-    for j in 1..len {
+    for (j, (byte, shown_char)) in bytes
+        .iter_mut()
+        .zip(&mut shown)
+        .enumerate()
+        .take(len)
+        .skip(1)
+    {
         let c = chars.get(k + j)?.1;
-        let b = byte_of(c).filter(|b| (0x80..=0xBF).contains(b))?;
-        bytes[j] = b;
-        shown[j] = c;
+        *byte = byte_of(c).filter(|b| (0x80..=0xBF).contains(b))?;
+        *shown_char = c;
     }
     let decoded = std::str::from_utf8(bytes.get(..len)?)
         .ok()?

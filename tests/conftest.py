@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("FRNEWS_SHARED", ROOT.parent / "shared"))
 SEEDS = sorted((SHARED / "data" / "seeds").glob("*.txt"))
 
 

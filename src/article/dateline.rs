@@ -97,7 +97,9 @@ pub fn parse(line: &str) -> Option<Dateline> {
     let dash = DASH.find(rest(at))?;
     let end = at + dash.end();
     let name = line.get(place.clone())?;
-    let agency = agency.filter(|r| line.get(r.clone()).is_some_and(is_agency_name));
+    let agency = agency
+        .and_then(|r| trim(line, r))
+        .filter(|r| line.get(r.clone()).is_some_and(is_agency_name));
     // A bare `PLACE -` is a dateline only for a known place in capitals:
     // `PSG - OM` is a headline.
     let bare = !name.chars().any(char::is_lowercase) && PLACES.contains(&fold_key(name));
@@ -113,6 +115,13 @@ pub fn parse(line: &str) -> Option<Dateline> {
 fn is_agency_name(name: &str) -> bool {
     let name = name.trim();
     name.chars().next().is_some_and(char::is_uppercase) && name.split_whitespace().count() <= 4
+}
+
+/// `r` without the whitespace at its ends (`( Xinhua )` -> `Xinhua`).
+fn trim(line: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let s = line.get(r.clone())?;
+    let start = r.start + (s.len() - s.trim_start().len());
+    Some(start..(r.start + s.trim_end().len()).max(start))
 }
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
@@ -154,6 +163,17 @@ mod tests {
             Some("Xinhua"),
             Some("--06-07"),
             "La CEI",
+        );
+    }
+
+    #[test]
+    fn agency_span_has_no_spaces_at_its_ends() {
+        expect(
+            "PARIS, 3 mai (\r Xinhua ) -- Il pleut.",
+            "PARIS",
+            Some("Xinhua"),
+            Some("--05-03"),
+            "Il pleut.",
         );
     }
 

@@ -92,7 +92,9 @@ fn analyze_many(
     }
     let docs = py.detach(|| -> PyResult<Vec<crate::Document>> {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(n_threads.unwrap_or(0))
+            // More threads than texts would only be idle (and a huge count
+            // would exhaust the system).
+            .num_threads(n_threads.map_or(0, |n| n.min(owned.len().max(1))))
             .build()
             .map_err(|e| errors::FrnewsError::new_err(e.to_string()))?;
         pool.install(|| {

@@ -106,7 +106,10 @@ fn region_chains(doc: &Doc) -> Vec<usize> {
             && !(prev.open..=doc.region_last(prev))
                 .any(|c| doc.is(c, ",") && attribution_at(doc, c).is_some());
         if continues {
-            heads[k] = heads.get(k - 1).copied().unwrap_or(k);
+            let head = heads.get(k - 1).copied().unwrap_or(k);
+            if let Some(slot) = heads.get_mut(k) {
+                *slot = head;
+            }
         }
     }
     heads
