@@ -431,7 +431,7 @@ def main() -> None:
     if "throughput" in parts:
         chart(out, chart_path)
     print(f"wrote {results_path.relative_to(ROOT)}" + (f" and {chart_path.relative_to(ROOT)}" if "throughput" in parts else ""))
-    if not args.quick:
+    if not args.quick and out.get("throughput"):
         update_readme(out)
 
 

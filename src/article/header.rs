@@ -45,8 +45,10 @@ static SITE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/?$")
 });
 
-/// Header lines are short: a dated line has a handful of words.
+/// Header lines are short: a dated line has a handful of words, and some
+/// hundred characters at most (text with its spaces lost is one long word).
 const MAX_HEADER_WORDS: usize = 16;
+const MAX_HEADER_BYTES: usize = 400;
 const MAX_BYLINE_WORDS: usize = 12;
 
 /// A dated header line: what its date tells, and the date when it gives one.
@@ -79,10 +81,10 @@ pub fn site_and_date(line: &str) -> Option<Dated> {
     })
 }
 
-/// Whether `line` has more words than a header line: counting stops there,
+/// Whether `line` is longer than a header line: word counting stops there,
 /// so that a long paragraph costs no more than a short one to rule out.
 fn longer_than_header(line: &str) -> bool {
-    line.split_whitespace().nth(MAX_HEADER_WORDS).is_some()
+    line.len() > MAX_HEADER_BYTES || line.split_whitespace().nth(MAX_HEADER_WORDS).is_some()
 }
 
 /// Whether `line` is a site name, or site names separated by `|`.

@@ -14,6 +14,8 @@ mod organisations;
 mod people;
 mod words;
 
+use std::cmp::Reverse;
+
 use crate::document::{Entity, Label, Layout};
 use crate::sentences::Span;
 use crate::tokenize::Token;
@@ -88,18 +90,32 @@ pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], layout: &Layout) 
         .collect()
 }
 
+/// The order in which `resolve` takes candidates: strong first, then the
+/// longest, the highest rank, the first in the text; last, the candidate's
+/// index (ties keep the order they were found in).
+type ResolveKey = (Tier, Reverse<usize>, Reverse<u8>, usize, usize);
+
 /// A disjoint subset of the candidates, sorted by start.
-fn resolve(len: usize, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        a.tier
-            .cmp(&b.tier)
-            .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
-            .then(b.rank.cmp(&a.rank))
-            .then(a.span.start.cmp(&b.span.start))
-    });
+fn resolve(len: usize, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // The order is sorted on small keys, and the candidates (large, with
+    // their strings) moved once; the index in the key keeps ties in the
+    // order they were found, as a stable sort would.
+    let mut order: Vec<ResolveKey> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let length = c.span.end - c.span.start;
+            (c.tier, Reverse(length), Reverse(c.rank), c.span.start, i)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
     let mut taken = vec![false; len];
     let mut kept = Vec::new();
-    for c in candidates {
+    for c in order
+        .iter()
+        .filter_map(|&(.., i)| slots.get_mut(i).and_then(Option::take))
+    {
         let Some(slots) = taken.get_mut(c.span.start..c.span.end) else {
             continue;
         };
