@@ -172,6 +172,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "capitalised words": lambda n: "Alpha Beta Gamma Delta " * (n // 23),
     "open parentheses": lambda n: "(ONU " * (n // 5),
     "newlines": lambda n: "Titre\n" * (n // 6),
+    # Role phrases that name no organisation of the text, each looked up.
+    "role phrases": lambda n: "L'ONU siège. Tout va bien, a déclaré le comité local. " * (n // 55),
 }
 
 

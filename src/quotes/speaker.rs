@@ -49,6 +49,11 @@ pub enum Subject {
 /// Longest noun phrase looked at, in tokens.
 const MAX_PHRASE: usize = 24;
 
+/// How far back, in tokens, a pronoun or a role phrase looks for whom it
+/// refers to: a few paragraphs, and a bound that keeps resolution linear in
+/// the length of the text.
+const REFERENCE_WINDOW: usize = 2000;
+
 /// The subject named in tokens `first..=last` (after `selon`, after an
 /// inverted verb, before a verb).
 pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
@@ -563,7 +568,7 @@ impl<'d> Resolver<'d> {
         while let Some(p) = i.checked_sub(1) {
             i = p;
             seen += 1;
-            if seen > 2000 {
+            if seen > REFERENCE_WINDOW {
                 break;
             }
             let Some(e) = doc.entity_ending(p) else {
@@ -598,11 +603,16 @@ impl<'d> Resolver<'d> {
             return self.latest_body(first, &key, &words).or(Some(phrase));
         }
         let stem = role_stem(&key);
+        let window_start = first.saturating_sub(REFERENCE_WINDOW);
+        let before = self.roles.partition_point(|(t, _, _)| *t < first);
         if let Some((_, _, e)) = self
             .roles
+            .get(..before)
+            .unwrap_or_default()
             .iter()
             .rev()
-            .find(|(t, role, _)| *t < first && *role == stem)
+            .take_while(|(t, _, _)| *t >= window_start)
+            .find(|(_, role, _)| *role == stem)
         {
             return Some(canonical(doc, *e));
         }
@@ -619,9 +629,13 @@ impl<'d> Resolver<'d> {
     /// every word of `words`.
     fn latest_body(&self, at: usize, head: &str, words: &[String]) -> Option<String> {
         let doc = self.doc;
-        let mut best = None;
-        for (e, &(a, _)) in doc.entity_tokens.iter().enumerate() {
-            if a >= at {
+        let window_start = at.saturating_sub(REFERENCE_WINDOW);
+        let before = doc.entity_tokens.partition_point(|&(a, _)| a < at);
+        for e in (0..before).rev() {
+            let Some(&(a, _)) = doc.entity_tokens.get(e) else {
+                continue;
+            };
+            if a < window_start {
                 break;
             }
             if doc.label(e) != Some(Label::Org) || !doc.quotable(a) {
@@ -641,10 +655,10 @@ impl<'d> Resolver<'d> {
                 keys.iter().any(|w| w == head) && words.iter().all(|x| keys.contains(x))
             };
             if holds(surface) || holds(&name) {
-                best = Some(name);
+                return Some(name);
             }
         }
-        best
+        None
     }
 }
 
