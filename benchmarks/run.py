@@ -359,7 +359,7 @@ def table(results: dict[str, Any]) -> str:
         base = t.get(against.get(name, ""), {})
         vs = f"{r['mb_per_s'] / base['mb_per_s']:.0f}x {against[name].removeprefix('spaCy ')}" \
             if "mb_per_s" in base else ""
-        lines.append(f"| {name} | {r['mb_per_s']:.3g} | {r['words_per_s'] / 1e3:,.3g} k | "
+        lines.append(f"| {name} | {r['mb_per_s']:.3g} | {r['words_per_s']:,.0f} | "
                      f"{r.get('peak_rss_mb', 0):.0f} MB | {vs} |")
     m = results.get("machine", {})
     lines.append("")
