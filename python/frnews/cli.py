@@ -15,7 +15,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any, Iterator, Sequence, TextIO
+from typing import Any, Callable, Iterator, Sequence, TextIO
 
 import frnews
 from frnews.batch import analyze_batch
@@ -102,16 +102,25 @@ def quotes_main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="frnews quotes", description="Who said what in each file.")
     parser.add_argument("files", nargs="+", help="text files")
     args = parser.parse_args(argv)
-    try:
+
+    def work() -> None:
         for path in args.files:
             if len(args.files) > 1:
                 sys.stdout.write(f"== {path}\n")
             show_quotes(frnews.analyze(read_text(path)), sys.stdout)
+
+    return report_errors(work)
+
+
+def report_errors(work: Callable[[], None]) -> int:
+    """Run `work`: an unreadable input exits with status 2 and a message; a
+    reader closing the pipe early (`frnews file | head`) is no error."""
+    try:
+        work()
     except InputFileError as e:
         print(f"frnews: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
-        # `frnews quotes file | head` closes the pipe early; that is not an error.
         sys.stderr.close()
     return 0
 
@@ -211,7 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("frnews: error: give text files or --jsonl IN.jsonl", file=sys.stderr)
         return EXIT_USAGE
     out = sys.stdout
-    try:
+
+    def work() -> None:
         if args.jsonl:
             for doc_id, text in read_jsonl(args.jsonl):
                 out.write(json.dumps(prediction(doc_id, text), ensure_ascii=False) + "\n")
@@ -220,13 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if len(args.files) > 1:
                 out.write(f"== {path}\n")
             show(text, out)
-    except InputFileError as e:
-        print(f"frnews: error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:
-        # `frnews file | head` closes the pipe early; that is not an error.
-        sys.stderr.close()
-    return 0
+
+    return report_errors(work)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,11 @@ fn is_word(cx: &Context, i: usize) -> bool {
     cx.kind(i) == Some(TokenKind::Word)
 }
 
+/// `le`, `la`, `l'`, `les`: an article inside a name's complement.
+fn definite_article(key: &str) -> bool {
+    matches!(key, "la" | "l'" | "les" | "le")
+}
+
 /// A lower-case word that looks like an adjective.
 fn adjective(cx: &Context, i: usize) -> bool {
     is_word(cx, i) && !capitalised(cx.word(i)) && WORDS.adjective(cx.key(i).as_ref())
@@ -82,7 +87,7 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
             break;
         }
         k += 1;
-        if matches!(cx.key(k).as_ref(), "la" | "l'" | "les" | "le") && cx.joined(k) {
+        if definite_article(&cx.key(k)) && cx.joined(k) {
             k += 1;
         }
         if capital_part(cx, k) {
@@ -124,7 +129,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
     (head + 1..=last)
         .take_while(|&k| {
             let key = cx.key(k);
-            WORDS.links.contains(key.as_ref()) || matches!(key.as_ref(), "la" | "l'" | "les" | "le")
+            WORDS.links.contains(key.as_ref()) || definite_article(&key)
         })
         .last()
         .and_then(|k| cx.tokens.get(k + 1))
