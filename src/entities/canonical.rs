@@ -24,7 +24,7 @@ pub fn fill(cx: &Context, kept: &mut [Candidate]) {
 }
 
 fn fill_people(cx: &Context, kept: &mut [Candidate]) {
-    // Each name with its words; indexed by word for the look-up.
+    // Each name with its words.
     let names: Vec<(String, Vec<String>)> = kept
         .iter()
         .filter(|c| c.label == Label::Per)
@@ -44,37 +44,134 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
     for (k, (name, _)) in names.iter().enumerate() {
         last_mention.insert(name.as_str(), k);
     }
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, (name, w)) in names.iter().enumerate() {
+    let sets = WordSets::new(names.iter().map(|(_, w)| w));
+    // Every mention's set of words is a question; each distinct name answers
+    // the questions whose words it all holds, found by walking the trie of
+    // the questions along the name's own words.
+    let trie = Trie::new(&sets.sets);
+    let mut best: Vec<Option<(PersonRank, usize)>> = vec![None; trie.len()];
+    for (k, ((name, w), set)) in names.iter().zip(&sets.sets).enumerate() {
         if last_mention.get(name.as_str()) != Some(&k) {
             continue;
         }
-        for word in w {
-            by_word.entry(word.as_str()).or_default().push(k);
-        }
+        // More words first; then a name not in capitals (CLAUDIA SHEINBAUM);
+        // then the longer; then the last.
+        let rank = (w.len(), name.chars().any(char::is_lowercase), name.len());
+        trie.each_subset(set, |node| {
+            if let Some(slot) = best.get_mut(node) {
+                if slot.map_or(true, |b| b < (rank, k)) {
+                    *slot = Some((rank, k));
+                }
+            }
+        });
     }
     let per = kept.iter_mut().filter(|c| c.label == Label::Per);
-    for (c, (own, own_words)) in per.zip(&names) {
-        let Some(last) = own_words.last() else {
+    for (c, ((own, own_words), set)) in per.zip(names.iter().zip(&sets.sets)) {
+        if own_words.is_empty() {
             continue;
+        }
+        let found = trie
+            .node(set)
+            .and_then(|node| best.get(node).copied().flatten())
+            .and_then(|(_, k)| names.get(k));
+        c.canonical = Some(found.map_or_else(|| own.clone(), |(name, _)| name.clone()));
+    }
+}
+
+/// How a person's name ranks as the canonical of the names it holds.
+type PersonRank = (usize, bool, usize);
+
+/// The distinct words of each name, as sorted numbers.
+struct WordSets {
+    sets: Vec<Vec<usize>>,
+}
+
+impl WordSets {
+    fn new<'a>(names: impl Iterator<Item = &'a Vec<String>>) -> Self {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let sets = names
+            .map(|words| {
+                let mut set: Vec<usize> = words
+                    .iter()
+                    .map(|w| {
+                        let next = ids.len();
+                        *ids.entry(w.as_str()).or_insert(next)
+                    })
+                    .collect();
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect();
+        WordSets { sets }
+    }
+}
+
+/// The sets of words asked about, as a trie over their sorted words: node 0
+/// is the empty set; a node is a set asked about when `asked` says so.
+struct Trie {
+    children: HashMap<(usize, usize), usize>,
+    asked: Vec<bool>,
+}
+
+impl Trie {
+    fn new(sets: &[Vec<usize>]) -> Self {
+        let mut trie = Trie {
+            children: HashMap::new(),
+            asked: vec![false],
         };
-        let best = by_word
-            .get(last.as_str())
-            .into_iter()
-            .flatten()
-            .filter_map(|&k| names.get(k))
-            .filter(|(_, w)| own_words.iter().all(|o| w.contains(o)))
-            // More words first; then a name not in capitals (CLAUDIA SHEINBAUM).
-            .max_by_key(|(name, w)| (w.len(), name.chars().any(char::is_lowercase), name.len()));
-        c.canonical = Some(best.map_or_else(|| own.clone(), |(name, _)| name.clone()));
+        for set in sets {
+            let mut node = 0;
+            for &word in set {
+                let next = trie.asked.len();
+                node = *trie.children.entry((node, word)).or_insert(next);
+                if node == next {
+                    trie.asked.push(false);
+                }
+            }
+            if let Some(asked) = trie.asked.get_mut(node) {
+                *asked = true;
+            }
+        }
+        trie
+    }
+
+    fn len(&self) -> usize {
+        self.asked.len()
+    }
+
+    /// The node of `set`, if it is in the trie.
+    fn node(&self, set: &[usize]) -> Option<usize> {
+        set.iter()
+            .try_fold(0, |node, &word| self.children.get(&(node, word)).copied())
+    }
+
+    /// Calls `f` with the node of every set asked about that `set` holds.
+    /// Only subsets on a path of the trie are visited: at most as many as
+    /// the trie has nodes, and no more than the subsets of `set`.
+    fn each_subset(&self, set: &[usize], mut f: impl FnMut(usize)) {
+        // (node, the first word of `set` still free to add).
+        let mut stack = vec![(0, 0)];
+        while let Some((node, from)) = stack.pop() {
+            if node != 0 && self.asked.get(node) == Some(&true) {
+                f(node);
+            }
+            for (j, word) in set.iter().enumerate().skip(from) {
+                if let Some(&child) = self.children.get(&(node, *word)) {
+                    stack.push((child, j + 1));
+                }
+            }
+        }
     }
 }
 
 fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
     // Definitions given by the article: `Long Name (ACR)` set both canonicals.
     let mut defined: HashMap<String, String> = HashMap::new();
-    // Every organisation name written in the article, folded.
+    // Every organisation name written in the article, folded, and the folded
+    // names in the order they are first written.
     let mut written: HashMap<String, String> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
     for c in kept.iter().filter(|c| c.label == Label::Org) {
         let surface = c.span.text(cx.text);
         if let Some(canonical) = &c.canonical {
@@ -82,13 +179,32 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
                 defined.insert(surface.to_string(), canonical.clone());
             }
         }
-        written.insert(fold_key(surface), surface.to_string());
+        let key = fold_key(surface);
+        if !written.contains_key(&key) {
+            order.push(key.clone());
+        }
+        written.insert(key, surface.to_string());
     }
-    // Longer names by their first word, for `Samsung` -> `Samsung Electronics`.
-    let mut by_first: HashMap<String, Vec<&String>> = HashMap::new();
-    for name in written.values() {
-        if let Some(first) = name.split_whitespace().next() {
-            by_first.entry(fold_key(first)).or_default().push(name);
+    // The longest name that goes on from each run of whole words a name
+    // begins with, for `Samsung` -> `Samsung Electronics` (among names as
+    // long, the first written).
+    let mut longer_of: HashMap<&str, &String> = HashMap::new();
+    for key in &order {
+        let Some(name) = written.get(key) else {
+            continue;
+        };
+        for (at, _) in key.match_indices(' ') {
+            let Some(begun) = key.get(..at) else {
+                continue;
+            };
+            longer_of
+                .entry(begun)
+                .and_modify(|longest| {
+                    if name.len() > longest.len() {
+                        *longest = name;
+                    }
+                })
+                .or_insert(name);
         }
     }
     let mut canonicals = Vec::new();
@@ -115,20 +231,7 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
             canonicals.push(Some(name.clone()));
             continue;
         }
-        let folded = fold_key(surface);
-        let longer = surface
-            .split_whitespace()
-            .next()
-            .and_then(|first| by_first.get(&fold_key(first)))
-            .into_iter()
-            .flatten()
-            .filter(|name| {
-                let n = fold_key(name);
-                n.starts_with(&folded)
-                    && n.get(folded.len()..)
-                        .is_some_and(|rest| rest.starts_with(' '))
-            })
-            .max_by_key(|name| name.len());
+        let longer = longer_of.get(fold_key(surface).as_str());
         canonicals.push(Some(
             longer.map_or_else(|| surface.to_string(), |n| (*n).clone()),
         ));
