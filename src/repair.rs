@@ -120,7 +120,43 @@ fn decode_pass(text: &str) -> Option<(String, Vec<Edit>)> {
     let mut edits = Vec::new();
     let mut copied = 0;
     let mut k = 0;
+    // Where the run of mojibake characters looked at last ends: each run is
+    // looked at once, from its first character.
+    let mut run_end = 0;
     while let Some(&(at, _)) = chars.get(k) {
+        if k >= run_end {
+            let run = chars
+                .get(k..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&(_, c)| byte_of(c).is_some())
+                .count();
+            run_end = k + run.max(1);
+            // Two layers make four characters at least.
+            let layers = (run >= 4)
+                .then(|| chars.get(k..run_end).and_then(decode_layers))
+                .flatten();
+            if let Some(pieces) = layers {
+                for (c, first, last) in pieces {
+                    let (Some(&(from, _)), Some(&(to, last_char))) =
+                        (chars.get(k + first), chars.get(k + last))
+                    else {
+                        continue;
+                    };
+                    out.push_str(text.get(copied..from).unwrap_or(""));
+                    let new_start = out.len();
+                    out.push(c);
+                    let end = to + last_char.len_utf8();
+                    edits.push(Edit {
+                        orig: Span::new(from, end),
+                        new: Span::new(new_start, out.len()),
+                    });
+                    copied = end;
+                }
+                k = run_end;
+                continue;
+            }
+        }
         let fix = decode_at(&chars, k)
             .map(|(c, len)| (Some(c), len))
             .or_else(|| entity_at(&chars, k).map(|(c, len)| (Some(c), len)))
@@ -177,6 +213,68 @@ fn decode_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
     plausible(lead, shown.get(1..len)?).then_some((decoded, len))
 }
 
+/// A run of mojibake characters damaged more than once (`ÃƒÂ©`, `ÃƒÆ’Ã‚Â©`
+/// for `é`): the characters it decodes to when each layer, read as the
+/// bytes of one code page (Windows-1252 or Latin-1), is whole, valid UTF-8,
+/// down to a layer that is no mojibake any more; each with the first and
+/// last index in `run` of the characters it came from. `None` when fewer than
+/// two layers decode in full: a run damaged once is left to [`decode_at`],
+/// which weighs each sequence, and a layer that decodes only in part leaves
+/// the whole run as it is.
+fn decode_layers(run: &[(usize, char)]) -> Option<Vec<(char, usize, usize)>> {
+    let mut layer: Vec<(char, usize, usize)> = run
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, c))| (c, i, i))
+        .collect();
+    let mut depth = 0;
+    while depth < MAX_PASSES {
+        match decode_layer(&layer) {
+            Some(next) => {
+                layer = next;
+                depth += 1;
+            }
+            None => break,
+        }
+    }
+    (depth >= 2).then_some(layer)
+}
+
+/// One layer decoded: every character a byte of one code page, the bytes
+/// whole UTF-8 sequences, and the characters the code page's own reading of
+/// those bytes (a clean round trip).
+fn decode_layer(layer: &[(char, usize, usize)]) -> Option<Vec<(char, usize, usize)>> {
+    let bytes: Vec<u8> = layer
+        .iter()
+        .map(|&(c, ..)| byte_of(c))
+        .collect::<Option<_>>()?;
+    let round_trip =
+        |read: fn(u8) -> char| layer.iter().zip(&bytes).all(|(&(c, ..), &b)| read(b) == c);
+    if !round_trip(read_cp1252) && !round_trip(char::from) {
+        return None;
+    }
+    let decoded = std::str::from_utf8(&bytes).ok()?;
+    let mut out = Vec::new();
+    for (at, c) in decoded.char_indices() {
+        let (Some(&(_, first, _)), Some(&(_, _, last))) =
+            (layer.get(at), layer.get(at + c.len_utf8() - 1))
+        else {
+            return None;
+        };
+        out.push((c, first, last));
+    }
+    Some(out)
+}
+
+/// The character Windows-1252 shows for `byte` (its five undefined bytes read
+/// as the Latin-1 controls).
+fn read_cp1252(byte: u8) -> char {
+    CP1252
+        .iter()
+        .find(|&&(_, b)| b == byte)
+        .map_or(char::from(byte), |&(c, _)| c)
+}
+
 /// The character of the HTML reference (`&eacute;`, `&#233;`, `&#xE9;`)
 /// starting at `chars[k]`, and the reference's length in characters.
 fn entity_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
@@ -198,7 +296,14 @@ fn entity_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => number.parse().ok()?,
         };
-        char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace())?
+        // References to 128-159 mean the Windows-1252 characters, as
+        // browsers read them (`&#146;` is `’`); its undefined bytes and
+        // the other controls are no character.
+        let c = match u8::try_from(code) {
+            Ok(byte @ 0x80..=0x9F) => read_cp1252(byte),
+            _ => char::from_u32(code)?,
+        };
+        Some(c).filter(|c| !c.is_control() || c.is_whitespace())?
     } else {
         *ENTITIES.get(name.as_str())?
     };
@@ -432,6 +537,59 @@ mod tests {
     fn double_encoding_is_undone() {
         let twice = as_cp1252(&as_cp1252("coopération, l’OCS"));
         assert_eq!(repair_text(&twice), "coopération, l’OCS");
+    }
+
+    #[test]
+    fn triple_encoding_is_undone_with_exact_spans() {
+        let e = "é";
+        let thrice = as_cp1252(&as_cp1252(&as_cp1252(e)));
+        assert_eq!(thrice, "ÃƒÆ’Ã‚Â©");
+        assert_eq!(repair_text("d\u{e9}j\u{e0} ÃƒÆ’Ã‚Â©tÃƒÆ’Ã‚Â©"), "déjà été");
+        let text = "« été » l’œuvre";
+        let damaged = as_cp1252(&as_cp1252(&as_cp1252(text)));
+        let r = repair(&damaged);
+        assert_eq!(r.text(), text);
+        // Each character maps back to its own damage, layers and all.
+        let clean = r.text().to_string();
+        for (i, c) in clean.char_indices() {
+            let back = r.original_span(Span::new(i, i + c.len_utf8()));
+            let once = as_cp1252(&c.to_string());
+            assert_eq!(back.text(&damaged), as_cp1252(&as_cp1252(&once)));
+        }
+        // Latin-1 layers too.
+        assert_eq!(
+            repair_text(&as_latin1(&as_latin1("coopération"))),
+            "coopération"
+        );
+    }
+
+    #[test]
+    fn layers_that_mix_code_pages_or_break_are_not_taken_for_deep_damage() {
+        // `Ã©` read as bytes again gives a byte (E9) that opens no valid
+        // sequence: one layer only, decoded as before.
+        assert_eq!(repair_text("Ã©»"), "é»");
+        // A clean run of French letters and punctuation is one valid layer
+        // at most: left as it is.
+        for s in ["né\u{a0}»", "ÉTÉ\u{a0}»", "«\u{a0}éé\u{a0}»"] {
+            assert_eq!(repair_text(s), s);
+        }
+    }
+
+    #[test]
+    fn numeric_references_in_the_windows_1252_range() {
+        assert_eq!(
+            repair_text("l&#146;OCS &#150; 5 &#128; l&#x92;a&#133;"),
+            "l’OCS – 5 € l’a…"
+        );
+        // Its undefined bytes and the C1 controls stay as written.
+        for s in ["&#129;", "&#x8D;", "&#157;", "&#1;"] {
+            assert_eq!(repair_text(s), s);
+        }
+        let text = "a&#146;b";
+        let r = repair(text);
+        let b = r.text().find('b').unwrap_or(0);
+        assert_eq!(r.original_span(Span::new(1, b)).text(text), "&#146;");
+        assert_eq!(r.original_span(Span::new(b, b + 1)).text(text), "b");
     }
 
     #[test]
