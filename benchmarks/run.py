@@ -46,8 +46,13 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FRNEWS_SHARED", ROOT.parent / "shared"))
 README = ROOT / "README.md"
+sys.path.insert(0, str(ROOT / "tests"))
+import generators  # noqa: E402  (tests/generators.py: the texts of issue 15)
+
+# The generators of many distinct names sharing a word, by row name.
+NAME_GENERATORS = {kind.replace(" ", "_"): kind for kind in generators.PIECES}
 ADVERSARIAL_KINDS = ("normal_text", "no_spaces", "unbalanced_quotes", "honorific_run", "one_paragraph",
-                     "upper_case", "digits_only")
+                     "upper_case", "digits_only", *NAME_GENERATORS)
 SCALING_KB = (1, 100, 1000, 10000)
 PARTS = ("throughput", "scaling", "adversarial", "entity_f1")
 
@@ -101,6 +106,9 @@ def adversarial(kind: str, megabytes: float) -> str:
     one after the other; the others are what a careless scraper or an
     attacker may send."""
     n = int(megabytes * 1_000_000)
+    if kind in NAME_GENERATORS:
+        # Each repetition with a name of its own (tests/generators.py).
+        return truncate_utf8(generators.generate(NAME_GENERATORS[kind], n), n)
     corpus = "\n\n".join(build_corpus(megabytes))
     pieces = {
         "normal_text": lambda: corpus,
@@ -303,12 +311,12 @@ def measure_adversarial(out: dict[str, Any], args: argparse.Namespace) -> None:
     out["adversarial"] = {}
     for kind in ADVERSARIAL_KINDS:
         out["adversarial"][kind] = r = measure(f"adversarial:{kind}", args.adversarial_mb, args.repeat)
-        print(f"adversarial {kind:<18} {r.get('s_per_mb', 0):.4f} s/MB {r.get('error', '')}", flush=True)
+        print(f"adversarial {kind:<28} {r.get('s_per_mb', 0):.4f} s/MB {r.get('error', '')}", flush=True)
     reference = out["adversarial"].get("normal_text", {}).get("s_per_mb")
     out["adversarial_vs_normal"] = {k: r["s_per_mb"] / reference for k, r in out["adversarial"].items()
                                     if reference and "s_per_mb" in r and k != "normal_text"}
     for kind, x in out["adversarial_vs_normal"].items():
-        print(f"adversarial {kind:<18} {x:.2f}x the time per MB of normal text")
+        print(f"adversarial {kind:<28} {x:.2f}x the time per MB of normal text")
 
 
 def measure_f1(out: dict[str, Any], args: argparse.Namespace) -> None:

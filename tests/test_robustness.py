@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+import generators
 import pytest
 from span_checks import check_document, check_sorted_disjoint, check_spans
 
@@ -192,6 +193,38 @@ def test_adversarial_texts_take_linear_time(name: str) -> None:
     t_small = min(_seconds(small), _seconds(small))
     t_large = min(_seconds(large), _seconds(large))
     assert t_large < 8 * t_small + 0.3, (name, t_small, t_large)
+
+
+def _best_of_3(text: str) -> float:
+    return min(_seconds(text) for _ in range(3))
+
+
+_normal_growth: list[float] = []
+
+
+def _normal_text_growth() -> float:
+    """How much longer 4 MB of articles takes than 1 MB on this machine:
+    4 when time is linear, more where 4 MB of tables no longer fit in the
+    caches that 1 MB fitted in."""
+    if not _normal_growth:
+        one = "\n\n".join(article_texts()) + "\n\n"
+        text = one * (4_000_000 // len(one.encode("utf-8")) + 1)
+        small = text[: len(text) // 4]
+        _normal_growth.append(_best_of_3(text) / _best_of_3(small))
+    return _normal_growth[0]
+
+
+@pytest.mark.parametrize("kind", sorted(generators.PIECES))
+def test_many_distinct_names_take_linear_time(kind: str) -> None:
+    # Issue 15: every repetition brings a new name sharing a word with all
+    # the others; grouping them pairwise made 4 MB take 16 times its 1 MB.
+    # Linear takes 4 times; the bound is 5, scaled by how much more than 4
+    # times articles themselves take on this machine (caches), never below 5.
+    small, large = generators.generate(kind, 1_000_000), generators.generate(kind, 4_000_000)
+    ratio = _best_of_3(large) / _best_of_3(small)
+    if ratio > 5:
+        limit = 5 * max(1.0, _normal_text_growth() / 4)
+        assert ratio <= limit, (kind, ratio, limit)
 
 
 def test_eight_threads_give_the_serial_results() -> None:
