@@ -5,7 +5,14 @@
 # (safe Rust needs none); debug assertions and overflow checks come from the
 # release profile in fuzz/Cargo.toml, for frnews only.
 #
-#   fuzz/run.sh [SECONDS] [TARGET]      TARGET: analyze (the only one so far)
+#   fuzz/run.sh [SECONDS] [TARGET]      TARGET: analyze, generated
+#
+# `analyze` mutates texts up to 64 KB. `generated` builds texts of 64 KB to
+# 1 MB from the shapes of tests/generators.py (many distinct names sharing a
+# word), its input only choosing the shape, the size, the names and a scrap
+# spliced in; an input slower than the timeout (10 s) is a finding. Without
+# TARGET, `analyze` runs for SECONDS and then `generated` for GENERATED_SECONDS
+# (default: a quarter of SECONDS, at most 300).
 #
 # The corpus (fuzz/corpus/TARGET) starts from the seed articles and the test
 # articles, and mutations draw on a dictionary of the lexicons' words
@@ -17,9 +24,15 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 seconds="${1:-600}"
-target="${2:-analyze}"
+target="${2:-}"
 shift $(( $# < 2 ? $# : 2 ))
 triple="$(rustc -vV | sed -n 's/^host: //p')"
+
+if [ -z "$target" ]; then
+    generated_seconds="${GENERATED_SECONDS:-$(( seconds / 4 < 300 ? seconds / 4 : 300 ))}"
+    ./run.sh "$seconds" analyze
+    exec ./run.sh "$generated_seconds" generated
+fi
 
 export RUSTFLAGS="-Cpasses=sancov-module \
  -Cllvm-args=-sanitizer-coverage-level=4 \
@@ -38,10 +51,22 @@ fi
 corpus="corpus/$target"
 artifacts="artifacts/$target"
 mkdir -p "$corpus" "$artifacts"
-if [ -z "$(ls -A "$corpus")" ]; then
+if [ -z "$(ls -A "$corpus")" ] && [ "$target" = generated ]; then
+    # Each shape at 64 KB and at 1 MB, no scrap: shape, size (u16), first
+    # name (3 bytes), gap.
+    for shape in 0 1 2 3 4 5; do
+        printf "\\x0$shape\\x00\\x00\\x00\\x00\\x00\\xff" > "$corpus/shape$shape-64k"
+        printf "\\x0$shape\\xff\\xff\\x00\\x00\\x00\\xff" > "$corpus/shape$shape-1m"
+    done
+elif [ -z "$(ls -A "$corpus")" ]; then
     for f in ../../shared/data/seeds/*.txt /work/shared/data/seeds/*.txt ../tests/data/articles/*.txt; do
         [ -f "$f" ] && cp "$f" "$corpus/"
     done
+fi
+if [ "$target" = generated ]; then
+    max_len=4096
+else
+    max_len=65536
 fi
 
 # The words of the lexicons as a dictionary for the mutations.
@@ -53,7 +78,7 @@ fi
 
 exec "$binary" "$corpus" "${dict_args[@]}" \
     -max_total_time="$seconds" \
-    -max_len=65536 \
+    -max_len="$max_len" \
     -timeout=10 \
     -rss_limit_mb=2048 \
     -print_final_stats=1 \
