@@ -7,30 +7,48 @@
 //! a capital (a sentence-initial `Mer de Chine`) or the entry is a multi-word
 //! organisation (`ministère chinois du Commerce`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::context::{all_caps, capitalised, fold_text, Context};
-use super::words::WORDS;
+use super::Context;
 use super::{Candidate, Tier};
-use crate::document::Label;
 use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
-use crate::sentences::Span;
-use crate::tokenize::TokenKind;
+use crate::model::Label;
+use crate::model::Span;
+use crate::model::TokenKind;
+use crate::text::{all_caps, capitalised, fold_text};
 
 struct Entry {
-    surface: &'static str,
+    /// Built-in entries borrow the data compiled in; a user's are owned.
+    surface: Cow<'static, str>,
     label: Label,
-    canonical: Option<&'static str>,
+    canonical: Option<Cow<'static, str>>,
     /// Index into `Gazetteer::expansions` for an organisation's acronym.
     expansion: Option<usize>,
     /// An agency acronym that counts only after `(` or `/`.
     guarded: bool,
+    /// Added by the user: ranks above every finder, so that it wins a tie.
+    user: bool,
 }
 
-struct Gazetteer {
+/// Names a user adds to the gazetteer, each with its canonical name if given,
+/// and built-in entries to leave out (matched case- and accent-folded, as
+/// written in the data files).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserEntries {
+    pub people: Vec<(String, Option<String>)>,
+    pub organisations: Vec<(String, Option<String>)>,
+    pub places: Vec<(String, Option<String>)>,
+    pub exclude: Vec<String>,
+}
+
+/// A user's entry outranks every finder (dates and amounts rank 8): the user
+/// said what the name is.
+const USER_RANK: u8 = 9;
+
+pub(super) struct Gazetteer {
     automaton: Option<AhoCorasick>,
     /// For each folded surface, the entries that fold to it.
     groups: Vec<Vec<Entry>>,
@@ -41,10 +59,51 @@ struct Gazetteer {
     expansions: Vec<Vec<&'static str>>,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+impl Default for Gazetteer {
+    /// The built-in lexicons.
+    fn default() -> Self {
+        build(&UserEntries::default())
+    }
+}
 
-fn build() -> Gazetteer {
-    let mut entries_list: Vec<Entry> = Vec::new();
+impl Gazetteer {
+    /// The built-in lexicons with a user's entries added (they take precedence
+    /// over built-in entries spelt alike) and removed.
+    pub(super) fn new(user: &UserEntries) -> Self {
+        build(user)
+    }
+
+    /// The full names an acronym of the lexicon stands for.
+    pub(super) fn expansions(&self, expansion: Option<usize>) -> &[&'static str] {
+        expansion
+            .and_then(|k| self.expansions.get(k))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+fn build(user: &UserEntries) -> Gazetteer {
+    // A user's entries come first: of the entries that fold alike, the first
+    // whose case fits wins.
+    let mut entries_list: Vec<Entry> = [
+        (Label::Per, &user.people),
+        (Label::Org, &user.organisations),
+        (Label::Loc, &user.places),
+    ]
+    .into_iter()
+    .flat_map(|(label, names)| {
+        names
+            .iter()
+            .filter(|(name, _)| !name.trim().is_empty())
+            .map(move |(name, canonical)| Entry {
+                surface: Cow::Owned(name.trim().to_string()),
+                label,
+                canonical: canonical.clone().map(Cow::Owned),
+                expansion: None,
+                guarded: false,
+                user: true,
+            })
+    })
+    .collect();
     let places = [
         include_str!("../../data/lexicons/countries.tsv"),
         include_str!("../../data/lexicons/cities.tsv"),
@@ -57,11 +116,16 @@ fn build() -> Gazetteer {
                 continue;
             };
             entries_list.push(Entry {
-                surface,
+                surface: Cow::Borrowed(surface),
                 label: Label::Loc,
-                canonical: row.get(1).copied().filter(|c| !c.is_empty()),
+                canonical: row
+                    .get(1)
+                    .copied()
+                    .filter(|c| !c.is_empty())
+                    .map(Cow::Borrowed),
                 expansion: None,
                 guarded: false,
+                user: false,
             });
         }
     }
@@ -69,11 +133,12 @@ fn build() -> Gazetteer {
     for row in rows(include_str!("../../data/lexicons/organisations.tsv")) {
         let Some(&name) = row.first() else { continue };
         entries_list.push(Entry {
-            surface: name,
+            surface: Cow::Borrowed(name),
             label: Label::Org,
             canonical: None,
             expansion: None,
             guarded: false,
+            user: false,
         });
         for acronym in row.get(1).into_iter().flat_map(|a| a.split(',')) {
             let acronym = acronym.trim();
@@ -85,11 +150,12 @@ fn build() -> Gazetteer {
     let mut expansions = Vec::new();
     for (acronym, names) in by_acronym {
         entries_list.push(Entry {
-            surface: acronym,
+            surface: Cow::Borrowed(acronym),
             label: Label::Org,
             canonical: None,
             expansion: Some(expansions.len()),
             guarded: false,
+            user: false,
         });
         expansions.push(names);
     }
@@ -97,18 +163,23 @@ fn build() -> Gazetteer {
         entries(include_str!("../../data/entities/ambiguous_agencies.txt")).collect();
     for agency in entries(include_str!("../../data/lexicons/agencies.txt")) {
         entries_list.push(Entry {
-            surface: agency,
+            surface: Cow::Borrowed(agency),
             label: Label::Org,
             canonical: None,
             expansion: None,
             guarded: guarded.contains(agency),
+            user: false,
         });
     }
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut patterns: Vec<String> = Vec::new();
     let mut groups: Vec<Vec<Entry>> = Vec::new();
+    let excluded: HashSet<String> = user.exclude.iter().map(|e| fold_text(e.trim())).collect();
     for entry in entries_list {
-        let key = fold_text(entry.surface);
+        let key = fold_text(&entry.surface);
+        if !entry.user && excluded.contains(&key) {
+            continue;
+        }
         let id = *index.entry(key.clone()).or_insert_with(|| {
             patterns.push(key);
             groups.push(Vec::new());
@@ -141,7 +212,7 @@ fn build() -> Gazetteer {
 }
 
 /// Whether `surface` (the text) is written as `entry` allows.
-fn case_fits(entry: &Entry, surface: &str) -> bool {
+fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
     let same = |a: char, b: char| a == b || (is_apostrophe(a) && is_apostrophe(b));
     let mut e = entry.surface.chars();
     let mut s = surface.chars();
@@ -174,12 +245,12 @@ fn case_fits(entry: &Entry, surface: &str) -> bool {
         && entry
             .surface
             .split_once(' ')
-            .is_some_and(|(head, _)| WORDS.lowercase_org_heads.contains(&fold_key(head)));
+            .is_some_and(|(head, _)| cx.lex.words.lowercase_org_heads.contains(&fold_key(head)));
     rest_same && first_case_only && (s0.is_uppercase() || lower_head_org)
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let gz: &'static Gazetteer = &GAZETTEER;
+    let gz = &cx.lex.gazetteer;
     let Some(automaton) = gz.automaton.as_ref() else {
         return;
     };
@@ -199,22 +270,19 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         };
         let before = cx.text.get(..start).and_then(|b| b.chars().next_back());
-        let Some(entry) = group
-            .iter()
-            .find(|e| case_fits(e, surface) && (!e.guarded || matches!(before, Some('(' | '/'))))
-        else {
+        let Some(entry) = group.iter().find(|e| {
+            case_fits(cx, e, surface) && (!e.guarded || matches!(before, Some('(' | '/')))
+        }) else {
             continue;
         };
-        let mut c = Candidate::new(
-            Span::new(start, end),
-            entry.label,
-            Tier::Strong,
-            if entry.label == Label::Org { 3 } else { 2 },
-        );
-        c.canonical = entry.canonical.map(str::to_string);
-        if let Some(names) = entry.expansion.and_then(|k| gz.expansions.get(k)) {
-            c.expansions = names.as_slice();
-        }
+        let rank = match entry.label {
+            _ if entry.user => USER_RANK,
+            Label::Org => 3,
+            _ => 2,
+        };
+        let mut c = Candidate::new(Span::new(start, end), entry.label, Tier::Strong, rank);
+        c.canonical = entry.canonical.as_deref().map(str::to_string);
+        c.expansion = entry.expansion;
         out.push(c);
     }
 }
@@ -223,7 +291,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
 /// `coopération Chine-Afrique`); a compound listed whole (`Asie-Pacifique`)
 /// is longer and wins over its parts.
 pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
-    let gz: &'static Gazetteer = &GAZETTEER;
+    let gz = &cx.lex.gazetteer;
     for t in cx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let word = t.text(cx.text);
         if !word.contains('-') {
@@ -239,13 +307,13 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
                 .and_then(|group| {
                     group
                         .iter()
-                        .find(|e| e.label == Label::Loc && case_fits(e, part))
+                        .find(|e| e.label == Label::Loc && case_fits(cx, e, part))
                 });
             let Some(place) = place else {
                 parts.clear();
                 break;
             };
-            parts.push((Span::new(at, at + part.len()), place.canonical));
+            parts.push((Span::new(at, at + part.len()), place.canonical.as_deref()));
             at += part.len() + 1;
         }
         if parts.len() < 2 {
@@ -275,8 +343,8 @@ pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let date = cx.key(last + 2);
         let dated = date.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || WORDS.months.contains_key(date.as_ref())
-            || WORDS.weekdays.contains(date.as_ref());
+            || crate::dates::full_month(date.as_ref()).is_some()
+            || cx.lex.words.weekdays.contains(date.as_ref());
         if let (true, Some(a), Some(b)) = (dated, cx.tokens.get(i), cx.tokens.get(last)) {
             out.push(Candidate::new(
                 Span::new(a.start, b.end),
@@ -298,7 +366,7 @@ fn caps_word(cx: &Context, i: usize) -> bool {
 /// it reads as a person or another capitalised word follows; weak, so any
 /// other reading wins.
 pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     for i in 0..cx.tokens.len() {
         if cx.key(i) != "à" || !cx.joined(i) {
             continue;
