@@ -75,79 +75,66 @@ impl Document {
 }
 
 /// Reading a document back from its JSON shape (`to_json`), code-point
-/// offsets converted to bytes. Used for `from_dict` and unpickling.
+/// offsets converted to bytes. Used for `from_dict` and unpickling. Every
+/// field must have its type (a missing field or `null` is empty), every span
+/// must lie in the text, and the layers the library keeps sorted and
+/// disjoint (tokens, sentences, paragraphs, entities, quotes) must be so: an
+/// error names the field that is not.
 impl Document {
     pub fn from_json(value: &Value) -> Result<Document, String> {
+        let Value::Object(_) = value else {
+            return Err(format!(
+                "a document must be an object, not {}",
+                type_name(value)
+            ));
+        };
         let text = value["text"]
             .as_str()
-            .ok_or("`text` must be a string")?
+            .ok_or_else(|| format!("`text` must be a string, not {}", type_name(&value["text"])))?
             .to_string();
-        let to_byte = ByteOffsets::new(&text);
-        let span = |v: &Value| -> Result<Span, String> {
-            let (a, b) = match v {
-                Value::Array(pair) if pair.len() == 2 => (
-                    pair.first().and_then(Value::as_u64),
-                    pair.get(1).and_then(Value::as_u64),
-                ),
-                Value::Object(o) => (
-                    o.get("start").and_then(Value::as_u64),
-                    o.get("end").and_then(Value::as_u64),
-                ),
-                _ => (None, None),
-            };
-            let (Some(a), Some(b)) = (a, b) else {
-                return Err(format!("not a span: {v}"));
-            };
-            let (a, b) = (to_byte.byte(a as usize)?, to_byte.byte(b as usize)?);
-            if a > b {
-                return Err(format!("span ends before it starts: {v}"));
-            }
-            Ok(Span::new(a, b))
+        let r = Reader {
+            to_byte: ByteOffsets::new(&text),
         };
-        let spans = |v: &Value| -> Result<Vec<Span>, String> {
-            v.as_array()
-                .map_or(Ok(Vec::new()), |items| items.iter().map(&span).collect())
-        };
-        let opt_span = |v: &Value| -> Result<Option<Span>, String> {
-            if v.is_null() {
-                Ok(None)
-            } else {
-                span(v).map(Some)
-            }
-        };
-        let opt_string = |v: &Value| v.as_str().map(str::to_string);
-        let zone = |v: &Value| -> Result<Zone, String> {
-            serde_json::from_value(v.clone()).map_err(|_| format!("unknown zone {v}"))
-        };
-        let items = |v: &Value| v.as_array().cloned().unwrap_or_default();
         let meta_json = &value["meta"];
+        if !meta_json.is_null() && !meta_json.is_object() {
+            return Err(format!(
+                "`meta` must be an object, not {}",
+                type_name(meta_json)
+            ));
+        }
         // `title`, `dateline`, `agency` and `article_id` are given as text:
         // found again by position where the document keeps it.
-        let find = |field: &str| -> Option<Span> {
-            let wanted = meta_json[field].as_str()?;
-            let start = text.find(wanted)?;
-            Some(Span::new(start, start + wanted.len()))
+        let find = |field: &str| -> Result<Option<Span>, String> {
+            let Some(wanted) = opt_string(&meta_json[field], &format!("meta.{field}"))? else {
+                return Ok(None);
+            };
+            Ok(text
+                .find(&wanted)
+                .map(|start| Span::new(start, start + wanted.len())))
         };
-        let body = match (
-            meta_json["body_start"].as_u64(),
-            meta_json["body_end"].as_u64(),
-        ) {
-            (Some(a), Some(b)) => Some(span(&json!([a, b]))?),
-            _ => None,
+        let body = match (&meta_json["body_start"], &meta_json["body_end"]) {
+            (Value::Null, Value::Null) => None,
+            (a, b) => {
+                let a = offset(a, "meta.body_start")?;
+                let b = offset(b, "meta.body_end")?;
+                Some(r.span_of(a, b, "meta.body_start")?)
+            }
         };
-        let kinds = items(&value["token_kinds"]);
-        let tokens = items(&value["tokens"])
+        let kinds = list(&value["token_kinds"], "token_kinds")?;
+        let tokens = list(&value["tokens"], "tokens")?
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let s = span(v)?;
+                let s = r.span(v, &format!("tokens[{i}]"))?;
                 // Without `token_kinds` (a hand-made dict), the kind is read
                 // off the token's text.
-                let kind = kinds
-                    .get(i)
-                    .and_then(Value::as_str)
-                    .and_then(TokenKind::parse)
-                    .unwrap_or_else(|| crate::tokenize::classify(s.text(&text)));
+                let kind = match kinds.get(i) {
+                    None => crate::tokenize::classify(s.text(&text)),
+                    Some(k) => k
+                        .as_str()
+                        .and_then(TokenKind::parse)
+                        .ok_or_else(|| format!("`token_kinds[{i}]`: unknown token kind {k}"))?,
+                };
                 Ok(Token {
                     start: s.start,
                     end: s.end,
@@ -155,81 +142,235 @@ impl Document {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        let paragraphs = items(&value["paragraphs"])
-            .iter()
-            .map(|v| {
+        let paragraphs = objects(&value["paragraphs"], "paragraphs")?
+            .map(|(v, at)| {
                 Ok(Paragraph {
-                    span: span(v)?,
-                    zone: zone(&v["zone"])?,
+                    span: r.span(v, &at)?,
+                    zone: zone(&v["zone"], &at)?,
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        let entities = items(&value["entities"])
-            .iter()
-            .map(|v| {
+        let entities = objects(&value["entities"], "entities")?
+            .map(|(v, at)| {
+                let label = &v["label"];
                 Ok(Entity {
-                    span: span(v)?,
-                    label: v["label"]
+                    span: r.span(v, &at)?,
+                    label: label
                         .as_str()
                         .and_then(Label::parse)
-                        .ok_or_else(|| format!("unknown label in {v}"))?,
-                    canonical: opt_string(&v["canonical"]),
-                    value: opt_string(&v["value"]),
-                    zone: if v["zone"].is_null() {
-                        Zone::Body
-                    } else {
-                        zone(&v["zone"])?
-                    },
+                        .ok_or_else(|| format!("`{at}.label`: unknown entity label {label}"))?,
+                    canonical: opt_string(&v["canonical"], &format!("{at}.canonical"))?,
+                    value: opt_string(&v["value"], &format!("{at}.value"))?,
+                    zone: zone(&v["zone"], &at)?,
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        let quotes = items(&value["quotes"])
-            .iter()
-            .map(|v| {
+        let quotes = objects(&value["quotes"], "quotes")?
+            .map(|(v, at)| {
                 Ok(Quote {
-                    span: span(v)?,
+                    span: r.span(v, &at)?,
                     kind: serde_json::from_value(v["kind"].clone())
-                        .map_err(|_| format!("unknown quote kind in {v}"))?,
-                    speaker: opt_string(&v["speaker"]),
-                    speaker_mention: opt_span(&v["speaker_mention_span"])?,
-                    cue: opt_span(&v["cue"])?,
-                    zone: if v["zone"].is_null() {
-                        Zone::Body
-                    } else {
-                        zone(&v["zone"])?
-                    },
+                        .map_err(|_| format!("`{at}.kind`: unknown quote kind {}", v["kind"]))?,
+                    speaker: opt_string(&v["speaker"], &format!("{at}.speaker"))?,
+                    speaker_mention: r.opt_span(
+                        &v["speaker_mention_span"],
+                        &format!("{at}.speaker_mention_span"),
+                    )?,
+                    cue: r.opt_span(&v["cue"], &format!("{at}.cue"))?,
+                    zone: zone(&v["zone"], &at)?,
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        let warnings = items(&value["warnings"])
-            .iter()
-            .map(|v| {
+        let warnings = objects(&value["warnings"], "warnings")?
+            .map(|(v, at)| {
                 Ok(Warning {
-                    span: span(v)?,
-                    message: opt_string(&v["message"]).unwrap_or_default(),
+                    span: r.span(v, &at)?,
+                    message: opt_string(&v["message"], &format!("{at}.message"))?
+                        .unwrap_or_default(),
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let sentences = r.spans(&value["sentences"], "sentences")?;
+        let token_spans: Vec<Span> = tokens.iter().map(|t| Span::new(t.start, t.end)).collect();
+        sorted_disjoint(&token_spans, "tokens")?;
+        sorted_disjoint(&sentences, "sentences")?;
+        sorted_disjoint(
+            &paragraphs.iter().map(|p| p.span).collect::<Vec<_>>(),
+            "paragraphs",
+        )?;
+        sorted_disjoint(
+            &entities.iter().map(|e| e.span).collect::<Vec<_>>(),
+            "entities",
+        )?;
+        sorted_disjoint(&quotes.iter().map(|q| q.span).collect::<Vec<_>>(), "quotes")?;
+        let meta_span = |field: &str| -> Result<Option<Span>, String> {
+            let given = r.opt_span(
+                &meta_json[format!("{field}_span")],
+                &format!("meta.{field}_span"),
+            )?;
+            match given {
+                Some(s) => Ok(Some(s)),
+                None => find(field),
+            }
+        };
         Ok(Document {
             tokens,
-            sentences: spans(&value["sentences"])?,
+            sentences,
             paragraphs,
             meta: Meta {
-                title: opt_span(&meta_json["title_span"])?.or_else(|| find("title")),
-                published: opt_string(&meta_json["published"]),
-                dateline: opt_span(&meta_json["dateline_span"])?.or_else(|| find("dateline")),
-                agency: opt_span(&meta_json["agency_span"])?.or_else(|| find("agency")),
+                title: meta_span("title")?,
+                published: opt_string(&meta_json["published"], "meta.published")?,
+                dateline: meta_span("dateline")?,
+                agency: meta_span("agency")?,
                 body,
-                credits: spans(&meta_json["credits"])?,
-                article_id: opt_span(&meta_json["article_id_span"])?.or_else(|| find("article_id")),
-                boilerplate: spans(&meta_json["boilerplate"])?,
-                copies: spans(&meta_json["copies"])?,
+                credits: r.spans(&meta_json["credits"], "meta.credits")?,
+                article_id: meta_span("article_id")?,
+                boilerplate: r.spans(&meta_json["boilerplate"], "meta.boilerplate")?,
+                copies: r.spans(&meta_json["copies"], "meta.copies")?,
             },
             entities,
             quotes,
             warnings,
             text,
         })
+    }
+}
+
+/// The JSON type of a value, for error messages.
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A list field (missing or `null`: empty).
+fn list<'v>(v: &'v Value, field: &str) -> Result<&'v [Value], String> {
+    match v {
+        Value::Null => Ok(&[]),
+        Value::Array(items) => Ok(items),
+        other => Err(format!(
+            "`{field}` must be a list, not {}",
+            type_name(other)
+        )),
+    }
+}
+
+/// A list field of objects, each with its place (`entities[3]`).
+fn objects<'v>(
+    v: &'v Value,
+    field: &'v str,
+) -> Result<impl Iterator<Item = (&'v Value, String)>, String> {
+    let items = list(v, field)?;
+    if let Some((i, bad)) = items.iter().enumerate().find(|(_, x)| !x.is_object()) {
+        return Err(format!(
+            "`{field}[{i}]` must be an object, not {}",
+            type_name(bad)
+        ));
+    }
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(move |(i, x)| (x, format!("{field}[{i}]"))))
+}
+
+/// A string field or `null`.
+fn opt_string(v: &Value, field: &str) -> Result<Option<String>, String> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        other => Err(format!(
+            "`{field}` must be a string or null, not {}",
+            type_name(other)
+        )),
+    }
+}
+
+/// A zone (missing or `null`: the body).
+fn zone(v: &Value, at: &str) -> Result<Zone, String> {
+    if v.is_null() {
+        return Ok(Zone::Body);
+    }
+    serde_json::from_value(v.clone()).map_err(|_| format!("`{at}.zone`: unknown zone {v}"))
+}
+
+/// A code-point offset: a whole number, not negative.
+fn offset(v: &Value, field: &str) -> Result<usize, String> {
+    v.as_u64()
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or_else(|| format!("`{field}` must be a whole number not below 0, not {v}"))
+}
+
+/// Whether the spans are sorted and none overlaps the next.
+fn sorted_disjoint(spans: &[Span], field: &str) -> Result<(), String> {
+    match spans
+        .windows(2)
+        .position(|w| matches!(w, [a, b] if a.end > b.start))
+    {
+        Some(i) => Err(format!(
+            "`{field}[{}]` overlaps or comes before `{field}[{i}]`: the {field} must be sorted and disjoint",
+            i + 1
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Spans read against one text.
+struct Reader {
+    to_byte: ByteOffsets,
+}
+
+impl Reader {
+    /// A span given as `[start, end]` or as an object with `start` and `end`.
+    fn span(&self, v: &Value, at: &str) -> Result<Span, String> {
+        let (a, b) = match v {
+            Value::Array(pair) if pair.len() == 2 => (
+                pair.first().unwrap_or(&Value::Null),
+                pair.get(1).unwrap_or(&Value::Null),
+            ),
+            Value::Object(o) => (
+                o.get("start").unwrap_or(&Value::Null),
+                o.get("end").unwrap_or(&Value::Null),
+            ),
+            other => {
+                return Err(format!(
+                    "`{at}` must be a [start, end] pair, not {}",
+                    type_name(other)
+                ))
+            }
+        };
+        let a = offset(a, &format!("{at}.start"))?;
+        let b = offset(b, &format!("{at}.end"))?;
+        self.span_of(a, b, at)
+    }
+
+    fn span_of(&self, a: usize, b: usize, at: &str) -> Result<Span, String> {
+        let in_text = |o: usize| self.to_byte.byte(o).map_err(|e| format!("`{at}`: {e}"));
+        let (start, end) = (in_text(a)?, in_text(b)?);
+        if start > end {
+            return Err(format!("`{at}`: the span {a}..{b} ends before it starts"));
+        }
+        Ok(Span::new(start, end))
+    }
+
+    fn opt_span(&self, v: &Value, at: &str) -> Result<Option<Span>, String> {
+        if v.is_null() {
+            Ok(None)
+        } else {
+            self.span(v, at).map(Some)
+        }
+    }
+
+    fn spans(&self, v: &Value, field: &str) -> Result<Vec<Span>, String> {
+        list(v, field)?
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.span(x, &format!("{field}[{i}]")))
+            .collect()
     }
 }
 
@@ -262,6 +403,50 @@ mod tests {
         let doc = crate::analyze("Sergueï Lebedev a dit : « Oui ». french.xinhuanet.com\nFin 😀.");
         let back = Document::from_json(&doc.to_json()).unwrap();
         assert_eq!(back, doc);
+    }
+
+    fn error_of(v: Value) -> String {
+        Document::from_json(&v).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn wrong_types_name_their_field() {
+        for (v, field) in [
+            (json!({"text": "abc", "tokens": "abc"}), "`tokens`"),
+            (json!({"text": "abc", "entities": "x"}), "`entities`"),
+            (json!({"text": "abc", "meta": "x"}), "`meta`"),
+            (
+                json!({"text": "abc", "meta": {"body_start": -1, "body_end": 2}}),
+                "meta.body_start",
+            ),
+            (
+                json!({"text": "abc", "meta": {"body_start": "0", "body_end": 2}}),
+                "meta.body_start",
+            ),
+            (
+                json!({"text": "abc", "meta": {"published": 2018}}),
+                "meta.published",
+            ),
+            (
+                json!({"text": "abc", "entities": [{"start": 0, "end": 1, "label": "PER", "canonical": 3}]}),
+                "entities[0].canonical",
+            ),
+            (json!([1]), "object"),
+        ] {
+            let e = error_of(v);
+            assert!(e.contains(field), "{e:?} should name {field}");
+        }
+    }
+
+    #[test]
+    fn layers_must_be_sorted_and_disjoint() {
+        let e = json!({"start": 0, "end": 1, "label": "PER"});
+        let same_three_times = json!({"text": "abc", "entities": [e, e, e]});
+        assert!(error_of(same_three_times).contains("sorted and disjoint"));
+        let nested = json!({"text": "x".repeat(60), "sentences": [[0, 50], [10, 20]]});
+        assert!(error_of(nested).contains("`sentences[1]`"));
+        let touching = json!({"text": "abcd", "sentences": [[0, 2], [2, 4]]});
+        assert!(Document::from_json(&touching).is_ok());
     }
 
     #[test]

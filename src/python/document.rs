@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyType};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 
+use super::errors::{opt_text_arg, span_text, text_arg, InputError};
 use super::types::{py_repr, Span, Token};
 use crate::offsets::{Checkpoints, OffsetMap};
 
@@ -192,19 +193,25 @@ impl Document {
 
     /// Rebuilds a document from `to_dict()` output.
     #[classmethod]
-    fn from_dict(
-        _cls: &Bound<'_, PyType>,
-        py: Python<'_>,
-        data: &Bound<'_, PyAny>,
-    ) -> PyResult<Document> {
-        let json = py.import("json")?.call_method1("dumps", (data,))?;
-        Self::from_json_str(&json.extract::<String>()?)
+    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Document> {
+        let value = py_to_json(data, &mut Vec::new())?;
+        Self::from_value(&value)
     }
 
     /// Rebuilds a document from `to_json()` output.
     #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Document> {
-        Self::from_json_str(data)
+    fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Document> {
+        let data = text_arg(data, "data")?;
+        let value: serde_json::Value = serde_json::from_str(&data).map_err(|e| {
+            // `"\ud800"` written as an escape: the same error as a lone
+            // surrogate in a `str`.
+            if lone_surrogate_escape(&data) {
+                InputError::new_err(format!("data holds lone surrogates (escaped): {e}"))
+            } else {
+                PyValueError::new_err(e.to_string())
+            }
+        })?;
+        Self::from_value(&value)
     }
 
     /// The article as HTML for notebooks (entities highlighted, quotes underlined).
@@ -253,12 +260,144 @@ impl Document {
 }
 
 impl Document {
-    fn from_json_str(data: &str) -> PyResult<Document> {
-        let value: serde_json::Value =
-            serde_json::from_str(data).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let doc = crate::Document::from_json(&value).map_err(PyValueError::new_err)?;
+    fn from_value(value: &serde_json::Value) -> PyResult<Document> {
+        let doc = crate::Document::from_json(value).map_err(PyValueError::new_err)?;
         Ok(Document::new(doc))
     }
+}
+
+/// Whether JSON text holds a `\uXXXX` escape of a surrogate that is not
+/// one half of a pair (a high one right before a low one).
+fn lone_surrogate_escape(data: &str) -> bool {
+    let escape = |at: usize| -> Option<u32> {
+        let hex = data.get(at + 2..at + 6)?;
+        data.get(at..at + 2)
+            .filter(|&u| u == "\\u")
+            .and_then(|_| u32::from_str_radix(hex, 16).ok())
+    };
+    let bytes = data.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b != b'\\' {
+            at += 1;
+            continue;
+        }
+        match escape(at) {
+            Some(0xD800..=0xDBFF) => {
+                if !matches!(escape(at + 6), Some(0xDC00..=0xDFFF)) {
+                    return true;
+                }
+                at += 12;
+            }
+            Some(0xDC00..=0xDFFF) => return true,
+            Some(_) => at += 6,
+            // `\\` and the other one-character escapes.
+            None => at += 2,
+        }
+    }
+    false
+}
+
+/// How deep `from_dict` data may nest: a document is four levels deep.
+const MAX_DEPTH: usize = 32;
+
+/// Where in the data a value is, for error messages.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn path(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if out.is_empty() {
+        out.push_str("data");
+    }
+    out
+}
+
+/// Python data (dict, list, tuple, str, int, float, bool, None) as JSON,
+/// without `json.dumps`: a lone surrogate is an `InputError`, a value of
+/// another type a `TypeError` and nesting deeper than a document can be a
+/// `ValueError`, each naming where it is.
+fn py_to_json(value: &Bound<'_, PyAny>, at: &mut Vec<Step>) -> PyResult<serde_json::Value> {
+    use serde_json::Value;
+    if at.len() > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!(
+            "`{}` is nested more than {MAX_DEPTH} deep: no document is",
+            path(at)
+        )));
+    }
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(i) = value.cast::<PyInt>() {
+        if let Ok(n) = i.extract::<i64>() {
+            return Ok(Value::from(n));
+        }
+        if let Ok(n) = i.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+        return Err(PyValueError::new_err(format!(
+            "`{}`: {} is too large",
+            path(at),
+            i.repr()?
+        )));
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        return serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| {
+                PyValueError::new_err(format!("`{}`: {} is no number", path(at), f.value()))
+            });
+    }
+    if value.cast::<PyString>().is_ok() {
+        return text_arg(value, &format!("`{}`", path(at))).map(Value::String);
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in dict.iter() {
+            if k.cast::<PyString>().is_err() {
+                return Err(PyTypeError::new_err(format!(
+                    "`{}`: keys must be str, not {}",
+                    path(at),
+                    k.get_type().name()?
+                )));
+            }
+            let key = text_arg(&k, &format!("a key of `{}`", path(at)))?;
+            at.push(Step::Key(key.clone()));
+            let v = py_to_json(&v, at)?;
+            at.pop();
+            map.insert(key, v);
+        }
+        return Ok(Value::Object(map));
+    }
+    if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+        let mut items = Vec::new();
+        for (i, item) in value.try_iter()?.enumerate() {
+            at.push(Step::Index(i));
+            items.push(py_to_json(&item?, at)?);
+            at.pop();
+        }
+        return Ok(Value::Array(items));
+    }
+    Err(PyTypeError::new_err(format!(
+        "`{}`: a {} cannot be part of a document",
+        path(at),
+        value.get_type().name()?
+    )))
 }
 
 /// Converts JSON to Python objects (dict, list, str, int, float, bool, None).
@@ -308,9 +447,9 @@ pub struct Paragraph {
 #[pymethods]
 impl Paragraph {
     #[new]
-    fn new(text: String, start: usize, end: usize, zone: &str) -> PyResult<Self> {
+    fn new(text: &Bound<'_, PyAny>, start: usize, end: usize, zone: &str) -> PyResult<Self> {
         Ok(Paragraph {
-            text,
+            text: span_text(text, start, end)?,
             start,
             end,
             zone: zone_name(zone)?,
@@ -358,14 +497,17 @@ impl Entity {
     #[new]
     #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body"))]
     fn new(
-        text: String,
+        text: &Bound<'_, PyAny>,
         start: usize,
         end: usize,
         label: &str,
-        canonical: Option<String>,
-        value: Option<String>,
+        canonical: Option<&Bound<'_, PyAny>>,
+        value: Option<&Bound<'_, PyAny>>,
         zone: &str,
     ) -> PyResult<Self> {
+        let text = span_text(text, start, end)?;
+        let canonical = opt_text_arg(canonical, "canonical")?;
+        let value = opt_text_arg(value, "value")?;
         let label = crate::Label::parse(label)
             .ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?
             .as_str();
@@ -450,11 +592,11 @@ impl Quote {
     #[pyo3(signature = (text, start, end, kind, speaker=None, speaker_mention=None, cue=None, zone="body"))]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        text: String,
+        text: &Bound<'_, PyAny>,
         start: usize,
         end: usize,
         kind: &str,
-        speaker: Option<String>,
+        speaker: Option<&Bound<'_, PyAny>>,
         speaker_mention: Option<Span>,
         cue: Option<Span>,
         zone: &str,
@@ -470,11 +612,11 @@ impl Quote {
             }
         };
         Ok(Quote {
-            text,
+            text: span_text(text, start, end)?,
             start,
             end,
             kind,
-            speaker,
+            speaker: opt_text_arg(speaker, "speaker")?,
             speaker_mention,
             cue,
             zone: zone_name(zone)?,

@@ -52,3 +52,31 @@ pub fn text_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
         ))
     })
 }
+
+/// The `text` of a constructed token, span, entity, paragraph or quote: a
+/// `str` without lone surrogates, as long in code points as `start..end`.
+pub fn span_text(value: &Bound<'_, PyAny>, start: usize, end: usize) -> PyResult<String> {
+    let text = text_arg(value, "text")?;
+    if start > end {
+        return Err(PyValueError::new_err(format!(
+            "start ({start}) is after end ({end})"
+        )));
+    }
+    let n = text.chars().count();
+    if end - start != n {
+        return Err(PyValueError::new_err(format!(
+            "text has {n} characters but start..end ({start}..{end}) spans {}",
+            end - start
+        )));
+    }
+    Ok(text)
+}
+
+/// An optional string argument (`canonical`, `value`, `speaker`): `None`, or
+/// a `str` without lone surrogates.
+pub fn opt_text_arg(value: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {
+    match value {
+        Some(v) if !v.is_none() => text_arg(v, what).map(Some),
+        _ => Ok(None),
+    }
+}

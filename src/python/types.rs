@@ -8,6 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use super::errors::span_text;
 use crate::model::TokenKind;
 use crate::offsets::OffsetMap;
 use crate::tokenize;
@@ -46,11 +47,12 @@ impl Hash for Token {
 #[pymethods]
 impl Token {
     #[new]
-    fn new(text: &str, start: usize, end: usize, kind: &str) -> PyResult<Self> {
+    fn new(text: &Bound<'_, PyAny>, start: usize, end: usize, kind: &str) -> PyResult<Self> {
+        let text = span_text(text, start, end)?;
         let kind = TokenKind::parse(kind)
             .ok_or_else(|| PyValueError::new_err(format!("unknown token kind {kind:?}")))?;
         Ok(Token {
-            source: Arc::from(text),
+            source: Arc::from(text.as_str()),
             bytes: (0, text.len()),
             start,
             end,
@@ -133,8 +135,9 @@ pub struct Span {
 #[pymethods]
 impl Span {
     #[new]
-    fn new(text: String, start: usize, end: usize) -> Self {
-        Span { text, start, end }
+    fn new(text: &Bound<'_, PyAny>, start: usize, end: usize) -> PyResult<Self> {
+        let text = span_text(text, start, end)?;
+        Ok(Span { text, start, end })
     }
 
     fn __getnewargs__(&self) -> (String, usize, usize) {
