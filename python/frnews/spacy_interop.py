@@ -209,7 +209,7 @@ def from_spacy(cls: Any, sd: Any) -> Any:
         return cls.from_dict(data)
     data["entities"] = [{"start": e.start_char, "end": e.end_char, "label": e.label_,
                          "canonical": e.kb_id_ or None, "value": e._.value, "zone": e._.zone}
-                        for e in sd.ents]
+                        for e in sd.ents if e.label_ in LABELS]
     quotes = []
     for q in sd.spans["quotes"] if "quotes" in sd.spans else []:
         mention, cue = q._.speaker_mention, q._.cue
