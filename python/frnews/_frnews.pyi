@@ -1,14 +1,14 @@
 """Type stubs of the native module `frnews._frnews` (checked against the
 module by `python -m mypy.stubtest frnews._frnews`)."""
 
-from typing import Any, Iterable, Literal, final
+from typing import Any, Iterable, Literal, Mapping, final
 
 from typing_extensions import TypeAlias
 
 __all__ = [
     "__version__", "FrnewsError", "InputError", "Token", "Span", "Document", "Entity", "Quote", "Meta",
     "Paragraph", "Warning", "analyze", "analyze_many", "repair", "tokenize", "sentences",
-    "token_and_sentence_offsets",
+    "token_and_sentence_offsets", "Pipeline",
 ]
 
 __version__: str
@@ -294,6 +294,24 @@ def analyze(text: str) -> Document:
 
 def analyze_many(texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]:
     """Analyse many articles in parallel with the GIL released."""
+
+@final
+class Pipeline:
+    """The core pipeline with a user's lexicon entries (see `frnews.Pipeline`)."""
+
+    def __new__(
+        cls,
+        *,
+        people: Iterable[str] | Mapping[str, str | None] | None = None,
+        organisations: Iterable[str] | Mapping[str, str | None] | None = None,
+        places: Iterable[str] | Mapping[str, str | None] | None = None,
+        speech_verbs: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        disable: Iterable[str] | None = None,
+    ) -> Pipeline: ...
+    def analyze(self, text: str) -> Document: ...
+    def analyze_many(self, texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]: ...
+    def tokenize(self, text: str) -> list[Token]: ...
 
 def repair(text: str) -> str:
     """Undo mojibake and certain typographic damage."""
