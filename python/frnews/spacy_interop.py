@@ -52,7 +52,7 @@ def _stored_span(name: str) -> Any:
     return get
 
 
-def _register(spacy: Any) -> None:
+def _register() -> None:
     from spacy.tokens import Doc, Span, Token
 
     wanted: list[tuple[Any, str, dict[str, Any]]] = [
@@ -84,7 +84,7 @@ def to_spacy(doc: Any, nlp_or_vocab: Any) -> Any:
     vocab = nlp_or_vocab if isinstance(nlp_or_vocab, Vocab) else getattr(nlp_or_vocab, "vocab", None)
     if not isinstance(vocab, Vocab):
         raise TypeError("to_spacy takes a spaCy Language (nlp) or Vocab")
-    _register(spacy)
+    _register()
     text: str = doc.text
     entities, quotes, paragraphs, warnings = doc.entities, doc.quotes, doc.paragraphs, doc.warnings
     inner = [*entities, *quotes, *paragraphs, *warnings,
@@ -178,7 +178,7 @@ def from_spacy(cls: Any, sd: Any) -> Any:
     spacy = _spacy()
     if not isinstance(sd, spacy.tokens.Doc):
         raise TypeError(f"from_spacy takes a spacy.tokens.Doc, not {type(sd).__name__}")
-    _register(spacy)
+    _register()
     exact = sd.user_data.get(MARK) is not None
     text: str = sd.text
     tokens: list[list[int]] = []
