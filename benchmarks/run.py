@@ -311,7 +311,9 @@ def measure_adversarial(out: dict[str, Any], args: argparse.Namespace) -> None:
     out["adversarial"] = {}
     for kind in ADVERSARIAL_KINDS:
         out["adversarial"][kind] = r = measure(f"adversarial:{kind}", args.adversarial_mb, args.repeat)
-        print(f"adversarial {kind:<28} {r.get('s_per_mb', 0):.4f} s/MB {r.get('error', '')}", flush=True)
+        per_mb = r.get("peak_rss_mb", 0) / r["mb"] if r.get("mb") else 0
+        print(f"adversarial {kind:<28} {r.get('s_per_mb', 0):.4f} s/MB, peak memory {per_mb:.1f} MB per MB "
+              f"{r.get('error', '')}", flush=True)
     reference = out["adversarial"].get("normal_text", {}).get("s_per_mb")
     out["adversarial_vs_normal"] = {k: r["s_per_mb"] / reference for k, r in out["adversarial"].items()
                                     if reference and "s_per_mb" in r and k != "normal_text"}

@@ -261,6 +261,26 @@ mod tests {
     }
 
     #[test]
+    fn every_part_of_a_name_gets_the_fullest_name_holding_it() {
+        let text = "Jean Pierre Dupont est venu avec Marie Curie. M. Pierre Dupont a parlé. \
+                    M. Dupont est parti. Mme Curie est restée. M. Jean Dupont aussi.";
+        for surface in ["Pierre Dupont", "Dupont", "Jean Dupont"] {
+            assert_eq!(
+                canonical(text, surface).as_deref(),
+                Some("Jean Pierre Dupont"),
+                "{surface}"
+            );
+        }
+        assert_eq!(canonical(text, "Curie").as_deref(), Some("Marie Curie"));
+        // A word the longer name lacks: no match.
+        let text = "Jean Dupont est venu. M. Paul Dupont aussi.";
+        assert_eq!(
+            canonical(text, "Paul Dupont").as_deref(),
+            Some("Paul Dupont")
+        );
+    }
+
+    #[test]
     fn acronym_gets_its_definition() {
         let text = "La Communauté des Etats indépendants (CEI) est née. La CEI grandit.";
         let found: Vec<_> = {
