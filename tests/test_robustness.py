@@ -199,32 +199,34 @@ def _best_of_3(text: str) -> float:
     return min(_seconds(text) for _ in range(3))
 
 
-_normal_growth: list[float] = []
-
-
 def _normal_text_growth() -> float:
     """How much longer 4 MB of articles takes than 1 MB on this machine:
     4 when time is linear, more where 4 MB of tables no longer fit in the
-    caches that 1 MB fitted in."""
-    if not _normal_growth:
-        one = "\n\n".join(article_texts()) + "\n\n"
-        text = one * (4_000_000 // len(one.encode("utf-8")) + 1)
-        small = text[: len(text) // 4]
-        _normal_growth.append(_best_of_3(text) / _best_of_3(small))
-    return _normal_growth[0]
+    caches that 1 MB fitted in, or when other processes share the cores."""
+    one = "\n\n".join(article_texts()) + "\n\n"
+    text = one * (4_000_000 // len(one.encode("utf-8")) + 1)
+    return _best_of_3(text) / _best_of_3(text[: len(text) // 4])
 
 
 @pytest.mark.parametrize("kind", sorted(generators.PIECES))
 def test_many_distinct_names_take_linear_time(kind: str) -> None:
     # Issue 15: every repetition brings a new name sharing a word with all
     # the others; grouping them pairwise made 4 MB take 16 times its 1 MB.
-    # Linear takes 4 times; the bound is 5, scaled by how much more than 4
-    # times articles themselves take on this machine (caches), never below 5.
+    # Linear takes 4 times; the bound is 5. Where 4 MB of tables no longer
+    # fit in the caches that 1 MB fitted in, articles themselves take more
+    # than 4 times (5 to 6 on a busy 2-core machine): there the bound is 1.5
+    # times the growth of articles measured alongside, which a pairwise step
+    # taking a quarter of the time at 1 MB already exceeds. A busy machine
+    # can push one measure over, a pairwise step every one: three tries.
     small, large = generators.generate(kind, 1_000_000), generators.generate(kind, 4_000_000)
-    ratio = _best_of_3(large) / _best_of_3(small)
-    if ratio > 5:
-        limit = 5 * max(1.0, _normal_text_growth() / 4)
-        assert ratio <= limit, (kind, ratio, limit)
+    tries = []
+    for _ in range(3):
+        ratio = _best_of_3(large) / _best_of_3(small)
+        limit = 5.0 if ratio <= 5 else max(5.0, 1.5 * _normal_text_growth())
+        if ratio <= limit:
+            return
+        tries.append((round(ratio, 2), round(limit, 2)))
+    pytest.fail(f"{kind}: 4 MB / 1 MB (ratio, limit) in three tries: {tries}")
 
 
 def test_eight_threads_give_the_serial_results() -> None:
