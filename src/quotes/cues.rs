@@ -25,6 +25,9 @@ pub struct VerbCue {
     pub participle: bool,
     /// An infinitive (`Et de conclure`, `se bornant à rappeler`).
     pub infinitive: bool,
+    /// The verb reports through `object + à/de + infinitive` (`a appelé
+    /// les habitants à rester`).
+    pub object_infinitive: Option<Prep>,
 }
 
 /// What a prepositional cue says about its speaker.
@@ -66,6 +69,15 @@ struct VerbEntry {
     ambiguous: bool,
     participle: bool,
     infinitive: bool,
+    object_infinitive: Option<Prep>,
+}
+
+/// The preposition that opens an infinitive clause after a verb of speech
+/// and its object (`appeler ... à`, `accuser ... de`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prep {
+    A,
+    De,
 }
 
 struct Lexicons {
@@ -81,10 +93,19 @@ struct Lexicons {
     /// First words of the titles of data/lexicons/titles.txt and the person
     /// nouns of data/quotes/person_nouns.txt.
     person_heads: WordSet,
+    /// The heads of the titles alone (`ministre`, `président`): offices, not
+    /// common nouns for people.
+    title_heads: WordSet,
     body_heads: WordSet,
     anaphoric: WordSet,
     non_agents: WordSet,
     not_infinitives: WordSet,
+    connectors: Vec<Vec<String>>,
+    generic_bodies: WordSet,
+    documents: WordSet,
+    backward: WordSet,
+    name_blockers: WordSet,
+    particles: WordSet,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build);
@@ -92,6 +113,16 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build);
 fn build() -> Lexicons {
     let mut patterns: Vec<String> = Vec::new();
     let mut verb_entries = Vec::new();
+    let object_infinitives: WordMap<String, Prep> =
+        rows(include_str!("../../data/quotes/object_infinitives.tsv"))
+            .filter_map(|row| {
+                let prep = match *row.get(1)? {
+                    "à" => Prep::A,
+                    _ => Prep::De,
+                };
+                Some((fold_key(row.first()?), prep))
+            })
+            .collect();
     for row in rows(include_str!("../../data/lexicons/speech_verbs.tsv")) {
         let (Some(&form), Some(&lemma)) = (row.first(), row.get(1)) else {
             continue;
@@ -102,6 +133,7 @@ fn build() -> Lexicons {
             ambiguous: row.get(2).is_some_and(|f| *f == "ambiguous"),
             participle: last_word.ends_with("ant") && !lemma.ends_with("ant"),
             infinitive: last_word == fold_key(lemma).rsplit(' ').next().unwrap_or(""),
+            object_infinitive: object_infinitives.get(&fold_key(lemma)).copied(),
         };
         // Typographic apostrophes are matched too: the folded text keeps them.
         if form.contains('\'') {
@@ -114,12 +146,7 @@ fn build() -> Lexicons {
     let verbs = AhoCorasick::new(&patterns).ok();
     let phrases = rows(include_str!("../../data/quotes/cue_phrases.tsv"))
         .filter_map(|row| {
-            let words = crate::tokenize(row.first()?);
-            let phrase = *row.first()?;
-            let keys = words
-                .iter()
-                .map(|t| fold_key(t.text(phrase)))
-                .collect::<Vec<_>>();
+            let keys = phrase_keys(row.first()?);
             let kind = match *row.get(1)? {
                 "source" => PhraseKind::Source,
                 "topic" => PhraseKind::Topic,
@@ -145,16 +172,38 @@ fn build() -> Lexicons {
             Some((fold_key(row.first()?), (gender, kind)))
         })
         .collect();
-    // The head noun of each title; `Son Excellence` or `Sa Majesté` open
-    // with a determiner, which heads nothing.
-    let mut person_heads: WordSet = entries(include_str!("../../data/lexicons/titles.txt"))
-        .filter_map(|t| t.split(' ').next())
-        .map(fold_key)
-        .filter(|head| !is_determiner(head))
+    // The head noun of each title: its first word when that word is a title
+    // or a person noun by itself (`président` in `président de la
+    // République`), else its second word (`ministre` in `premier ministre`,
+    // `représentant` in `haut représentant`). `Son Excellence` or `Sa
+    // Majesté` open with a determiner, which heads nothing.
+    let titles: Vec<Vec<String>> = entries(include_str!("../../data/lexicons/titles.txt"))
+        .map(|t| t.split(' ').map(fold_key).collect())
         .collect();
-    person_heads.extend(folded_set(include_str!(
-        "../../data/quotes/person_nouns.txt"
-    )));
+    let mut single: WordSet = folded_set(include_str!("../../data/quotes/person_nouns.txt"));
+    single.extend(
+        titles
+            .iter()
+            .filter(|t| t.len() == 1)
+            .filter_map(|t| t.first().cloned()),
+    );
+    let nouns = folded_set(include_str!("../../data/quotes/person_nouns.txt"));
+    let mut person_heads = single.clone();
+    let mut title_heads = WordSet::default();
+    for t in &titles {
+        let head = match (t.first(), t.get(1)) {
+            (Some(first), _) if single.contains(first) => Some(first),
+            (Some(_), Some(second)) if single.contains(second) => Some(second),
+            (Some(first), None) => Some(first),
+            _ => None,
+        };
+        if let Some(head) = head.filter(|h| !is_determiner(h)) {
+            person_heads.insert(head.clone());
+            if !nouns.contains(head) {
+                title_heads.insert(head.clone());
+            }
+        }
+    }
     Lexicons {
         verbs,
         verb_entries,
@@ -166,11 +215,74 @@ fn build() -> Lexicons {
         verb_group_words: folded_set(include_str!("../../data/quotes/verb_group_words.txt")),
         title_triggers: folded_set(include_str!("../../data/quotes/title_triggers.txt")),
         person_heads,
+        title_heads,
         body_heads: folded_set(include_str!("../../data/quotes/body_nouns.txt")),
         anaphoric: folded_set(include_str!("../../data/quotes/anaphoric_markers.txt")),
         non_agents: folded_set(include_str!("../../data/quotes/non_agents.txt")),
         not_infinitives: folded_set(include_str!("../../data/quotes/not_infinitives.txt")),
+        connectors: entries(include_str!("../../data/quotes/connectors.txt"))
+            .map(phrase_keys)
+            .collect(),
+        generic_bodies: folded_set(include_str!("../../data/quotes/generic_bodies.txt")),
+        documents: folded_set(include_str!("../../data/quotes/document_nouns.txt")),
+        backward: folded_set(include_str!("../../data/quotes/backward_nouns.txt")),
+        name_blockers: folded_set(include_str!("../../data/lexicons/person_blockers.txt")),
+        particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
     }
+}
+
+/// The folded keys of the tokens of a phrase (`d'après` -> `d'`, `après`).
+fn phrase_keys(phrase: &str) -> Vec<String> {
+    crate::tokenize(phrase)
+        .iter()
+        .map(|t| fold_key(t.text(phrase)))
+        .collect()
+}
+
+/// The number of tokens of the connector starting at token `i` (`Mais`, `Par
+/// ailleurs`, `De son côté`), with the comma after it; 0 when none.
+pub fn connector_len(cx: &Context, i: usize) -> usize {
+    let len = LEXICONS
+        .connectors
+        .iter()
+        .filter(|keys| {
+            keys.iter()
+                .enumerate()
+                .all(|(k, w)| cx.key(i + k) == w.as_str())
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    if len > 0 && cx.key(i + len) == "," {
+        len + 1
+    } else {
+        len
+    }
+}
+
+/// A capitalised word that never starts a name (`Les`, `Cette`, `Lundi`).
+pub fn is_name_blocker(key: &str) -> bool {
+    LEXICONS.name_blockers.contains(key)
+}
+
+/// A lower-case particle inside a name (`da`, `von`, `al`).
+pub fn is_name_particle(key: &str) -> bool {
+    LEXICONS.particles.contains(key)
+}
+
+/// A noun for an organisation of any name (`le groupe`, `l'ONG`).
+pub fn is_generic_body(key: &str) -> bool {
+    LEXICONS.generic_bodies.contains(key)
+}
+
+/// A noun of a document that speaks for its issuer (`le rapport`).
+pub fn is_document(key: &str) -> bool {
+    LEXICONS.documents.contains(key)
+}
+
+/// A noun of opinion that attributes the sentence before (`C'est l'avis de`).
+pub fn is_backward_noun(key: &str) -> bool {
+    LEXICONS.backward.contains(key)
 }
 
 /// The verbs of speech of the text, in order, disjoint (longest first).
@@ -195,6 +307,7 @@ pub fn verb_cues(cx: &Context) -> Vec<VerbCue> {
             ambiguous: entry.ambiguous,
             participle: entry.participle,
             infinitive: entry.infinitive,
+            object_infinitive: entry.object_infinitive,
         };
         best.entry(first)
             .and_modify(|c| {
@@ -261,6 +374,12 @@ pub fn is_title_trigger(key: &str) -> bool {
 
 pub fn is_person_head(key: &str) -> bool {
     LEXICONS.person_heads.contains(key)
+}
+
+/// The head of a title (`ministre`, `présidente`), an office rather than a
+/// common noun for a person (`chercheur`, `agricultrice`).
+pub fn is_title_head(key: &str) -> bool {
+    LEXICONS.title_heads.contains(key)
 }
 
 pub fn is_body_head(key: &str) -> bool {

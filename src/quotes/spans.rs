@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use super::cues::{self, PhraseKind, PronounKind, VerbCue};
 use super::speaker::{self, Subject};
 use super::Doc;
-use crate::document::QuoteKind;
+use crate::document::{QuoteKind, Zone};
 
 /// A proposed quote: its content tokens, kind, cue and subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,8 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     introduced(doc, &mut out);
     colon_quotes(doc, &mut out);
     fragments(doc, &mut out);
+    backward(doc, &mut out);
+    continued(doc, &heads, &mut out);
     out
 }
 
@@ -156,6 +158,16 @@ fn attribution_at(doc: &Doc, comma: usize) -> Option<Attribution> {
         Some((_, PronounKind::Impersonal)) if doc.word(t).starts_with('-') => Some(Subject::Nobody),
         _ => None,
     };
+    // `lui avait dit X`, `leur a déclaré X`: an object clitic before the verb.
+    let i = if matches!(
+        doc.key(i).as_ref(),
+        "lui" | "leur" | "nous" | "vous" | "m'" | "me" | "l'"
+    ) && (cues::is_auxiliary(&doc.key(i + 1)) || doc.cue_starting(i + 1).is_some())
+    {
+        i + 1
+    } else {
+        i
+    };
     let aux = cues::is_auxiliary(&doc.key(i));
     // `a-t-il ajouté`, `avait-il lancé`.
     if aux {
@@ -218,15 +230,21 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
     // The end of the latest attribution of each sentence: content starts after it.
     let mut sentence_floor: HashMap<usize, usize> = HashMap::new();
     for c in 0..doc.len() {
-        if !doc.is(c, ",") {
+        // The attribution follows a comma, or a closing mark directly (`« ...
+        // » a indiqué Jean Dupont`, `» déclare-t-il`).
+        let after_content = if doc.is(c, ",") {
+            c
+        } else if closing_mark(doc, c) && doc.is_word(c + 1) {
+            c + 1
+        } else {
             continue;
-        }
+        };
         let Some(att) = attribution_at(doc, c) else {
             continue;
         };
         let sentence = doc.sentence_of.get(c).copied().unwrap_or(0);
         let floor = sentence_floor.get(&sentence).copied().unwrap_or(0);
-        let Some(content) = content_before(doc, heads, c, floor) else {
+        let Some(content) = content_before(doc, heads, after_content, floor) else {
             continue;
         };
         used.insert(att.cue.1);
@@ -261,6 +279,11 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
             }
         }
     }
+}
+
+/// Whether token `i` closes a quote-mark region.
+fn closing_mark(doc: &Doc, i: usize) -> bool {
+    doc.region_at(i).is_some_and(|r| r.close == Some(i))
 }
 
 /// The content ending before the attribution comma `c`: (first, last, kind).
@@ -547,7 +570,10 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
                     speaker::classify_phrase(doc, np, speaker::phrase_end(doc, np, comma));
                 let speaks = matches!(
                     subject,
-                    Subject::Entity { .. } | Subject::Pronoun { .. } | Subject::Role { .. }
+                    Subject::Entity { .. }
+                        | Subject::Pronoun { .. }
+                        | Subject::Role { .. }
+                        | Subject::Name { .. }
                 );
                 // `Pour X` needs a speaker; `Selon X` a speaker or a source
                 // of information (`selon les chiffres officiels`), not any
@@ -623,14 +649,11 @@ fn colon_quotes(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         let s = doc.sentence(colon);
         let lower = s.start.max(colon.saturating_sub(12));
-        let Some(cue) = (lower..colon)
+        let cue = (lower..colon)
             .rev()
             .take_while(|&j| !doc.is_mark(j))
-            .find_map(|j| doc.cue_starting(j))
-        else {
-            continue;
-        };
-        if doc.negated(cue.first) || doc.in_closed_region(cue.first) {
+            .find_map(|j| doc.cue_starting(j));
+        if cue.is_some_and(|c| doc.negated(c.first) || doc.in_closed_region(c.first)) {
             continue;
         }
         let last = doc.region_last(r);
@@ -638,14 +661,222 @@ fn colon_quotes(doc: &Doc, out: &mut Vec<Candidate>) {
         if inner_last <= r.open {
             continue;
         }
-        let subject = subject_of(doc, &cue, out);
+        let (subject, cue_span, anchor) = match cue {
+            Some(cue) => (
+                subject_of(doc, &cue, out),
+                Some((cue.first, cue.last)),
+                cue.first,
+            ),
+            // Without a verb of speech, a statement of a few words after a
+            // colon is quoted all the same (`Jean Dupont a défendu sa décision
+            // : « ... »`, `Pour l'association : « ... »`, a headline `Jean
+            // Dupont : « ... »`); the clause before the colon names whoever
+            // says it.
+            None => {
+                if !words(doc, r.open + 1, inner_last, 5) {
+                    continue;
+                }
+                let start = content_start(doc, colon).max(s.start);
+                let subject = clause_subject(doc, start, colon);
+                if subject == Subject::Unknown && doc.zone(colon) == Zone::Title {
+                    continue;
+                }
+                (subject, None, start)
+            }
+        };
         out.push(Candidate {
             first: r.open + 1,
             last: trim_end(doc, r.open + 1, inner_last),
             kind: QuoteKind::Direct,
-            cue: Some((cue.first, cue.last)),
+            cue: cue_span,
             subject,
-            anchor: cue.first,
+            anchor,
+        });
+    }
+}
+
+/// The subject opening the clause `start..end` (`Jean Dupont a défendu`,
+/// `Il a lâché`, `Pour l'association`, `Le ministre a répété`), before a
+/// colon that introduces a quote; `Unknown` when the clause opens otherwise.
+fn clause_subject(doc: &Doc, start: usize, end: usize) -> Subject {
+    // `Alors que ..., il a lâché : « ... »`: the main clause after the last
+    // comma first, else the sentence's start.
+    let comma = (start.max(end.saturating_sub(MAX_CLAUSE))..end)
+        .rev()
+        .find(|&j| doc.is(j, ",") && !doc.in_closed_region(j));
+    if let Some(c) = comma {
+        let s = segment_subject(doc, c + 1, end);
+        if s != Subject::Unknown {
+            return s;
+        }
+    }
+    segment_subject(doc, start, end)
+}
+
+fn segment_subject(doc: &Doc, start: usize, end: usize) -> Subject {
+    let start = start + cues::connector_len(&doc.cx, start);
+    if start >= end || matches!(doc.key(start).as_ref(), "que" | "qu'" | "qui" | "dont") {
+        return Subject::Unknown;
+    }
+    if let Some(p) = cues::phrase_at(&doc.cx, start) {
+        if p.kind == PhraseKind::Opinion {
+            return Subject::Unknown;
+        }
+        let np = p.last + 1;
+        let last = speaker::phrase_end(doc, np, end);
+        return match speaker::classify_phrase(doc, np, last) {
+            s @ (Subject::Entity { .. }
+            | Subject::Pronoun { .. }
+            | Subject::Role { .. }
+            | Subject::Name { .. }) => s,
+            _ => Subject::Unknown,
+        };
+    }
+    if let Some((gender, PronounKind::Subject)) = cues::pronoun(&doc.key(start)) {
+        return Subject::Pronoun {
+            token: start,
+            gender,
+        };
+    }
+    let last = speaker::phrase_end(doc, start, end);
+    match speaker::classify_phrase(doc, start, last) {
+        s @ (Subject::Entity { .. } | Subject::Role { .. } | Subject::Name { .. }) => s,
+        _ => Subject::Unknown,
+    }
+}
+
+/// Form 7: a backward attribution, the sentence after the content naming
+/// its source with a noun of opinion (`C'est l'avis de Jean Dupont.`, `Le
+/// constat est de l'économiste Jean Durand.`, `Le constat est le récit de
+/// ...`): the sentence before, in the same paragraph, is that source's.
+fn backward(doc: &Doc, out: &mut Vec<Candidate>) {
+    for pair in doc.sentences.windows(2) {
+        let [before, after] = pair else { continue };
+        let t = after.start;
+        if !doc.quotable(t)
+            || doc.paragraph_of.get(t) != doc.paragraph_of.get(before.start)
+            || doc.in_closed_region(t)
+        {
+            continue;
+        }
+        let opens = (doc.key(t) == "c'" && doc.key(t + 1) == "est")
+            || matches!(doc.key(t).as_ref(), "le" | "la" | "l'");
+        if !opens {
+            continue;
+        }
+        let limit = after.end.min(t + 10);
+        let Some(noun) = (t..limit).find(|&i| cues::is_backward_noun(&doc.key(i))) else {
+            continue;
+        };
+        let Some(est) = (t..limit).find(|&i| doc.key(i) == "est") else {
+            continue;
+        };
+        // The source after the last `de` of the copula's complement.
+        let Some(de) =
+            (noun.max(est) + 1..limit).find(|&i| matches!(doc.key(i).as_ref(), "de" | "d'" | "du"))
+        else {
+            continue;
+        };
+        let np = if matches!(doc.key(de + 1).as_ref(), "la" | "l'") {
+            de + 2
+        } else {
+            de + 1
+        };
+        let end = speaker::phrase_end(doc, np, after.end);
+        let subject = speaker::classify_phrase(doc, np, end);
+        if !matches!(
+            subject,
+            Subject::Entity { .. } | Subject::Name { .. } | Subject::Role { .. }
+        ) {
+            continue;
+        }
+        let first = content_start(doc, before.start);
+        let Some(last) = before.end.checked_sub(1) else {
+            continue;
+        };
+        let last = trim_end(doc, first, last);
+        if !words(doc, first, last, 3) {
+            continue;
+        }
+        out.push(Candidate {
+            first,
+            last,
+            kind: kind_of(doc, first, last),
+            cue: Some((noun, noun)),
+            subject,
+            anchor: t,
+        });
+    }
+}
+
+/// Form 6: a quote in marks that opens a sentence with no attribution of
+/// its own continues the source named just before: the speaker of the
+/// previous quote of its paragraph or the paragraph before (`« A », a dit
+/// X. « B ».`), else the subject of the sentence before it in its paragraph
+/// (`Jean Dupont a demandé la parole. « ... »`).
+fn continued(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>) {
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&k| out.get(k).map_or(0, |c| c.first));
+    let mut next = 0;
+    let mut previous: Option<usize> = None;
+    let mut covered_to = 0;
+    for (k, r) in doc.regions.iter().enumerate() {
+        while let Some(&c) = order.get(next) {
+            let Some(cand) = out.get(c) else { break };
+            if cand.first > r.open {
+                break;
+            }
+            covered_to = covered_to.max(cand.last);
+            previous = Some(c);
+            next += 1;
+        }
+        if heads.get(k).is_some_and(|&h| h != k) || r.open <= covered_to || !doc.quotable(r.open) {
+            continue;
+        }
+        let last = doc.region_last(r);
+        let inner_last = if r.close.is_some() { last - 1 } else { last };
+        let opens_sentence = r.open == doc.sentence(r.open).start
+            || r.open == doc.paragraph(r.open).start
+            || r.open
+                .checked_sub(1)
+                .is_some_and(|p| matches!(doc.word(p), "." | "!" | "?") || closing_mark(doc, p));
+        if !opens_sentence || !words(doc, r.open + 1, inner_last, 4) {
+            continue;
+        }
+        let paragraph = doc.paragraph_of.get(r.open).copied().unwrap_or(0);
+        // The previous quote counts when it is in this paragraph, or in the
+        // one before for a quote opening its paragraph: no narration between.
+        let opens_paragraph = r.open == doc.paragraph(r.open).start;
+        let near = previous.filter(|&c| {
+            out.get(c).is_some_and(|cand| {
+                doc.paragraph_of
+                    .get(cand.last)
+                    .is_some_and(|&p| p == paragraph || (opens_paragraph && p + 1 == paragraph))
+            })
+        });
+        let subject = match near {
+            Some(c) => Subject::SameAs(c),
+            None => {
+                let s = doc.sentence(r.open.saturating_sub(1));
+                let p = doc.paragraph(r.open);
+                if s.start < p.start || s.start >= r.open {
+                    continue;
+                }
+                match clause_subject(doc, content_start(doc, s.start), r.open) {
+                    s @ (Subject::Entity { .. }
+                    | Subject::Pronoun { .. }
+                    | Subject::Name { .. }) => s,
+                    _ => continue,
+                }
+            }
+        };
+        out.push(Candidate {
+            first: r.open + 1,
+            last: trim_end(doc, r.open + 1, inner_last),
+            kind: QuoteKind::Direct,
+            cue: None,
+            subject,
+            anchor: r.open,
         });
     }
 }

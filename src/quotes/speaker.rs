@@ -38,6 +38,12 @@ pub enum Subject {
         first: usize,
         last: usize,
     },
+    /// Capitalised words in a speaker slot that no entity covers (`Moody's`,
+    /// `V. Durand`): a name all the same.
+    Name {
+        first: usize,
+        last: usize,
+    },
     /// The speaker of another candidate (a split quote's second part, a
     /// participle after an attribution: `, ajoutant que`).
     SameAs(usize),
@@ -59,6 +65,12 @@ const REFERENCE_WINDOW: usize = 2000;
 pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
     if last < first || last - first > MAX_PHRASE {
         return Subject::Unknown;
+    }
+    // `Mais le premier ministre`, `Par ailleurs, Jean Dupont`: the connector
+    // is not the speaker's.
+    let skip = cues::connector_len(&doc.cx, first);
+    if skip > 0 && first + skip <= last {
+        return classify_phrase(doc, first + skip, last);
     }
     if first == last {
         if let Some((gender, kind)) = cues::pronoun(&doc.key(first)) {
@@ -91,6 +103,13 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
             }
         }
     }
+    // `Jeanne Durand la présidente du club`: a name no entity covers, then
+    // its role.
+    if let Some(end) = (first..last).rev().find(|&k| name_like(doc, first, k)) {
+        if !doc.capitalised(end + 1) {
+            return Subject::Name { first, last: end };
+        }
+    }
     let head = phrase_head(doc, first, last);
     match (head, org) {
         // The phrase opens on the organisation's name (l'Institut ..., le
@@ -107,8 +126,51 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         // tête de l'OMC`), not who speaks.
         (None, Some((at, e))) if !governed(doc, at, first) => entity_subject(e),
         (None, Some(_)) => Subject::Unknown,
+        (None, None) if name_like(doc, first, last) => Subject::Name { first, last },
         (None, None) => Subject::Unknown,
     }
+}
+
+/// Whether tokens `first..=last` are a name the entity stage may not know:
+/// an optional honorific, then capitalised words (particles, initials and
+/// apostrophes between them), the first of which can start a name.
+pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
+    if last < first || last - first > 6 {
+        return false;
+    }
+    let start = if cues::honorific_gender(doc.word(first)).is_some() {
+        first + 1
+    } else {
+        first
+    };
+    if start > last || !doc.capitalised(start) || !doc.capitalised(last) {
+        return false;
+    }
+    let key = doc.key(start);
+    if cues::is_name_blocker(&key) || cues::pronoun(&key).is_some() || cues::is_determiner(&key) {
+        return false;
+    }
+    // One plain capitalised word opening a sentence may be any word
+    // (`Indépendant depuis 2007, ...`); it is a name when it looks like one
+    // (`Moody's`, `OCDE`, `McKinsey`).
+    let opens = start == doc.sentence(start).start
+        || start == first + cues::connector_len(&doc.cx, doc.sentence(start).start)
+            && first == doc.sentence(start).start;
+    if start == last && opens {
+        let w = doc.word(start);
+        let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+        let possessive = matches!(doc.word(start + 1), "'" | "’") || w.contains(['\'', '’']);
+        if !inner_capital && !possessive {
+            return false;
+        }
+    }
+    (start..=last).all(|i| {
+        let w = doc.word(i);
+        doc.entity_of.get(i).copied().flatten().is_none() && doc.capitalised(i)
+            || (doc.entity_of.get(i).copied().flatten().is_none()
+                && (cues::is_name_particle(&doc.key(i))
+                    || matches!(w, "'" | "’" | "-" | "." | "s")))
+    })
 }
 
 /// The head noun of a phrase: its first role, person, body or non-agent noun
@@ -116,7 +178,11 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
 fn phrase_head(doc: &Doc, first: usize, last: usize) -> Option<usize> {
     (first..=last.min(first + 4)).find(|&i| {
         let k = doc.key(i);
-        cues::is_person_head(&k) || cues::is_body_head(&k) || cues::is_non_agent(&k)
+        cues::is_person_head(&k)
+            || cues::is_body_head(&k)
+            || cues::is_generic_body(&k)
+            || cues::is_document(&k)
+            || cues::is_non_agent(&k)
     })
 }
 
@@ -145,9 +211,9 @@ pub fn subject_after(doc: &Doc, from: usize) -> Option<(Subject, usize)> {
             .checked_sub(1)
             .is_some_and(|p| p >= from && governs(&doc.key(p)));
         if !governed {
-            let named = doc.entity_starting(i).is_some();
+            let named = doc.entity_starting(i).is_some() || name_like(doc, i, i);
             let honorific = cues::honorific_gender(doc.word(i)).is_some()
-                && doc.entity_starting(i + 1).is_some();
+                && (doc.entity_starting(i + 1).is_some() || doc.capitalised(i + 1));
             // A determiner and a role or body noun before any complement
             // (`le porte-parole`, `les autorités locales`, not `les faits au
             // Parquet`).
@@ -358,8 +424,17 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
             }
         }
         let phrase = classify_phrase(doc, segment_start, segment_end);
+        // `Jean Dupont, le président du club, a dit`: the name before the
+        // apposed role is the subject.
+        if matches!(phrase, Subject::Role { .. }) && segment_start > sentence_start {
+            if let Some(named) = name_before_comma(doc, segment_start - 1, sentence_start) {
+                return named;
+            }
+        }
         match phrase {
-            Subject::Entity { .. } | Subject::Pronoun { .. } => return phrase,
+            Subject::Entity { .. } | Subject::Pronoun { .. } | Subject::Name { .. } => {
+                return phrase
+            }
             Subject::Role { .. } if !doc.is(last, ",") => return phrase,
             Subject::Role { .. } => fallback = phrase,
             _ => {}
@@ -372,6 +447,30 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
         }
     }
     fallback
+}
+
+/// The name (entity or capitalised words) ending just before the comma at
+/// token `comma` and opening its clause.
+fn name_before_comma(doc: &Doc, comma: usize, sentence_start: usize) -> Option<Subject> {
+    if !doc.is(comma, ",") {
+        return None;
+    }
+    let end = comma.checked_sub(1)?;
+    let mut start = end;
+    while start > sentence_start && end - start < 8 && !clause_break(doc, start - 1) {
+        start -= 1;
+    }
+    if let Some(e) = doc.entity_ending(end) {
+        let a = doc.entity_tokens.get(e).map_or(end, |t| t.0);
+        if a >= start && !governed(doc, a, start) && doc.label(e) == Some(Label::Per) {
+            return Some(entity_before(doc, e));
+        }
+    }
+    let start = start + cues::connector_len(&doc.cx, start);
+    name_like(doc, start, end).then_some(Subject::Name {
+        first: start,
+        last: end,
+    })
 }
 
 /// Whether the name starting at token `a` is governed by a preposition
@@ -500,6 +599,11 @@ impl<'d> Resolver<'d> {
                 mention: doc.span(first, last),
                 gender: None,
             },
+            Subject::Name { first, last } => Said {
+                name: Some(self.name(first, last)),
+                mention: doc.span(first, last),
+                gender: cues::honorific_gender(doc.word(first)).filter(|g| *g != Gender::Any),
+            },
             Subject::SameAs(other) if depth < 4 && other != k => {
                 let s = self.resolve(other, depth + 1);
                 Said {
@@ -537,7 +641,7 @@ impl<'d> Resolver<'d> {
         // (`La directrice du PAM, Lauren Landis, a lancé un appel. « ... »,
         // a-t-elle déclaré.`).
         let named_since = self
-            .latest_person(at, |name| {
+            .latest_person_where(at, true, |name| {
                 gender != Gender::Any && self.genders.get(name) == Some(&gender)
             })
             .filter(|(t, _)| {
@@ -554,14 +658,110 @@ impl<'d> Resolver<'d> {
         if let Some((_, name, _)) = speaker {
             return Some(name.clone());
         }
-        self.latest_person(at, |name| {
-            fits(self.genders.get(name).copied().unwrap_or(Gender::Any))
-        })
-        .map(|(_, name)| name)
+        let fit = |name: &str| fits(self.genders.get(name).copied().unwrap_or(Gender::Any));
+        let free = self.latest_person_where(at, true, fit);
+        // A subject named in the paragraph or the one before wins over a
+        // complement named since.
+        let free = free.filter(|(t, _)| {
+            self.doc
+                .paragraph_of
+                .get(*t)
+                .is_some_and(|&p| p + 1 >= paragraph)
+        });
+        free.or_else(|| self.latest_person(at, fit))
+            .map(|(_, name)| name)
+    }
+
+    /// Capitalised words in a speaker slot: the canonical name of the latest
+    /// person or organisation named before with the same last word (`V.
+    /// Durand` after `Valérie Durand`), else the words without honorific.
+    fn name(&self, first: usize, last: usize) -> String {
+        let doc = self.doc;
+        let start = if cues::honorific_gender(doc.word(first)).is_some() {
+            first + 1
+        } else {
+            first
+        };
+        let surname = doc.key(last);
+        let window_start = first.saturating_sub(REFERENCE_WINDOW);
+        let before = doc.entity_tokens.partition_point(|&(a, _)| a < first);
+        let earlier = (0..before)
+            .rev()
+            .take_while(|&e| {
+                doc.entity_tokens
+                    .get(e)
+                    .is_some_and(|t| t.0 >= window_start)
+            })
+            .find(|&e| {
+                doc.speaker_entity(doc.entity_tokens.get(e).map_or(0, |t| t.0))
+                    .is_some()
+                    && doc
+                        .entity_tokens
+                        .get(e)
+                        .is_some_and(|t| doc.key(t.1) == surname)
+            });
+        earlier.map_or_else(|| doc.text_of(start, last), |e| canonical(doc, e))
+    }
+
+    /// The latest organisation named before token `at`, within the window.
+    fn latest_org(&self, at: usize) -> Option<String> {
+        let doc = self.doc;
+        let window_start = at.saturating_sub(REFERENCE_WINDOW);
+        let before = doc.entity_tokens.partition_point(|&(a, _)| a < at);
+        (0..before)
+            .rev()
+            .take_while(|&e| {
+                doc.entity_tokens
+                    .get(e)
+                    .is_some_and(|t| t.0 >= window_start)
+            })
+            .find(|&e| {
+                doc.label(e) == Some(Label::Org)
+                    && doc.entity_tokens.get(e).is_some_and(|t| doc.quotable(t.0))
+            })
+            .map(|e| canonical(doc, e))
+    }
+
+    /// The issuer of a document named by `head` before token `at`: the
+    /// organisation or person after an earlier mention of the same noun
+    /// (`le rapport de l'ONG` ... `le rapport`; `un rapport publié par`),
+    /// else the latest organisation.
+    fn issuer(&self, at: usize, head: &str) -> Option<String> {
+        let doc = self.doc;
+        let window_start = at.saturating_sub(REFERENCE_WINDOW);
+        let mut i = at;
+        while let Some(p) = i.checked_sub(1) {
+            i = p;
+            if p < window_start {
+                break;
+            }
+            if doc.key(p) != head {
+                continue;
+            }
+            let named = (p + 1..p + 6)
+                .take_while(|&j| !doc.is_punct(j))
+                .find_map(|j| doc.entity_starting(j).filter(|_| governs(&doc.key(j - 1))));
+            if let Some(e) = named {
+                return Some(canonical(doc, e));
+            }
+        }
+        self.latest_org(at)
     }
 
     /// The latest person named before token `at` in the news zones.
     fn latest_person(&self, at: usize, fits: impl Fn(&str) -> bool) -> Option<(usize, String)> {
+        self.latest_person_where(at, false, fits)
+    }
+
+    /// The latest person named before token `at`; with `free`, only one that
+    /// no preposition governs (a subject or an apposition, not `a voté pour
+    /// Jean Dupont`): a subject pronoun takes up a subject.
+    fn latest_person_where(
+        &self,
+        at: usize,
+        free: bool,
+        fits: impl Fn(&str) -> bool,
+    ) -> Option<(usize, String)> {
         let doc = self.doc;
         let mut i = at;
         let mut seen = 0;
@@ -574,7 +774,12 @@ impl<'d> Resolver<'d> {
             let Some(e) = doc.entity_ending(p) else {
                 continue;
             };
-            if doc.label(e) == Some(Label::Per) && doc.quotable(p) {
+            let a = doc.entity_tokens.get(e).map_or(p, |t| t.0);
+            let floor = a.saturating_sub(2);
+            if doc.label(e) == Some(Label::Per)
+                && doc.quotable(p)
+                && !(free && governed(doc, honorific_start(doc, a), floor))
+            {
                 let name = canonical(doc, e);
                 if fits(&name) {
                     return Some((p, name));
@@ -593,6 +798,28 @@ impl<'d> Resolver<'d> {
             return Some(phrase);
         };
         let key = doc.key(head);
+        // A short definite phrase: the article, the head and at most one
+        // adjective (`le groupe`, `l'ONG`, `le rapport`, `l'universitaire`,
+        // `le même chercheur`).
+        let short = last <= head + 1
+            && head > first
+            && matches!(
+                doc.key(first).as_ref(),
+                "le" | "la" | "l'" | "ce" | "cet" | "cette"
+            )
+            && !(head + 1..=last).any(|i| governs(&doc.key(i)));
+        if cues::is_document(&key) {
+            if short {
+                return self.issuer(first, &key).or(Some(phrase));
+            }
+            return Some(phrase);
+        }
+        if cues::is_generic_body(&key) && !cues::is_body_head(&key) {
+            if short {
+                return self.latest_org(first).or(Some(phrase));
+            }
+            return Some(phrase);
+        }
         if cues::is_body_head(&key) {
             // Every word after the head must be in the body's name too: `le
             // comité d'organisation` is not the `Comité international olympique`.
@@ -600,7 +827,13 @@ impl<'d> Resolver<'d> {
                 .map(|i| doc.key(i).to_string())
                 .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
                 .collect();
-            return self.latest_body(first, &key, &words).or(Some(phrase));
+            let generic = (cues::is_generic_body(&key) && short)
+                .then(|| self.latest_org(first))
+                .flatten();
+            return self
+                .latest_body(first, &key, &words)
+                .or(generic)
+                .or(Some(phrase));
         }
         let stem = role_stem(&key);
         let window_start = first.saturating_sub(REFERENCE_WINDOW);
@@ -619,6 +852,16 @@ impl<'d> Resolver<'d> {
         let anaphoric = (first..=last.min(first + 3)).any(|i| cues::is_anaphoric(&doc.key(i)));
         if anaphoric {
             if let Some((_, name)) = self.latest_person(at.min(first), |_| true) {
+                return Some(name);
+            }
+        }
+        // `l'universitaire`, `le chercheur`: a definite noun for a person
+        // alone refers to someone already in the article, the latest speaker
+        // or person whose gender fits. An office (`le ministre`) refers only
+        // to whoever was named with it.
+        if short && !cues::is_title_head(&key) {
+            let gender = role_gender(doc, head);
+            if let Some(name) = self.pronoun(at.min(first), gender) {
                 return Some(name);
             }
         }

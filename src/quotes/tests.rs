@@ -232,3 +232,121 @@ fn a_complement_between_the_verb_and_que_is_no_conjunction() {
     let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(texts, ["la récolte pourrait reculer"]);
 }
+
+#[test]
+fn a_speaker_unknown_to_the_lexicons_keeps_the_quote() {
+    let q = body("« Je veux que le dossier soit rouvert », a déclaré Zorba Quenneville.\n\nMoody's explique dans un communiqué que la dette est trop élevée.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Je veux que le dossier soit rouvert",
+                Some("Zorba Quenneville")
+            ),
+            ("la dette est trop élevée", Some("Moody's"))
+        ]
+    );
+}
+
+#[test]
+fn an_inverted_verb_may_follow_the_closing_mark_without_a_comma() {
+    let q = body("« Le projet avance bien » a indiqué Zorba Quenneville.\n\n« Nous tiendrons les délais » lui avait dit Marie Dupont.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("Le projet avance bien", Some("Zorba Quenneville")),
+            ("Nous tiendrons les délais", Some("Marie Dupont"))
+        ]
+    );
+}
+
+#[test]
+fn a_colon_glued_to_the_mark_still_introduces_the_quote() {
+    let q = body("Paul Martin a indiqué par téléphone :« Le système marche très bien. »\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "Le système marche très bien");
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_quote_after_a_colon_needs_no_verb_of_speech() {
+    let q =
+        body("Jean Dupont a défendu sa décision : « On peut faire une pause quand on veut. »\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "On peut faire une pause quand on veut");
+    assert_eq!(q[0].2.as_deref(), Some("Jean Dupont"));
+}
+
+#[test]
+fn a_quote_that_continues_keeps_the_source_named_before() {
+    let q = body("« Nous avons gagné la partie », a dit Paul Martin. « Nous jouerons encore demain soir. »\n\nLe maire Jean Dupont a demandé la parole. « Le budget ne tient pas debout. »\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("Nous avons gagné la partie", Some("Paul Martin")),
+            ("Nous jouerons encore demain soir", Some("Paul Martin")),
+            ("Le budget ne tient pas debout", Some("Jean Dupont"))
+        ]
+    );
+}
+
+#[test]
+fn a_role_phrase_goes_to_the_person_named_with_the_role_without_its_connector() {
+    let q = body("Le premier ministre Jean Dupont est arrivé à Lyon.\n\nMais le premier ministre a affirmé que la réforme passerait.\n\nPour la première fois, le conseil a voté contre le budget.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Jean Dupont"));
+    let doc = crate::analyze(&format!("{TITLE}Le premier ministre Jean Dupont est arrivé à Lyon.\n\nMais le premier ministre a affirmé que la réforme passerait.\n"));
+    let mention = doc.quotes[0]
+        .speaker_mention
+        .map(|m| m.text(&doc.text).to_string());
+    assert_eq!(mention.as_deref(), Some("le premier ministre"));
+}
+
+#[test]
+fn a_generic_body_noun_refers_to_the_latest_organisation() {
+    let q = body("Le groupe Danone a publié ses comptes. La direction a indiqué que 500 postes seraient supprimés.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Danone"));
+}
+
+#[test]
+fn a_pronoun_takes_up_a_subject_rather_than_a_complement() {
+    let q = body("Paul Durand a voté pour Jean Martin.\n\n« Notre climat change très vite », déclare-t-il.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Paul Durand"));
+}
+
+#[test]
+fn a_name_before_its_role_without_comma_is_the_speaker() {
+    let q = body(
+        "La production reprendra en mai, explique Zorba Quenneville le vice-président du groupe.\n",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Zorba Quenneville"));
+}
+
+#[test]
+fn a_backward_attribution_gives_the_sentence_before_its_source() {
+    let q = body("Le port manque de grues modernes depuis dix ans. C'est l'avis de Jeanne Durand, experte du secteur.\n\nLa ville ne sait plus loger ses étudiants. Le constat amer est du maire Paul Martin.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Le port manque de grues modernes depuis dix ans",
+                Some("Jeanne Durand")
+            ),
+            (
+                "La ville ne sait plus loger ses étudiants",
+                Some("Paul Martin")
+            )
+        ]
+    );
+}
