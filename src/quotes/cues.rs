@@ -4,12 +4,11 @@
 //! attribution patterns need.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::entities::context::Context;
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
+use crate::text::Context;
 
 /// A verb of speech found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +79,9 @@ pub enum Prep {
     De,
 }
 
-struct Lexicons {
+/// What the quote stage knows: verbs and phrases of speech and the word
+/// classes of attribution (`data/quotes/`, `data/lexicons/speech_verbs.tsv`).
+pub struct Lexicons {
     verbs: Option<AhoCorasick>,
     verb_entries: Vec<VerbEntry>,
     phrases: Vec<(Vec<String>, PhraseKind)>,
@@ -90,7 +91,7 @@ struct Lexicons {
     negations: WordSet,
     verb_group_words: WordSet,
     title_triggers: WordSet,
-    /// First words of the titles of data/lexicons/titles.txt and the person
+    /// Head nouns of the titles of data/lexicons/titles.txt and the person
     /// nouns of data/quotes/person_nouns.txt.
     person_heads: WordSet,
     /// The heads of the titles alone (`ministre`, `président`): offices, not
@@ -108,9 +109,21 @@ struct Lexicons {
     particles: WordSet,
 }
 
-static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build);
+impl Default for Lexicons {
+    /// The built-in lexicons, phrases split by the built-in tokenizer.
+    fn default() -> Self {
+        Lexicons::new(&crate::tokenize::Lexicons::default())
+    }
+}
 
-fn build() -> Lexicons {
+impl Lexicons {
+    /// The built-in lexicons, phrases split by `tokenizer`.
+    pub fn new(tokenizer: &crate::tokenize::Lexicons) -> Self {
+        build(tokenizer)
+    }
+}
+
+fn build(tokenizer: &crate::tokenize::Lexicons) -> Lexicons {
     let mut patterns: Vec<String> = Vec::new();
     let mut verb_entries = Vec::new();
     let object_infinitives: WordMap<String, Prep> =
@@ -146,7 +159,7 @@ fn build() -> Lexicons {
     let verbs = AhoCorasick::new(&patterns).ok();
     let phrases = rows(include_str!("../../data/quotes/cue_phrases.tsv"))
         .filter_map(|row| {
-            let keys = phrase_keys(row.first()?);
+            let keys = phrase_keys(tokenizer, row.first()?);
             let kind = match *row.get(1)? {
                 "source" => PhraseKind::Source,
                 "topic" => PhraseKind::Topic,
@@ -180,14 +193,14 @@ fn build() -> Lexicons {
     let titles: Vec<Vec<String>> = entries(include_str!("../../data/lexicons/titles.txt"))
         .map(|t| t.split(' ').map(fold_key).collect())
         .collect();
-    let mut single: WordSet = folded_set(include_str!("../../data/quotes/person_nouns.txt"));
+    let nouns = folded_set(include_str!("../../data/quotes/person_nouns.txt"));
+    let mut single = nouns.clone();
     single.extend(
         titles
             .iter()
             .filter(|t| t.len() == 1)
             .filter_map(|t| t.first().cloned()),
     );
-    let nouns = folded_set(include_str!("../../data/quotes/person_nouns.txt"));
     let mut person_heads = single.clone();
     let mut title_heads = WordSet::default();
     for t in &titles {
@@ -221,7 +234,7 @@ fn build() -> Lexicons {
         non_agents: folded_set(include_str!("../../data/quotes/non_agents.txt")),
         not_infinitives: folded_set(include_str!("../../data/quotes/not_infinitives.txt")),
         connectors: entries(include_str!("../../data/quotes/connectors.txt"))
-            .map(phrase_keys)
+            .map(|c| phrase_keys(tokenizer, c))
             .collect(),
         generic_bodies: folded_set(include_str!("../../data/quotes/generic_bodies.txt")),
         documents: folded_set(include_str!("../../data/quotes/document_nouns.txt")),
@@ -232,8 +245,8 @@ fn build() -> Lexicons {
 }
 
 /// The folded keys of the tokens of a phrase (`d'après` -> `d'`, `après`).
-fn phrase_keys(phrase: &str) -> Vec<String> {
-    crate::tokenize(phrase)
+fn phrase_keys(tokenizer: &crate::tokenize::Lexicons, phrase: &str) -> Vec<String> {
+    crate::tokenize::tokenize(tokenizer, phrase)
         .iter()
         .map(|t| fold_key(t.text(phrase)))
         .collect()
@@ -241,8 +254,9 @@ fn phrase_keys(phrase: &str) -> Vec<String> {
 
 /// The number of tokens of the connector starting at token `i` (`Mais`, `Par
 /// ailleurs`, `De son côté`), with the comma after it; 0 when none.
-pub fn connector_len(cx: &Context, i: usize) -> usize {
-    let len = LEXICONS
+pub fn connector_len(cx: &Context<Lexicons>, i: usize) -> usize {
+    let len = cx
+        .lex
         .connectors
         .iter()
         .filter(|keys| {
@@ -260,34 +274,9 @@ pub fn connector_len(cx: &Context, i: usize) -> usize {
     }
 }
 
-/// A capitalised word that never starts a name (`Les`, `Cette`, `Lundi`).
-pub fn is_name_blocker(key: &str) -> bool {
-    LEXICONS.name_blockers.contains(key)
-}
-
-/// A lower-case particle inside a name (`da`, `von`, `al`).
-pub fn is_name_particle(key: &str) -> bool {
-    LEXICONS.particles.contains(key)
-}
-
-/// A noun for an organisation of any name (`le groupe`, `l'ONG`).
-pub fn is_generic_body(key: &str) -> bool {
-    LEXICONS.generic_bodies.contains(key)
-}
-
-/// A noun of a document that speaks for its issuer (`le rapport`).
-pub fn is_document(key: &str) -> bool {
-    LEXICONS.documents.contains(key)
-}
-
-/// A noun of opinion that attributes the sentence before (`C'est l'avis de`).
-pub fn is_backward_noun(key: &str) -> bool {
-    LEXICONS.backward.contains(key)
-}
-
 /// The verbs of speech of the text, in order, disjoint (longest first).
-pub fn verb_cues(cx: &Context) -> Vec<VerbCue> {
-    let lx: &Lexicons = &LEXICONS;
+pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
+    let lx = cx.lex;
     // Longest hit per first token.
     let mut best: HashMap<usize, VerbCue> = HashMap::new();
     let Some(verbs) = lx.verbs.as_ref() else {
@@ -330,8 +319,8 @@ pub fn verb_cues(cx: &Context) -> Vec<VerbCue> {
 }
 
 /// The prepositional cue starting at token `i`, if any (longest first).
-pub fn phrase_at(cx: &Context, i: usize) -> Option<PhraseCue> {
-    let lx: &Lexicons = &LEXICONS;
+pub fn phrase_at(cx: &Context<Lexicons>, i: usize) -> Option<PhraseCue> {
+    let lx = cx.lex;
     lx.phrases
         .iter()
         .filter(|(keys, _)| {
@@ -347,62 +336,89 @@ pub fn phrase_at(cx: &Context, i: usize) -> Option<PhraseCue> {
         })
 }
 
-pub fn pronoun(key: &str) -> Option<(Gender, PronounKind)> {
-    LEXICONS.pronouns.get(key).copied()
-}
-
-pub fn is_auxiliary(key: &str) -> bool {
-    LEXICONS.auxiliaries.contains(key)
-}
-
-/// A word that makes a following `que` a conjunction (`pour que`, `alors que`).
-pub fn is_conjunction_word(key: &str) -> bool {
-    LEXICONS.conjunction_words.contains(key)
-}
-
-pub fn is_negation(key: &str) -> bool {
-    LEXICONS.negations.contains(key)
-}
-
-pub fn is_verb_group_word(key: &str) -> bool {
-    LEXICONS.verb_group_words.contains(key)
-}
-
-pub fn is_title_trigger(key: &str) -> bool {
-    LEXICONS.title_triggers.contains(key)
-}
-
-pub fn is_person_head(key: &str) -> bool {
-    LEXICONS.person_heads.contains(key)
-}
-
-/// The head of a title (`ministre`, `présidente`), an office rather than a
-/// common noun for a person (`chercheur`, `agricultrice`).
-pub fn is_title_head(key: &str) -> bool {
-    LEXICONS.title_heads.contains(key)
-}
-
-pub fn is_body_head(key: &str) -> bool {
-    LEXICONS.body_heads.contains(key)
-}
-
-pub fn is_anaphoric(key: &str) -> bool {
-    LEXICONS.anaphoric.contains(key) || key.starts_with("ex-")
-}
-
-pub fn is_non_agent(key: &str) -> bool {
-    LEXICONS.non_agents.contains(key)
-}
-
-/// Whether a word looks like an infinitive (apprécier, compter, vouloir,
-/// avoir, être, dire, prendre, mettre, poursuivre).
-pub fn looks_infinitive(key: &str) -> bool {
-    if LEXICONS.not_infinitives.contains(key) || key.chars().count() < 4 {
-        return false;
+impl Lexicons {
+    pub fn pronoun(&self, key: &str) -> Option<(Gender, PronounKind)> {
+        self.pronouns.get(key).copied()
     }
-    ["er", "ir", "oir", "dre", "ire", "tre", "vre", "ure"]
-        .iter()
-        .any(|end| key.ends_with(end))
+
+    pub fn is_auxiliary(&self, key: &str) -> bool {
+        self.auxiliaries.contains(key)
+    }
+
+    /// A word that makes a following `que` a conjunction (`pour que`, `alors que`).
+    pub fn is_conjunction_word(&self, key: &str) -> bool {
+        self.conjunction_words.contains(key)
+    }
+
+    pub fn is_negation(&self, key: &str) -> bool {
+        self.negations.contains(key)
+    }
+
+    pub fn is_verb_group_word(&self, key: &str) -> bool {
+        self.verb_group_words.contains(key)
+    }
+
+    pub fn is_title_trigger(&self, key: &str) -> bool {
+        self.title_triggers.contains(key)
+    }
+
+    pub fn is_person_head(&self, key: &str) -> bool {
+        self.person_heads.contains(key)
+    }
+
+    /// The head of a title (`ministre`, `présidente`), an office rather than
+    /// a common noun for a person (`chercheur`, `agricultrice`).
+    pub fn is_title_head(&self, key: &str) -> bool {
+        self.title_heads.contains(key)
+    }
+
+    /// A noun for an organisation of any name (`le groupe`, `l'ONG`).
+    pub fn is_generic_body(&self, key: &str) -> bool {
+        self.generic_bodies.contains(key)
+    }
+
+    /// A noun of a document that speaks for its issuer (`le rapport`).
+    pub fn is_document(&self, key: &str) -> bool {
+        self.documents.contains(key)
+    }
+
+    /// A noun of opinion that attributes the sentence before (`C'est l'avis de`).
+    pub fn is_backward_noun(&self, key: &str) -> bool {
+        self.backward.contains(key)
+    }
+
+    /// A capitalised word that never starts a name (`Les`, `Cette`, `Lundi`).
+    pub fn is_name_blocker(&self, key: &str) -> bool {
+        self.name_blockers.contains(key)
+    }
+
+    /// A lower-case particle inside a name (`da`, `von`, `al`).
+    pub fn is_name_particle(&self, key: &str) -> bool {
+        self.particles.contains(key)
+    }
+
+    pub fn is_body_head(&self, key: &str) -> bool {
+        self.body_heads.contains(key)
+    }
+
+    pub fn is_anaphoric(&self, key: &str) -> bool {
+        self.anaphoric.contains(key) || key.starts_with("ex-")
+    }
+
+    pub fn is_non_agent(&self, key: &str) -> bool {
+        self.non_agents.contains(key)
+    }
+
+    /// Whether a word looks like an infinitive (apprécier, compter, vouloir,
+    /// avoir, être, dire, prendre, mettre, poursuivre).
+    pub fn looks_infinitive(&self, key: &str) -> bool {
+        if self.not_infinitives.contains(key) || key.chars().count() < 4 {
+            return false;
+        }
+        ["er", "ir", "oir", "dre", "ire", "tre", "vre", "ure"]
+            .iter()
+            .any(|end| key.ends_with(end))
+    }
 }
 
 /// Determiners that open a noun phrase.
@@ -478,12 +494,12 @@ pub fn is_que(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Layout;
+    use crate::model::Layout;
 
     fn cues_of(text: &str) -> Vec<String> {
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
         verb_cues(&cx)
             .iter()
             .map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
@@ -503,7 +519,7 @@ mod tests {
         let text = "ajoutant conclure ajouté";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
         let c = verb_cues(&cx);
         assert!(c[0].participle && !c[0].infinitive);
         assert!(c[1].infinitive && c[1].ambiguous);
@@ -515,7 +531,7 @@ mod tests {
         let text = "A son avis, selon lui";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
         assert_eq!(
             phrase_at(&cx, 0).map(|p| (p.last, p.kind)),
             Some((2, PhraseKind::Opinion))
@@ -529,10 +545,16 @@ mod tests {
 
     #[test]
     fn infinitives() {
-        assert!(looks_infinitive("apprécier"));
-        assert!(looks_infinitive("vouloir"));
-        assert!(looks_infinitive("poursuivre"));
-        assert!(!looks_infinitive("hier"));
-        assert!(!looks_infinitive("la"));
+        assert!(crate::Lexicons::builtin()
+            .quotes
+            .looks_infinitive("apprécier"));
+        assert!(crate::Lexicons::builtin()
+            .quotes
+            .looks_infinitive("vouloir"));
+        assert!(crate::Lexicons::builtin()
+            .quotes
+            .looks_infinitive("poursuivre"));
+        assert!(!crate::Lexicons::builtin().quotes.looks_infinitive("hier"));
+        assert!(!crate::Lexicons::builtin().quotes.looks_infinitive("la"));
     }
 }

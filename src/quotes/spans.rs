@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use super::cues::{self, PhraseKind, PronounKind, VerbCue};
 use super::speaker::{self, Subject};
 use super::Doc;
-use crate::document::{QuoteKind, Zone};
+use crate::model::{QuoteKind, Zone};
 
 /// A proposed quote: its content tokens, kind, cue and subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,10 +150,10 @@ fn attribution_at(doc: &Doc, comma: usize) -> Option<Attribution> {
             end: end + 1,
         });
     }
-    if cues::is_negation(&doc.key(i)) {
+    if doc.cx.lex.is_negation(&doc.key(i)) {
         return None;
     }
-    let inverted_pronoun = |t: usize| match cues::pronoun(&doc.key(t)) {
+    let inverted_pronoun = |t: usize| match doc.cx.lex.pronoun(&doc.key(t)) {
         Some((gender, PronounKind::Inverted)) => Some(Subject::Pronoun { token: t, gender }),
         Some((_, PronounKind::Impersonal)) if doc.word(t).starts_with('-') => Some(Subject::Nobody),
         _ => None,
@@ -162,13 +162,13 @@ fn attribution_at(doc: &Doc, comma: usize) -> Option<Attribution> {
     let i = if matches!(
         doc.key(i).as_ref(),
         "lui" | "leur" | "nous" | "vous" | "m'" | "me" | "l'"
-    ) && (cues::is_auxiliary(&doc.key(i + 1)) || doc.cue_starting(i + 1).is_some())
+    ) && (doc.cx.lex.is_auxiliary(&doc.key(i + 1)) || doc.cue_starting(i + 1).is_some())
     {
         i + 1
     } else {
         i
     };
-    let aux = cues::is_auxiliary(&doc.key(i));
+    let aux = doc.cx.lex.is_auxiliary(&doc.key(i));
     // `a-t-il ajouté`, `avait-il lancé`.
     if aux {
         if let Some(subject) = inverted_pronoun(i + 1) {
@@ -393,7 +393,7 @@ fn clause_end(doc: &Doc, from: usize) -> Option<usize> {
         // `a affirmé que ... et a qualifié ...`: a second verb of speech of
         // the same speaker ends the clause.
         if doc.key(j) == "et"
-            && cues::is_auxiliary(&doc.key(j + 1))
+            && doc.cx.lex.is_auxiliary(&doc.key(j + 1))
             && doc.cue_starting(j + 2).is_some()
         {
             break;
@@ -419,7 +419,7 @@ fn main_subject(doc: &Doc, cue: &VerbCue, out: &[Candidate]) -> Subject {
     let main = (s.start..cue.first).find(|&t| {
         !doc.in_closed_region(t)
             && doc.speaker_entity(t).is_none()
-            && (cues::is_auxiliary(&doc.key(t))
+            && (doc.cx.lex.is_auxiliary(&doc.key(t))
                 || doc
                     .cue_starting(t)
                     .is_some_and(|c| !c.participle && !c.infinitive))
@@ -474,9 +474,9 @@ fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &HashSet<usize>) 
 /// a conjunction word before `que` (`pour que`, `alors que`) or before an
 /// infinitive (`pour vérifier que`); `estime pour sa part que` goes on.
 fn subordinate(doc: &Doc, j: usize) -> bool {
-    cues::is_conjunction_word(&doc.key(j))
+    doc.cx.lex.is_conjunction_word(&doc.key(j))
         && (cues::is_que(&doc.key(j + 1))
-            || (!doc.capitalised(j + 1) && cues::looks_infinitive(&doc.key(j + 1))))
+            || (!doc.capitalised(j + 1) && doc.cx.lex.looks_infinitive(&doc.key(j + 1))))
 }
 
 /// Whether the verb of speech at `verb` is passive or impersonal (`il a été
@@ -523,7 +523,7 @@ fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
     } else {
         next
     };
-    (doc.is_word(verb) && !doc.capitalised(verb) && cues::looks_infinitive(&doc.key(verb)))
+    (doc.is_word(verb) && !doc.capitalised(verb) && doc.cx.lex.looks_infinitive(&doc.key(verb)))
         .then_some(verb)
 }
 
@@ -543,7 +543,10 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
                 if !doc.is(p.last + 1, ",") {
                     continue;
                 }
-                let gender = cues::pronoun(&doc.key(p.last.saturating_sub(1)))
+                let gender = doc
+                    .cx
+                    .lex
+                    .pronoun(&doc.key(p.last.saturating_sub(1)))
                     .map_or(cues::Gender::Any, |g| g.0);
                 (
                     Subject::Pronoun {
@@ -628,12 +631,14 @@ fn apposition(doc: &Doc, first: usize, last: usize) -> bool {
     let headed = (cues::is_determiner(&doc.key(first))
         && (first + 1..=last.min(first + 3)).any(|j| {
             let k = doc.key(j);
-            cues::is_person_head(&k) || cues::is_body_head(&k)
+            doc.cx.lex.is_person_head(&k) || doc.cx.lex.is_body_head(&k)
         }))
-        || cues::is_person_head(&doc.key(first));
+        || doc.cx.lex.is_person_head(&doc.key(first));
     let phrase = headed
         && (first..=last).all(|j| {
-            !cues::is_auxiliary(&doc.key(j)) && doc.cue_starting(j).is_none() && !doc.is_mark(j)
+            !doc.cx.lex.is_auxiliary(&doc.key(j))
+                && doc.cue_starting(j).is_none()
+                && !doc.is_mark(j)
         });
     named || phrase
 }
@@ -732,7 +737,7 @@ fn segment_subject(doc: &Doc, start: usize, end: usize) -> Subject {
             _ => Subject::Unknown,
         };
     }
-    if let Some((gender, PronounKind::Subject)) = cues::pronoun(&doc.key(start)) {
+    if let Some((gender, PronounKind::Subject)) = doc.cx.lex.pronoun(&doc.key(start)) {
         return Subject::Pronoun {
             token: start,
             gender,
@@ -765,7 +770,7 @@ fn backward(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         let limit = after.end.min(t + 10);
-        let Some(noun) = (t..limit).find(|&i| cues::is_backward_noun(&doc.key(i))) else {
+        let Some(noun) = (t..limit).find(|&i| doc.cx.lex.is_backward_noun(&doc.key(i))) else {
             continue;
         };
         let Some(est) = (t..limit).find(|&i| doc.key(i) == "est") else {
@@ -908,9 +913,12 @@ fn fragments(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         let before = r.open.saturating_sub(1);
         // `le thème « ... »`, `l'opération de « ... »`.
-        let trigger = cues::is_title_trigger(&doc.key(before))
+        let trigger = doc.cx.lex.is_title_trigger(&doc.key(before))
             || (matches!(doc.key(before).as_ref(), "de" | "du" | "des" | "d'")
-                && cues::is_title_trigger(&doc.key(before.saturating_sub(1))));
+                && doc
+                    .cx
+                    .lex
+                    .is_title_trigger(&doc.key(before.saturating_sub(1))));
         if trigger {
             continue;
         }

@@ -15,8 +15,7 @@ use std::collections::HashMap;
 use super::cues::{self, Gender, PronounKind};
 use super::spans::Candidate;
 use super::Doc;
-use crate::document::Label;
-use crate::sentences::Span;
+use crate::model::{Label, Span};
 
 /// The words that say who speaks, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +72,7 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         return classify_phrase(doc, first + skip, last);
     }
     if first == last {
-        if let Some((gender, kind)) = cues::pronoun(&doc.key(first)) {
+        if let Some((gender, kind)) = doc.cx.lex.pronoun(&doc.key(first)) {
             return match kind {
                 PronounKind::Impersonal => Subject::Nobody,
                 _ => Subject::Pronoun {
@@ -117,9 +116,9 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         (_, Some((at, e))) if at <= first + 1 && !matches!(head, Some(h) if h <= at) => {
             entity_subject(e)
         }
-        (Some(h), _) if cues::is_person_head(&doc.key(h)) => Subject::Role { first, last },
-        (Some(h), Some((_, e))) if cues::is_non_agent(&doc.key(h)) => entity_subject(e),
-        (Some(h), None) if cues::is_non_agent(&doc.key(h)) => Subject::Nobody,
+        (Some(h), _) if doc.cx.lex.is_person_head(&doc.key(h)) => Subject::Role { first, last },
+        (Some(h), Some((_, e))) if doc.cx.lex.is_non_agent(&doc.key(h)) => entity_subject(e),
+        (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => Subject::Nobody,
         (Some(_), None) => Subject::Role { first, last },
         (Some(_), Some((_, e))) => entity_subject(e),
         // An organisation governed by a preposition is a complement (`à la
@@ -147,7 +146,10 @@ pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
         return false;
     }
     let key = doc.key(start);
-    if cues::is_name_blocker(&key) || cues::pronoun(&key).is_some() || cues::is_determiner(&key) {
+    if doc.cx.lex.is_name_blocker(&key)
+        || doc.cx.lex.pronoun(&key).is_some()
+        || cues::is_determiner(&key)
+    {
         return false;
     }
     // One plain capitalised word opening a sentence may be any word
@@ -168,7 +170,7 @@ pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
         let w = doc.word(i);
         doc.entity_of.get(i).copied().flatten().is_none() && doc.capitalised(i)
             || (doc.entity_of.get(i).copied().flatten().is_none()
-                && (cues::is_name_particle(&doc.key(i))
+                && (doc.cx.lex.is_name_particle(&doc.key(i))
                     || matches!(w, "'" | "’" | "-" | "." | "s")))
     })
 }
@@ -178,11 +180,11 @@ pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
 fn phrase_head(doc: &Doc, first: usize, last: usize) -> Option<usize> {
     (first..=last.min(first + 4)).find(|&i| {
         let k = doc.key(i);
-        cues::is_person_head(&k)
-            || cues::is_body_head(&k)
-            || cues::is_generic_body(&k)
-            || cues::is_document(&k)
-            || cues::is_non_agent(&k)
+        doc.cx.lex.is_person_head(&k)
+            || doc.cx.lex.is_body_head(&k)
+            || doc.cx.lex.is_generic_body(&k)
+            || doc.cx.lex.is_document(&k)
+            || doc.cx.lex.is_non_agent(&k)
     })
 }
 
@@ -222,7 +224,8 @@ pub fn subject_after(doc: &Doc, from: usize) -> Option<(Subject, usize)> {
                     || (i + 1..(i + 4).min(limit))
                         .take_while(|&h| !doc.is_punct(h) && !governs(&doc.key(h)))
                         .any(|h| {
-                            cues::is_person_head(&doc.key(h)) || cues::is_body_head(&doc.key(h))
+                            doc.cx.lex.is_person_head(&doc.key(h))
+                                || doc.cx.lex.is_body_head(&doc.key(h))
                         }));
             if named || honorific || determined {
                 start = Some(i);
@@ -333,7 +336,7 @@ pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
                 .find(|&t| {
                     !doc.in_closed_region(t)
                         && doc.speaker_entity(t).is_none()
-                        && (cues::is_auxiliary(&doc.key(t)) || doc.cue_starting(t).is_some())
+                        && (doc.cx.lex.is_auxiliary(&doc.key(t)) || doc.cue_starting(t).is_some())
                 });
             previous.map_or(Subject::Unknown, |t| {
                 let g = verb_group_start(doc, t, sentence_start);
@@ -354,7 +357,7 @@ fn verb_group_start(doc: &Doc, verb: usize, sentence_start: usize) -> usize {
         if p < sentence_start || skipped > 6 {
             break;
         }
-        if (cues::is_auxiliary(&k) || cues::is_verb_group_word(&k))
+        if (doc.cx.lex.is_auxiliary(&k) || doc.cx.lex.is_verb_group_word(&k))
             && doc.speaker_entity(p).is_none()
         {
             j = p;
@@ -375,7 +378,7 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
         if last < sentence_start || steps > 6 {
             break;
         }
-        if let Some((gender, kind)) = cues::pronoun(&doc.key(last)) {
+        if let Some((gender, kind)) = doc.cx.lex.pronoun(&doc.key(last)) {
             return match kind {
                 PronounKind::Subject => Subject::Pronoun {
                     token: last,
@@ -808,26 +811,26 @@ impl<'d> Resolver<'d> {
                 "le" | "la" | "l'" | "ce" | "cet" | "cette"
             )
             && !(head + 1..=last).any(|i| governs(&doc.key(i)));
-        if cues::is_document(&key) {
+        if doc.cx.lex.is_document(&key) {
             if short {
                 return self.issuer(first, &key).or(Some(phrase));
             }
             return Some(phrase);
         }
-        if cues::is_generic_body(&key) && !cues::is_body_head(&key) {
+        if doc.cx.lex.is_generic_body(&key) && !doc.cx.lex.is_body_head(&key) {
             if short {
                 return self.latest_org(first).or(Some(phrase));
             }
             return Some(phrase);
         }
-        if cues::is_body_head(&key) {
+        if doc.cx.lex.is_body_head(&key) {
             // Every word after the head must be in the body's name too: `le
             // comité d'organisation` is not the `Comité international olympique`.
             let words: Vec<String> = (head + 1..=last)
                 .map(|i| doc.key(i).to_string())
                 .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
                 .collect();
-            let generic = (cues::is_generic_body(&key) && short)
+            let generic = (doc.cx.lex.is_generic_body(&key) && short)
                 .then(|| self.latest_org(first))
                 .flatten();
             return self
@@ -849,7 +852,7 @@ impl<'d> Resolver<'d> {
         {
             return Some(canonical(doc, *e));
         }
-        let anaphoric = (first..=last.min(first + 3)).any(|i| cues::is_anaphoric(&doc.key(i)));
+        let anaphoric = (first..=last.min(first + 3)).any(|i| doc.cx.lex.is_anaphoric(&doc.key(i)));
         if anaphoric {
             if let Some((_, name)) = self.latest_person(at.min(first), |_| true) {
                 return Some(name);
@@ -859,7 +862,7 @@ impl<'d> Resolver<'d> {
         // alone refers to someone already in the article, the latest speaker
         // or person whose gender fits. An office (`le ministre`) refers only
         // to whoever was named with it.
-        if short && !cues::is_title_head(&key) {
+        if short && !doc.cx.lex.is_title_head(&key) {
             let gender = role_gender(doc, head);
             if let Some(name) = self.pronoun(at.min(first), gender) {
                 return Some(name);
@@ -950,7 +953,7 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<(String, Gender)> {
             break;
         }
         let k = doc.key(p);
-        if cues::is_person_head(&k) && doc.speaker_entity(p).is_none() {
+        if doc.cx.lex.is_person_head(&k) && doc.speaker_entity(p).is_none() {
             return Some((role_stem(&k), role_gender(doc, p)));
         }
         i = p;
@@ -961,7 +964,7 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<(String, Gender)> {
             h += 1;
         }
         let k = doc.key(h);
-        if cues::is_person_head(&k) {
+        if doc.cx.lex.is_person_head(&k) {
             return Some((role_stem(&k), role_gender(doc, h)));
         }
     }
