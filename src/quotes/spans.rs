@@ -143,7 +143,18 @@ fn attribution_at(doc: &Doc, comma: usize) -> Option<Attribution> {
         if doc.is_punct(start) {
             return None;
         }
-        let end = speaker::phrase_end(doc, start, doc.sentence(start).end);
+        let sentence_end = doc.sentence(start).end;
+        let end = speaker::phrase_end(doc, start, sentence_end);
+        // `..., selon X, le trafic reprendra`: the source introduces the
+        // clause after it, not the words before.
+        let introduces = doc.is(end + 1, ",")
+            && doc.speaker_entity(end + 1).is_none()
+            && !governs_word(&doc.key(end + 2))
+            && end + 2 < sentence_end
+            && words(doc, end + 2, sentence_end - 1, 3);
+        if introduces {
+            return None;
+        }
         return Some(Attribution {
             cue: (p.first, p.last),
             subject: speaker::classify_phrase(doc, start, end),
@@ -232,9 +243,14 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
     for c in 0..doc.len() {
         // The attribution follows a comma, or a closing mark directly (`« ...
         // » a indiqué Jean Dupont`, `» déclare-t-il`).
+        // A source may also end the sentence without a comma (`... en hausse
+        // selon la police.`).
+        let trailing_source = doc.is_word(c)
+            && !closing_mark(doc, c)
+            && cues::phrase_at(&doc.cx, c + 1).is_some_and(|p| p.kind == PhraseKind::Source);
         let after_content = if doc.is(c, ",") {
             c
-        } else if closing_mark(doc, c) && doc.is_word(c + 1) {
+        } else if (closing_mark(doc, c) && doc.is_word(c + 1)) || trailing_source {
             c + 1
         } else {
             continue;
@@ -242,6 +258,11 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
         let Some(att) = attribution_at(doc, c) else {
             continue;
         };
+        if trailing_source
+            && (att.end..doc.sentence(c).end).any(|j| doc.is_word(j) && !doc.is(j, ","))
+        {
+            continue;
+        }
         let sentence = doc.sentence_of.get(c).copied().unwrap_or(0);
         let floor = sentence_floor.get(&sentence).copied().unwrap_or(0);
         let Some(content) = content_before(doc, heads, after_content, floor) else {
@@ -279,6 +300,11 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
             }
         }
     }
+}
+
+/// A preposition or `de`: a word that continues a noun phrase, not a clause.
+fn governs_word(key: &str) -> bool {
+    cues::is_preposition(key) || matches!(key, "de" | "d'" | "du" | "des")
 }
 
 /// Whether token `i` closes a quote-mark region.
@@ -500,6 +526,11 @@ fn impersonal(doc: &Doc, verb: usize) -> bool {
 /// infinitive (`a dit apprécier`, `a promis de poursuivre`).
 fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
     let next = cue.last + 1;
+    if let Some(prep) = cue.object_infinitive {
+        if let Some(first) = object_infinitive(doc, next, prep) {
+            return Some(first);
+        }
+    }
     if cues::is_determiner(&doc.key(next)) {
         return None;
     }
@@ -527,21 +558,75 @@ fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
         .then_some(verb)
 }
 
+/// The infinitive clause after a verb like `appeler ... à`, `accuser ...
+/// de` (`a appelé les habitants à rester`, `a demandé aux élus de ne pas
+/// voter`, `menace de partir`): the object before the preposition is a noun
+/// phrase of a few words, an apposition between commas included.
+fn object_infinitive(doc: &Doc, next: usize, prep: cues::Prep) -> Option<usize> {
+    let limit = doc.sentence(next).end.min(next + 14);
+    let mut j = next;
+    while j < limit {
+        let k = doc.key(j);
+        let opens = match prep {
+            cues::Prep::A => k == "à",
+            cues::Prep::De => matches!(k.as_ref(), "de" | "d'"),
+        };
+        if opens {
+            let verb = j + 1;
+            let negated = matches!(doc.key(verb).as_ref(), "ne" | "n'");
+            let infinitive = doc.is_word(verb)
+                && !doc.capitalised(verb)
+                && (negated || doc.cx.lex.looks_infinitive(&doc.key(verb)));
+            return infinitive.then_some(verb);
+        }
+        if (doc.is_punct(j) && !matches!(doc.word(j), "," | "'" | "’"))
+            || doc.cue_starting(j).is_some()
+            || cues::is_que(&k)
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
 /// Form 3: `Selon X, ...`, `D'après X, ...`, `Pour X, ...`, `A son avis, ...`
 /// opening a sentence.
 fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
     for s in &doc.sentences {
-        let i = content_start(doc, s.start);
+        let start = content_start(doc, s.start);
+        let start = start + cues::connector_len(&doc.cx, start);
+        // The cue opens the sentence (after a connector: `Mais pour X, ...`);
+        // a source cue may also open a clause inside it (`En 2009, selon X,
+        // ...`, `car selon eux, ...`).
+        let inner = (start + 1..s.end.min(start + MAX_CLAUSE)).filter(|&i| {
+            i.checked_sub(1).is_some_and(|b| {
+                doc.is(b, ",")
+                    || matches!(
+                        doc.key(b).as_ref(),
+                        "car" | "mais" | "et" | "que" | "qu'" | "qui" | "donc"
+                    )
+            }) && cues::phrase_at(&doc.cx, i).is_some_and(|p| p.kind == PhraseKind::Source)
+        });
+        for i in std::iter::once(start).chain(inner) {
+            introduced_at(doc, i, out);
+        }
+    }
+}
+
+/// The clause introduced by a prepositional cue at token `i`, if any.
+fn introduced_at(doc: &Doc, i: usize, out: &mut Vec<Candidate>) {
+    {
         if !doc.quotable(i) || doc.in_closed_region(i) {
-            continue;
+            return;
         }
         let Some(p) = cues::phrase_at(&doc.cx, i) else {
-            continue;
+            return;
         };
         let (subject, comma) = match p.kind {
             PhraseKind::Opinion => {
                 if !doc.is(p.last + 1, ",") {
-                    continue;
+                    return;
                 }
                 let gender = doc
                     .cx
@@ -559,7 +644,7 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
             PhraseKind::Source | PhraseKind::Topic => {
                 let np = p.last + 1;
                 let Some(comma) = next_comma(doc, np, 20) else {
-                    continue;
+                    return;
                 };
                 // `Selon la ministre, Marina Silva, ...`: the apposition
                 // belongs to the source.
@@ -582,17 +667,17 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
                 // of information (`selon les chiffres officiels`), not any
                 // noun (`selon les époques`, `selon la bactérie en cause`).
                 if (p.kind == PhraseKind::Topic && !speaks) || subject == Subject::Unknown {
-                    continue;
+                    return;
                 }
                 (subject, comma)
             }
         };
         let first = comma + 1;
         let Some(last) = clause_end(doc, first) else {
-            continue;
+            return;
         };
         if !words(doc, first, last, 3) {
-            continue;
+            return;
         }
         out.push(Candidate {
             first,
@@ -610,7 +695,13 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
 fn next_comma(doc: &Doc, from: usize, max: usize) -> Option<usize> {
     (from..from + max)
         .take_while(|&j| j < doc.sentence(from).end)
-        .find(|&j| doc.is_punct(j) && !matches!(doc.word(j), "(" | ")" | "'" | "’"))
+        .find(|&j| {
+            doc.is_punct(j)
+                && !matches!(doc.word(j), "(" | ")" | "'" | "’")
+                // A comma inside a name (`Institut d'hydrologie, de
+                // météorologie et ...`) ends nothing.
+                && doc.speaker_entity(j).is_none()
+        })
         .filter(|&j| doc.is(j, ","))
 }
 

@@ -357,3 +357,32 @@ fn a_backward_attribution_gives_the_sentence_before_its_source() {
         ]
     );
 }
+
+#[test]
+fn an_infinitive_after_an_object_is_the_reported_clause() {
+    let q = body("Le maire de Lyon, Paul Martin, appelle les habitants à rester chez eux.\n\nLa directive demande aux conducteurs de ne pas dépasser 30 km/h.\n\nLe syndicat menace de bloquer les dépôts.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "rester chez eux",
+            "ne pas dépasser 30 km/h",
+            "bloquer les dépôts"
+        ]
+    );
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_source_inside_the_sentence_introduces_the_clause_after_it() {
+    let q = body("En mars, selon la Fédération des transports, le trafic a reculé de 5 %.\n\nLes habitants sont partis car selon eux, la zone était inondable.\n\nLe nombre de chômeurs a augmenté selon la Fédération des transports.\n");
+    let found: Vec<(&str, QuoteKind)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+    assert_eq!(
+        found,
+        [
+            ("le trafic a reculé de 5 %", QuoteKind::Indirect),
+            ("la zone était inondable", QuoteKind::Indirect),
+            ("Le nombre de chômeurs a augmenté", QuoteKind::Indirect)
+        ]
+    );
+}
