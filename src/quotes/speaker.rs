@@ -116,10 +116,16 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         (_, Some((at, e))) if at <= first + 1 && !matches!(head, Some(h) if h <= at) => {
             entity_subject(e)
         }
-        (Some(h), _) if doc.cx.lex.is_person_head(&doc.key(h)) => Subject::Role { first, last },
+        (Some(h), _) if doc.cx.lex.is_person_head(&doc.key(h)) => Subject::Role {
+            first: determiner_before(doc, first, h),
+            last,
+        },
         (Some(h), Some((_, e))) if doc.cx.lex.is_non_agent(&doc.key(h)) => entity_subject(e),
         (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => Subject::Nobody,
-        (Some(_), None) => Subject::Role { first, last },
+        (Some(h), None) => Subject::Role {
+            first: determiner_before(doc, first, h),
+            last,
+        },
         (Some(_), Some((_, e))) => entity_subject(e),
         // An organisation governed by a preposition is a complement (`à la
         // tête de l'OMC`), not who speaks.
@@ -127,6 +133,30 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         (None, Some(_)) => Subject::Unknown,
         (None, None) if name_like(doc, first, last) => Subject::Name { first, last },
         (None, None) => Subject::Unknown,
+    }
+}
+
+/// A noun phrase opening with a determiner or a quantifier (`des
+/// scientifiques russes`, `plusieurs leaders de la rébellion`) in a subject
+/// slot: its words are the speaker when nothing else names one.
+pub fn noun_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
+    let start = first + cues::connector_len(&doc.cx, first);
+    let opens = cues::is_determiner(&doc.key(start))
+        || matches!(
+            doc.key(start).as_ref(),
+            "plusieurs" | "certains" | "certaines" | "quelques" | "nombre" | "d'autres"
+        );
+    let plain = last > start
+        && last - start <= 8
+        && doc.is_word(start + 1)
+        && !doc.capitalised(start + 1)
+        && (start..=last).all(|i| {
+            doc.is_word(i) && !doc.cx.lex.is_auxiliary(&doc.key(i)) && doc.cue_starting(i).is_none()
+        });
+    if opens && plain {
+        Subject::Role { first: start, last }
+    } else {
+        Subject::Unknown
     }
 }
 
@@ -166,13 +196,33 @@ pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
             return false;
         }
     }
+    if doc.entity_of.get(start).copied().flatten().is_some() {
+        return false;
+    }
+    // A place may end a name (`Météo France`), no person or organisation.
     (start..=last).all(|i| {
         let w = doc.word(i);
-        doc.entity_of.get(i).copied().flatten().is_none() && doc.capitalised(i)
-            || (doc.entity_of.get(i).copied().flatten().is_none()
-                && (doc.cx.lex.is_name_particle(&doc.key(i))
-                    || matches!(w, "'" | "’" | "-" | "." | "s")))
+        doc.speaker_entity(i).is_none()
+            && (doc.capitalised(i)
+                || doc.cx.lex.is_name_particle(&doc.key(i))
+                || matches!(w, "'" | "’" | "-" | "." | "s"))
     })
+}
+
+/// Where the noun phrase with head `head` starts: at its determiner when
+/// words come before it (`ajoute le documentaire`), else at `first`.
+fn determiner_before(doc: &Doc, first: usize, head: usize) -> usize {
+    (first..head)
+        .find(|&i| cues::is_determiner(&doc.key(i)))
+        .unwrap_or(first)
+}
+
+/// Whether token `h` is a noun that can head a speaker: a role, a person,
+/// a body, an organisation of any name or a document.
+fn speaking_head(doc: &Doc, h: usize) -> bool {
+    let k = doc.key(h);
+    let lex = doc.cx.lex;
+    lex.is_person_head(&k) || lex.is_body_head(&k) || lex.is_generic_body(&k) || lex.is_document(&k)
 }
 
 /// The head noun of a phrase: its first role, person, body or non-agent noun
@@ -223,10 +273,7 @@ pub fn subject_after(doc: &Doc, from: usize) -> Option<(Subject, usize)> {
                 && (doc.entity_starting(i + 1).is_some()
                     || (i + 1..(i + 4).min(limit))
                         .take_while(|&h| !doc.is_punct(h) && !governs(&doc.key(h)))
-                        .any(|h| {
-                            doc.cx.lex.is_person_head(&doc.key(h))
-                                || doc.cx.lex.is_body_head(&doc.key(h))
-                        }));
+                        .any(|h| speaking_head(doc, h)));
             if named || honorific || determined {
                 start = Some(i);
                 break;
@@ -325,10 +372,16 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
 pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
     let sentence_start = doc.sentence(verb).start;
     let j = verb_group_start(doc, verb, sentence_start);
-    let subject = subject_ending_before(doc, j, sentence_start);
     let coordinated = j
         .checked_sub(1)
         .filter(|&a| a > sentence_start && doc.key(a) == "et");
+    // `X a créé une route et appelle à ...`: the subject of the verb before
+    // `et` first.
+    let subject = if coordinated.is_some() {
+        Subject::Unknown
+    } else {
+        subject_ending_before(doc, j, sentence_start)
+    };
     match (subject, coordinated) {
         (Subject::Unknown, Some(and)) => {
             let previous = (sentence_start.max(and.saturating_sub(30))..and)
@@ -357,7 +410,12 @@ fn verb_group_start(doc: &Doc, verb: usize, sentence_start: usize) -> usize {
         if p < sentence_start || skipped > 6 {
             break;
         }
-        if (doc.cx.lex.is_auxiliary(&k) || doc.cx.lex.is_verb_group_word(&k))
+        // `X a lui écrit`, `X a elle relevé`: a stressed pronoun after the
+        // auxiliary stresses the subject, it is not one.
+        let stressed = matches!(k.as_ref(), "lui" | "elle" | "eux" | "elles")
+            && p.checked_sub(1)
+                .is_some_and(|a| doc.cx.lex.is_auxiliary(&doc.key(a)));
+        if (doc.cx.lex.is_auxiliary(&k) || doc.cx.lex.is_verb_group_word(&k) || stressed)
             && doc.speaker_entity(p).is_none()
         {
             j = p;
@@ -387,6 +445,11 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
                 PronounKind::Impersonal => Subject::Nobody,
                 _ => fallback,
             };
+        }
+        // `le documentaire qui précise`: the antecedent of `qui` speaks.
+        if doc.key(last) == "qui" && last > sentence_start {
+            j = last;
+            continue;
         }
         if doc.is(last, ")") {
             // A bracketed acronym after the name: `L'OMS (Organisation ...)`.
@@ -426,7 +489,10 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
                 return entity_before(doc, e);
             }
         }
-        let phrase = classify_phrase(doc, segment_start, segment_end);
+        let phrase = match classify_phrase(doc, segment_start, segment_end) {
+            Subject::Unknown => noun_phrase(doc, segment_start, segment_end),
+            phrase => phrase,
+        };
         // `Jean Dupont, le président du club, a dit`: the name before the
         // apposed role is the subject.
         if matches!(phrase, Subject::Role { .. }) && segment_start > sentence_start {

@@ -386,3 +386,37 @@ fn a_source_inside_the_sentence_introduces_the_clause_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_noun_phrase_subject_is_its_own_speaker() {
+    let q = body("Des chercheurs canadiens affirment avoir trouvé une nouvelle espèce.\n\nMétéo Bretagne prévoit que la tempête arrivera lundi.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(
+        found,
+        [Some("Des chercheurs canadiens"), Some("Météo Bretagne")]
+    );
+}
+
+#[test]
+fn a_coordinated_verb_of_speech_keeps_the_first_subject() {
+    let q = body("La préfecture a ouvert une route et appelle les habitants à prendre le bus.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "prendre le bus");
+    assert_eq!(q[0].2.as_deref(), Some("La préfecture"));
+}
+
+#[test]
+fn a_stressed_pronoun_after_the_auxiliary_is_no_subject() {
+    let q = body("Marie Dupont, de la CGT, a elle relevé que les embauches manquaient.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Marie Dupont"));
+}
+
+#[test]
+fn the_antecedent_of_qui_and_a_document_speak_for_their_issuer() {
+    let q = body("Le rapport de l'Organisation mondiale de la santé est sorti hier.\n\n« Les cas augmentent », ajoute le rapport qui précise également que la vaccination progresse.\n");
+    assert_eq!(q.len(), 2);
+    assert!(q
+        .iter()
+        .all(|x| x.2.as_deref() == Some("Organisation mondiale de la santé")));
+}
