@@ -526,6 +526,13 @@ fn impersonal(doc: &Doc, verb: usize) -> bool {
 /// infinitive (`a dit apprécier`, `a promis de poursuivre`).
 fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
     let next = cue.last + 1;
+    // `a appelé à ce que ...`, `se félicite de ce que ...`.
+    if matches!(doc.key(next).as_ref(), "à" | "de")
+        && doc.key(next + 1) == "ce"
+        && cues::is_que(&doc.key(next + 2))
+    {
+        return Some(next + 3);
+    }
     if let Some(prep) = cue.object_infinitive {
         if let Some(first) = object_infinitive(doc, next, prep) {
             return Some(first);
@@ -677,6 +684,16 @@ fn introduced_at(doc: &Doc, i: usize, out: &mut Vec<Candidate>) {
             return;
         };
         if !words(doc, first, last, 3) {
+            return;
+        }
+        // `Selon l'AFP, le conseil a demandé que ...`: a verb of speech with
+        // its own reported clause inside is the nearer attribution.
+        let inner = (first..=last).any(|j| {
+            doc.cue_starting(j).is_some_and(|c| {
+                !c.participle && !doc.negated(c.first) && clause_after(doc, &c).is_some()
+            })
+        });
+        if inner {
             return;
         }
         out.push(Candidate {

@@ -149,11 +149,16 @@ pub fn noun_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
     let plain = last > start
         && last - start <= 8
         && doc.is_word(start + 1)
-        && !doc.capitalised(start + 1)
         && (start..=last).all(|i| {
             doc.is_word(i) && !doc.cx.lex.is_auxiliary(&doc.key(i)) && doc.cue_starting(i).is_none()
         });
-    if opens && plain {
+    if opens && plain && cues::is_determiner(&doc.key(start)) && doc.capitalised(start + 1) {
+        // `le Conseil national syrien`: a name without its article.
+        Subject::Role {
+            first: start + 1,
+            last,
+        }
+    } else if opens && plain {
         Subject::Role { first: start, last }
     } else {
         Subject::Unknown
@@ -508,8 +513,13 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
             Subject::Role { .. } => fallback = phrase,
             _ => {}
         }
-        // An apposed phrase between commas: look further back.
-        if segment_start > sentence_start && doc.is(segment_start - 1, ",") {
+        // An apposed phrase between commas: look further back, unless the
+        // segment opens a new clause (`..., mais le conseil a dit`).
+        let new_clause = matches!(
+            doc.key(segment_start).as_ref(),
+            "mais" | "et" | "or" | "puis"
+        ) && segment_end > segment_start;
+        if segment_start > sentence_start && doc.is(segment_start - 1, ",") && !new_clause {
             j = segment_start;
         } else {
             return fallback;
@@ -536,7 +546,14 @@ fn name_before_comma(doc: &Doc, comma: usize, sentence_start: usize) -> Option<S
         }
     }
     let start = start + cues::connector_len(&doc.cx, start);
-    name_like(doc, start, end).then_some(Subject::Name {
+    // One capitalised word before an apposed role is a name (`Dupont, le
+    // président du club, a dit`), even at the start of the sentence.
+    let single = start == end
+        && doc.capitalised(start)
+        && doc.entity_of.get(start).copied().flatten().is_none()
+        && !doc.cx.lex.is_name_blocker(&doc.key(start))
+        && doc.cx.lex.pronoun(&doc.key(start)).is_none();
+    (single || name_like(doc, start, end)).then_some(Subject::Name {
         first: start,
         last: end,
     })
@@ -659,7 +676,9 @@ impl<'d> Resolver<'d> {
                 gender: None,
             },
             Subject::Pronoun { token, gender } => Said {
-                name: self.pronoun(c.anchor, gender),
+                name: self
+                    .sentence_subject(token, gender)
+                    .or_else(|| self.pronoun(c.anchor, gender)),
                 mention: pronoun_span(doc, token),
                 gender: Some(gender),
             },
@@ -689,6 +708,33 @@ impl<'d> Resolver<'d> {
         };
         self.memo.insert(k, said.clone());
         said
+    }
+
+    /// The subject opening the sentence of a pronoun that comes later in it
+    /// (`L'ONG Human Rights Watch publie un rapport dans lequel elle
+    /// dévoile que ...`): a person or an organisation named in its first
+    /// words, whose gender fits.
+    fn sentence_subject(&self, token: usize, gender: Gender) -> Option<String> {
+        let doc = self.doc;
+        let s = doc.sentence(token);
+        let start = s.start + cues::connector_len(&doc.cx, s.start);
+        if token < start + 3 {
+            return None;
+        }
+        let e = (start..token.min(start + 5)).find_map(|i| doc.entity_starting(i))?;
+        let a = doc.entity_tokens.get(e)?.0;
+        if governed(doc, a, start) || doc.in_closed_region(a) {
+            return None;
+        }
+        let name = canonical(doc, e);
+        let fits = match doc.label(e) {
+            Some(Label::Per) => {
+                let g = self.genders.get(&name).copied().unwrap_or(Gender::Any);
+                gender == Gender::Any || g == Gender::Any || g == gender
+            }
+            _ => true,
+        };
+        fits.then_some(name)
     }
 
     /// The referent of a pronoun at token `at`: the latest speaker whose gender

@@ -420,3 +420,19 @@ fn the_antecedent_of_qui_and_a_document_speak_for_their_issuer() {
         .iter()
         .all(|x| x.2.as_deref() == Some("Organisation mondiale de la santé")));
 }
+
+#[test]
+fn the_nearest_attribution_wins_over_an_introducing_source() {
+    let q =
+        body("Selon l'AFP, le Conseil régional a appelé à ce que les travaux reprennent vite.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "les travaux reprennent vite");
+    assert_eq!(q[0].2.as_deref(), Some("Conseil régional"));
+}
+
+#[test]
+fn a_pronoun_later_in_a_sentence_takes_up_its_subject() {
+    let q = body("L'ONG Amnesty International publie un rapport dans lequel elle affirme que les prisons débordent.\n\nDupont, le président du club, se dit « très heureux » de la victoire.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(found, [Some("Amnesty International"), Some("Dupont")]);
+}
