@@ -124,6 +124,16 @@ fn content_start(doc: &Doc, i: usize) -> usize {
     if doc.paragraph(s.start).start != s.start {
         return s.start;
     }
+    // A headline's topic label (`Chômage : ...`, `Élection de 2012 : ...`)
+    // is not content; a colon before a quote mark introduces the quote.
+    if doc.zone(s.start) == Zone::Title {
+        let label = (s.start + 1..s.end.min(s.start + 8))
+            .find(|&c| doc.is(c, ":"))
+            .filter(|&c| !doc.is_mark(c + 1) && c < i);
+        if let Some(c) = label {
+            return c + 1;
+        }
+    }
     (s.start..s.end.min(s.start + 15))
         .find(|&d| matches!(doc.word(d), "--" | "-" | "—" | "–" | "―"))
         .map_or(s.start, |d| d + 1)
@@ -147,11 +157,12 @@ fn attribution_at(doc: &Doc, comma: usize) -> Option<Attribution> {
         let end = speaker::phrase_end(doc, start, sentence_end);
         // `..., selon X, le trafic reprendra`: the source introduces the
         // clause after it, not the words before.
-        let introduces = doc.is(end + 1, ",")
-            && doc.speaker_entity(end + 1).is_none()
-            && !governs_word(&doc.key(end + 2))
-            && end + 2 < sentence_end
-            && words(doc, end + 2, sentence_end - 1, 3);
+        let comma = next_comma(doc, end + 1, 8);
+        let introduces = comma.is_some_and(|c| {
+            !governs_word(&doc.key(c + 1))
+                && c + 1 < sentence_end
+                && words(doc, c + 1, sentence_end - 1, 3)
+        });
         if introduces {
             return None;
         }
@@ -245,7 +256,7 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
         // » a indiqué Jean Dupont`, `» déclare-t-il`).
         // A source may also end the sentence without a comma (`... en hausse
         // selon la police.`).
-        let trailing_source = doc.is_word(c)
+        let trailing_source = !doc.is_punct(c)
             && !closing_mark(doc, c)
             && cues::phrase_at(&doc.cx, c + 1).is_some_and(|p| p.kind == PhraseKind::Source);
         let after_content = if doc.is(c, ",") {
@@ -338,7 +349,7 @@ fn content_before(
         let start = content_start(doc, open).max(floor);
         let opens_clause = open <= start
             || open == doc.paragraph(open).start
-            || matches!(doc.word(open - 1), "," | ":");
+            || matches!(doc.word(open - 1), "," | ":" | ";");
         if opens_clause {
             return (inner_last > open).then(|| {
                 (
@@ -541,12 +552,19 @@ fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
     if cues::is_determiner(&doc.key(next)) {
         return None;
     }
+    // A determiner that no preposition governs opens an object (`dévoile
+    // les activités qu'il prépare`): its `que` is a relative pronoun.
+    let object = |j: usize| {
+        (cues::is_determiner(&doc.key(j)) || doc.key(j) == "quelques")
+            && j.checked_sub(1).is_some_and(|p| !governs_word(&doc.key(p)))
+    };
     let que = (next..next + 7)
         .take_while(|&j| {
             cues::is_que(&doc.key(j))
                 || (!doc.is_punct(j)
                     && doc.cue_starting(j).is_none()
                     && doc.key(j) != "ce"
+                    && !object(j)
                     && !subordinate(doc, j))
         })
         .find(|&j| cues::is_que(&doc.key(j)));
@@ -684,6 +702,11 @@ fn introduced_at(doc: &Doc, i: usize, out: &mut Vec<Candidate>) {
             return;
         };
         if !words(doc, first, last, 3) {
+            return;
+        }
+        // `Pour Jean Dupont, son président : « ... »`: an apposition, the
+        // quote comes after the colon.
+        if doc.is(last + 1, ":") && apposition(doc, first, last) {
             return;
         }
         // `Selon l'AFP, le conseil a demandé que ...`: a verb of speech with

@@ -436,3 +436,28 @@ fn a_pronoun_later_in_a_sentence_takes_up_its_subject() {
     let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
     assert_eq!(found, [Some("Amnesty International"), Some("Dupont")]);
 }
+
+#[test]
+fn a_headline_label_is_no_content_and_a_number_may_end_it() {
+    let q = quotes("Emploi : Le nombre de postes menacés est de 12 000 selon la CFDT\n\nLa CFDT a publié ses chiffres.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "Le nombre de postes menacés est de 12 000");
+    assert_eq!(q[0].2.as_deref(), Some("CFDT"));
+}
+
+#[test]
+fn que_after_an_object_is_a_relative_pronoun() {
+    assert!(
+        body("Le musée dévoile aussi les activités qu'il entend organiser en 2014.\n").is_empty()
+    );
+    let q = body("Le maire a indiqué dans la soirée que le marché rouvrirait.\n");
+    assert_eq!(q.len(), 1);
+}
+
+#[test]
+fn a_quote_after_a_semicolon_opens_its_own_clause() {
+    let q = body("La découverte ouvre la voie à de nouvelles recherches ; « ce résultat est très excitant pour nous » indique Paul Martin.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "ce résultat est très excitant pour nous");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+}
