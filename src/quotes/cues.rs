@@ -362,8 +362,12 @@ impl Lexicons {
         self.title_triggers.contains(key)
     }
 
+    /// A role or a noun for a person, also with `ex-` (`l'ex-président`).
     pub fn is_person_head(&self, key: &str) -> bool {
         self.person_heads.contains(key)
+            || key
+                .strip_prefix("ex-")
+                .is_some_and(|k| self.person_heads.contains(k))
     }
 
     /// The head of a title (`ministre`, `présidente`), an office rather than

@@ -276,7 +276,29 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
         }
         let sentence = doc.sentence_of.get(c).copied().unwrap_or(0);
         let floor = sentence_floor.get(&sentence).copied().unwrap_or(0);
-        let Some(content) = content_before(doc, heads, after_content, floor) else {
+        // An incise: the attribution sits inside the clause it attributes
+        // (`Le français, appuie-t-il, est classé troisième`, `Par ailleurs,
+        // poursuit-il, une langue ...`).
+        let after = incise_rest(doc, &att);
+        let before = content_start(doc, c).max(floor);
+        let content = match (content_before(doc, heads, after_content, floor), after) {
+            (Some((_, _, QuoteKind::Direct)), _) => {
+                content_before(doc, heads, after_content, floor)
+            }
+            (_, Some(last)) if doc.is(c, ",") && opens_nothing(doc, before, c) => {
+                let first = att.end + 1;
+                Some((first, last, kind_of(doc, first, last)))
+            }
+            // The attribution interrupts the clause early: what comes before
+            // it is a subject or an opener, not a whole statement.
+            (_, Some(last))
+                if doc.is(c, ",") && before < c && c <= before + 10 && doc.quotable(before) =>
+            {
+                Some((before, last, kind_of(doc, before, last)))
+            }
+            (content, _) => content,
+        };
+        let Some(content) = content else {
             continue;
         };
         used.insert(att.cue.1);
@@ -316,6 +338,46 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
 /// A preposition or `de`: a word that continues a noun phrase, not a clause.
 fn governs_word(key: &str) -> bool {
     cues::is_preposition(key) || matches!(key, "de" | "d'" | "du" | "des")
+}
+
+/// The last token of the clause that goes on after an attribution set
+/// between commas, when it is one: words, not a complement of the verb
+/// (`, lors de ...`), a participle (`, ajoutant que`), a relative clause
+/// about the speaker (`, qui ...`) or a quote of its own.
+fn incise_rest(doc: &Doc, att: &Attribution) -> Option<usize> {
+    if !doc.is(att.end, ",") {
+        return None;
+    }
+    let first = att.end + 1;
+    let k = doc.key(first);
+    // An apposition to the speaker (`, représentant spécial de ...`, `, le
+    // président du club`) is no clause.
+    let apposed = doc.cx.lex.is_person_head(&k)
+        || (cues::is_determiner(&k) && doc.cx.lex.is_person_head(&doc.key(first + 1)));
+    if !doc.is_word(first)
+        || apposed
+        || governs_word(&k)
+        || matches!(
+            k.as_ref(),
+            "qui" | "que" | "qu'" | "dont" | "où" | "avant" | "près"
+        )
+        || doc.cue_starting(first).is_some()
+    {
+        return None;
+    }
+    let last = clause_end(doc, first)?;
+    words(doc, first, last, 3).then_some(last)
+}
+
+/// Whether tokens `first..end` say nothing of their own before an incise:
+/// only a connector (`Par ailleurs`), or a clause that ends on a relative
+/// pronoun (`les soldats qui, dit-on, ...`).
+fn opens_nothing(doc: &Doc, first: usize, end: usize) -> bool {
+    let Some(last) = end.checked_sub(1) else {
+        return false;
+    };
+    first + cues::connector_len(&doc.cx, first) >= end
+        || matches!(doc.key(last).as_ref(), "qui" | "que" | "qu'")
 }
 
 /// Whether token `i` closes a quote-mark region.

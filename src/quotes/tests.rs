@@ -461,3 +461,19 @@ fn a_quote_after_a_semicolon_opens_its_own_clause() {
     assert_eq!(q[0].0, "ce résultat est très excitant pour nous");
     assert_eq!(q[0].1, QuoteKind::Direct);
 }
+
+#[test]
+fn an_incise_stays_inside_the_clause_it_attributes() {
+    let q = body("Paul Martin parle du port. Le trafic, affirme-t-il, reprendra en mai.\n\nPar ailleurs, poursuit l'ex-président du club, les joueurs resteront à Lyon.\n\nOn a retrouvé les soldats qui, dit-on, s'étaient rendus.\n\nLe fret reprendra en mai, a annoncé la SNCF, représentant les transporteurs du pays.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Le trafic, affirme-t-il, reprendra en mai",
+            "les joueurs resteront à Lyon",
+            "s'étaient rendus",
+            "Le fret reprendra en mai"
+        ]
+    );
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
