@@ -142,10 +142,15 @@ fn build(tokenizer: &crate::tokenize::Lexicons) -> Lexicons {
         };
         let form = fold_key(form);
         let last_word = form.rsplit(' ').next().unwrap_or("").to_string();
+        let whole_lemma = form == fold_key(lemma);
+        let single = !form.contains(' ');
         let entry = || VerbEntry {
             ambiguous: row.get(2).is_some_and(|f| *f == "ambiguous"),
             participle: last_word.ends_with("ant") && !lemma.ends_with("ant"),
-            infinitive: last_word == fold_key(lemma).rsplit(' ').next().unwrap_or(""),
+            // The whole form is the lemma: `faire savoir`, `se dire`, not
+            // `fait savoir`.
+            infinitive: whole_lemma
+                || (single && last_word == fold_key(lemma).rsplit(' ').next().unwrap_or("")),
             object_infinitive: object_infinitives.get(&fold_key(lemma)).copied(),
         };
         // Typographic apostrophes are matched too: the folded text keeps them.

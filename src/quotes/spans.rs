@@ -584,6 +584,17 @@ fn impersonal(doc: &Doc, verb: usize) -> bool {
     let Some(before) = verb.checked_sub(1) else {
         return false;
     };
+    // `il est bon de rappeler que`, `il est important de souligner que`.
+    let impersonal_de = matches!(doc.key(before).as_ref(), "de" | "d'")
+        && (2..=4).any(|back| {
+            before.checked_sub(back).is_some_and(|b| {
+                matches!(doc.key(b).as_ref(), "est" | "était" | "serait" | "sera")
+                    && b.checked_sub(1).is_some_and(|i| doc.key(i) == "il")
+            })
+        });
+    if impersonal_de {
+        return true;
+    }
     match doc.key(before).as_ref() {
         "été" => true,
         "à" => before

@@ -122,6 +122,23 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         },
         (Some(h), Some((_, e))) if doc.cx.lex.is_non_agent(&doc.key(h)) => entity_subject(e),
         (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => Subject::Nobody,
+        // `le classement établi par Reporters sans frontières`: a document
+        // speaks for the name after `par` or `de`.
+        (Some(h), None) if doc.cx.lex.is_document(&doc.key(h)) => (h + 1..last)
+            .find(|&i| matches!(doc.key(i).as_ref(), "par" | "de" | "d'" | "du"))
+            .and_then(|i| {
+                (i + 1..=last)
+                    .rev()
+                    .find(|&k| name_like(doc, i + 1, k))
+                    .map(|k| Subject::Name {
+                        first: i + 1,
+                        last: k,
+                    })
+            })
+            .unwrap_or(Subject::Role {
+                first: determiner_before(doc, first, h),
+                last,
+            }),
         (Some(h), None) => Subject::Role {
             first: determiner_before(doc, first, h),
             last,
@@ -335,6 +352,13 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
             i += 1;
             continue;
         }
+        // `le rapport publié par Transparence Globale`: the agent of a
+        // document is part of its phrase.
+        if k == "par" && doc.capitalised(i + 1) {
+            end = i + 1;
+            i += 2;
+            continue;
+        }
         // `la directrice de l'UNRWA au Liban`: a place in the role.
         if cues::is_preposition(&k) {
             let place = doc
@@ -420,6 +444,26 @@ fn verb_group_start(doc: &Doc, verb: usize, sentence_start: usize) -> usize {
         let stressed = matches!(k.as_ref(), "lui" | "elle" | "eux" | "elles")
             && p.checked_sub(1)
                 .is_some_and(|a| doc.cx.lex.is_auxiliary(&doc.key(a)));
+        // An object clitic just before the auxiliary or the verb (`l'avait
+        // appelé`, `lui a dit`, `les a prévenus`).
+        let clitic = j == verb || doc.cx.lex.is_auxiliary(&doc.key(j));
+        let stressed = stressed
+            || (clitic
+                && matches!(
+                    k.as_ref(),
+                    "l'" | "le"
+                        | "la"
+                        | "les"
+                        | "lui"
+                        | "leur"
+                        | "me"
+                        | "m'"
+                        | "te"
+                        | "t'"
+                        | "nous"
+                        | "vous"
+                )
+                && j == p + 1);
         if (doc.cx.lex.is_auxiliary(&k) || doc.cx.lex.is_verb_group_word(&k) || stressed)
             && doc.speaker_entity(p).is_none()
         {

@@ -477,3 +477,22 @@ fn an_incise_stays_inside_the_clause_it_attributes() {
     );
     assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
 }
+
+#[test]
+fn a_document_speaks_for_the_name_that_issued_it() {
+    let q = body("Selon le classement annuel établi par Transparence Globale, le pays recule de dix places.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Transparence Globale"));
+}
+
+#[test]
+fn an_impersonal_il_est_bon_de_names_no_speaker() {
+    assert!(body("Il est bon de rappeler que la loi interdit ces pratiques.\n").is_empty());
+}
+
+#[test]
+fn an_object_clitic_and_faire_savoir_keep_the_subject_before() {
+    let q = body("Marie Dupont, ancienne ministre, l'avait qualifié de « bourgeois ».\n\nLe maire Paul Martin fait savoir que la piscine rouvrira.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(found, [Some("Marie Dupont"), Some("Paul Martin")]);
+}
