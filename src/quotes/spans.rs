@@ -1094,58 +1094,84 @@ fn continued(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>) {
 /// or a title), after a verb of speech in its clause: `a dénoncé une réforme
 /// « injuste et brutale »`, `saluant « un grand succès »`.
 fn fragments(doc: &Doc, out: &mut Vec<Candidate>) {
-    for r in &doc.regions {
+    let mut next_free = 0;
+    for (k, r) in doc.regions.iter().enumerate() {
         let Some(close) = r.close else { continue };
         let (first, last) = (r.open + 1, close.saturating_sub(1));
-        if last < first || !doc.quotable(r.open) {
+        if k < next_free || last < first || !doc.quotable(r.open) || !lower_fragment(doc, r.open) {
             continue;
         }
-        // One word is enough after `qualifier ... de` (`a qualifié la
-        // situation de « préoccupante »`); elsewhere it is more likely a term.
-        let qualified = doc.key(r.open.saturating_sub(1)) == "de"
-            && (r.open.saturating_sub(8)..r.open).any(|j| doc.key(j).starts_with("qualifi"));
+        let Some(cue) = fragment_cue(doc, r.open) else {
+            continue;
+        };
+        // One word is enough after `qualifier ... de`, `traiter ... de`,
+        // `décrire ... comme` (`a qualifié la situation de « préoccupante »`);
+        // elsewhere it is more likely a term.
+        let qualified = matches!(
+            doc.key(r.open.saturating_sub(1)).as_ref(),
+            "de" | "d'" | "comme"
+        );
         if !words(doc, first, last, if qualified { 1 } else { 2 }) {
             continue;
         }
-        // The first word after a determiner is lower case: not a name.
-        let mut w = first;
-        while cues::is_determiner(&doc.key(w)) && w < last {
-            w += 1;
+        // Several fragments of one clause make one partial quote, from the
+        // first quoted word to the last (`un discours « truffé
+        // d'incantations » et manquant « de courage »`).
+        let mut end = last;
+        let mut j = k + 1;
+        while let Some(next) = doc.regions.get(j) {
+            let Some(next_close) = next.close else { break };
+            let gap_ok = next.open > end + 1
+                && next.open <= end + 8
+                && (end + 2..next.open).all(|t| {
+                    doc.is_word(t) && !doc.capitalised(t) && doc.cue_starting(t).is_none()
+                });
+            if !gap_ok || !lower_fragment(doc, next.open) || next_close <= next.open + 1 {
+                break;
+            }
+            end = next_close - 1;
+            j += 1;
         }
-        if doc.capitalised(w) {
-            continue;
-        }
-        let before = r.open.saturating_sub(1);
-        // `le thème « ... »`, `l'opération de « ... »`.
-        let trigger = doc.cx.lex.is_title_trigger(&doc.key(before))
-            || (matches!(doc.key(before).as_ref(), "de" | "du" | "des" | "d'")
-                && doc
-                    .cx
-                    .lex
-                    .is_title_trigger(&doc.key(before.saturating_sub(1))));
-        if trigger {
-            continue;
-        }
-        let s = doc.sentence(r.open);
-        let lower = s.start.max(r.open.saturating_sub(8));
-        let Some(cue) = (lower..r.open)
-            .rev()
-            .take_while(|&j| !doc.is_punct(j))
-            .find_map(|j| doc.cue_starting(j))
-        else {
-            continue;
-        };
-        if doc.negated(cue.first) || doc.in_closed_region(cue.first) {
-            continue;
-        }
+        next_free = j;
         let subject = subject_of(doc, &cue, out);
         out.push(Candidate {
             first,
-            last,
+            last: end,
             kind: QuoteKind::Partial,
             cue: Some((cue.first, cue.last)),
             subject,
             anchor: cue.first,
         });
     }
+}
+
+/// Whether the region opening at `open` holds a lower-case fragment (not a
+/// name or a title) that no title word introduces (`le thème « ... »`).
+fn lower_fragment(doc: &Doc, open: usize) -> bool {
+    let mut w = open + 1;
+    while cues::is_determiner(&doc.key(w)) && doc.is_word(w + 1) {
+        w += 1;
+    }
+    if doc.capitalised(w) || !doc.is_word(w) {
+        return false;
+    }
+    let before = open.saturating_sub(1);
+    let trigger = doc.cx.lex.is_title_trigger(&doc.key(before))
+        || (matches!(doc.key(before).as_ref(), "de" | "du" | "des" | "d'")
+            && doc
+                .cx
+                .lex
+                .is_title_trigger(&doc.key(before.saturating_sub(1))));
+    !trigger
+}
+
+/// The verb of speech in the clause before a fragment opening at `open`.
+fn fragment_cue(doc: &Doc, open: usize) -> Option<VerbCue> {
+    let s = doc.sentence(open);
+    let lower = s.start.max(open.saturating_sub(8));
+    let cue = (lower..open)
+        .rev()
+        .take_while(|&j| !doc.is_punct(j))
+        .find_map(|j| doc.cue_starting(j))?;
+    (!doc.negated(cue.first) && !doc.in_closed_region(cue.first)).then_some(cue)
 }
