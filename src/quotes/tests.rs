@@ -499,7 +499,7 @@ fn an_object_clitic_and_faire_savoir_keep_the_subject_before() {
 
 #[test]
 fn several_fragments_of_one_clause_make_one_partial_quote() {
-    let q = body("Jean Dupont a dénoncé un projet « mal préparé » et manquant « de toute ambition ».\n\nMarie Durand décrit son rival comme « arrogant ».\n");
+    let q = body("Jean Dupont a dénoncé un discours « mal préparé » et manquant « de toute ambition ».\n\nMarie Durand décrit son rival comme « arrogant ».\n");
     let found: Vec<(&str, QuoteKind)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
     assert_eq!(
         found,
