@@ -950,6 +950,7 @@ fn segment_subject(doc: &Doc, start: usize, end: usize) -> Subject {
     let last = speaker::phrase_end(doc, start, end);
     match speaker::classify_phrase(doc, start, last) {
         s @ (Subject::Entity { .. } | Subject::Role { .. } | Subject::Name { .. }) => s,
+        _ if last + 1 == end => speaker::noun_phrase(doc, start, last),
         _ => Subject::Unknown,
     }
 }

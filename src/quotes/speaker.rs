@@ -153,6 +153,34 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
     }
 }
 
+/// A plural pronoun or determiner (`ils`, `-t-elles`, `des`, `plusieurs`).
+fn plural_word(key: &str) -> bool {
+    matches!(
+        key,
+        "ils"
+            | "elles"
+            | "-ils"
+            | "-t-ils"
+            | "-elles"
+            | "-t-elles"
+            | "eux"
+            | "les"
+            | "des"
+            | "ces"
+            | "plusieurs"
+            | "certains"
+            | "certaines"
+            | "quelques"
+            | "d'autres"
+            | "leurs"
+    )
+}
+
+/// Whether a plural determiner opens token `i` (`des`, `d'autres`).
+fn plural_at(doc: &Doc, i: usize) -> bool {
+    plural_word(&doc.key(i)) || (doc.key(i) == "d'" && doc.key(i + 1) == "autres")
+}
+
 /// A noun phrase opening with a determiner or a quantifier (`des
 /// scientifiques russes`, `plusieurs leaders de la rébellion`) in a subject
 /// slot: its words are the speaker when nothing else names one.
@@ -162,7 +190,8 @@ pub fn noun_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         || matches!(
             doc.key(start).as_ref(),
             "plusieurs" | "certains" | "certaines" | "quelques" | "nombre" | "d'autres"
-        );
+        )
+        || (doc.key(start) == "d'" && doc.key(start + 1) == "autres");
     let plain = last > start
         && last - start <= 8
         && doc.is_word(start + 1)
@@ -382,7 +411,7 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
             // l'anonymat`) describes the phrase; it is not part of it.
             || matches!(
                 k.as_ref(),
-                "qui" | "que" | "qu'" | "dont" | "et" | "ayant" | "étant"
+                "qui" | "que" | "qu'" | "dont" | "et" | "ayant" | "étant" | "ne" | "n'"
             )
         {
             break;
@@ -583,9 +612,11 @@ fn name_before_comma(doc: &Doc, comma: usize, sentence_start: usize) -> Option<S
     while start > sentence_start && end - start < 8 && !clause_break(doc, start - 1) {
         start -= 1;
     }
+    // The apposition belongs to the name next to it, a complement too
+    // (`avec Jean Dupont, le ministre du budget, qui a déclaré`).
     if let Some(e) = doc.entity_ending(end) {
         let a = doc.entity_tokens.get(e).map_or(end, |t| t.0);
-        if a >= start && !governed(doc, a, start) && doc.label(e) == Some(Label::Per) {
+        if a >= start && doc.label(e) == Some(Label::Per) {
             return Some(entity_before(doc, e));
         }
     }
@@ -646,6 +677,9 @@ pub struct Resolver<'d> {
     candidates: &'d [Candidate],
     /// Speakers of the quotes kept so far: (first token, name, gender).
     history: Vec<(usize, String, Gender)>,
+    /// Speakers of the quotes kept so far named by a plural phrase (`des
+    /// analystes`, `les syndicats`): (first token, name).
+    plural_history: Vec<(usize, String)>,
     genders: HashMap<String, Gender>,
     /// Person mentions with the role noun nearest them: (token, role stem, entity).
     roles: Vec<(usize, String, usize)>,
@@ -679,6 +713,7 @@ impl<'d> Resolver<'d> {
             doc,
             candidates,
             history: Vec::new(),
+            plural_history: Vec::new(),
             genders,
             roles,
             memo: HashMap::new(),
@@ -697,6 +732,13 @@ impl<'d> Resolver<'d> {
                 self.genders.entry(name.clone()).or_insert(gender);
             }
             self.history.push((c.anchor, name.clone(), gender));
+            let plural = said
+                .mention
+                .and_then(|m| m.text(self.doc.cx.text).split_whitespace().next())
+                .is_some_and(|w| plural_word(&crate::lexicon::fold_key(w)));
+            if plural {
+                self.plural_history.push((c.anchor, name.clone()));
+            }
         }
         said
     }
@@ -720,9 +762,13 @@ impl<'d> Resolver<'d> {
                 gender: None,
             },
             Subject::Pronoun { token, gender } => Said {
-                name: self
-                    .sentence_subject(token, gender)
-                    .or_else(|| self.pronoun(c.anchor, gender)),
+                name: self.sentence_subject(token, gender).or_else(|| {
+                    if plural_word(&doc.key(token)) {
+                        self.plural(c.anchor, token)
+                    } else {
+                        self.pronoun(c.anchor, gender)
+                    }
+                }),
                 mention: pronoun_span(doc, token),
                 gender: Some(gender),
             },
@@ -752,6 +798,43 @@ impl<'d> Resolver<'d> {
         };
         self.memo.insert(k, said.clone());
         said
+    }
+
+    /// The referent of a plural pronoun (`ils`, `disent-ils`): the latest
+    /// speaker named by a plural phrase in this paragraph or the one before,
+    /// else a plural noun phrase opening the sentence before (`D'autres
+    /// orateurs refusent ... Il est, disent-ils, ...`); never one person.
+    fn plural(&self, at: usize, token: usize) -> Option<String> {
+        let doc = self.doc;
+        let paragraph = doc.paragraph_of.get(at).copied().unwrap_or(0);
+        // The nearer first: a plural subject opening the sentence before,
+        // then the latest plural speaker.
+        let here = doc.sentence(token);
+        let previous_subject = here.start.checked_sub(1).and_then(|p| {
+            let previous = doc.sentence(p);
+            let start = previous.start + cues::connector_len(&doc.cx, previous.start);
+            if previous.start >= here.start || !plural_at(doc, start) {
+                return None;
+            }
+            let end = phrase_end(doc, start, previous.end);
+            match noun_phrase(doc, start, end) {
+                Subject::Role { first, last } => Some(doc.text_of(first, last)),
+                _ => None,
+            }
+        });
+        previous_subject.or_else(|| {
+            self.plural_history
+                .iter()
+                .rev()
+                .find(|(t, _)| {
+                    *t <= at
+                        && doc
+                            .paragraph_of
+                            .get(*t)
+                            .is_some_and(|&p| p + 1 >= paragraph)
+                })
+                .map(|(_, name)| name.clone())
+        })
     }
 
     /// The subject opening the sentence of a pronoun that comes later in it
@@ -993,6 +1076,15 @@ impl<'d> Resolver<'d> {
                 .latest_body(first, &key, &words)
                 .or(generic)
                 .or(Some(phrase));
+        }
+        // `des analystes`, `un diplomate`, `plusieurs témoins`: an
+        // indefinite phrase introduces someone new, it refers to nobody named.
+        if matches!(
+            doc.key(first).as_ref(),
+            "des" | "un" | "une" | "plusieurs" | "certains" | "certaines" | "quelques" | "d'autres"
+        ) || (doc.key(first) == "d'" && doc.key(first + 1) == "autres")
+        {
+            return Some(phrase);
         }
         let stem = role_stem(&key);
         let window_start = first.saturating_sub(REFERENCE_WINDOW);

@@ -512,3 +512,24 @@ fn several_fragments_of_one_clause_make_one_partial_quote() {
         ]
     );
 }
+
+#[test]
+fn indefinite_and_plural_speakers_refer_to_nobody_named() {
+    let q = body("L'analyste Paul Martin suit le dossier.\n\nDes analystes jugent que le marché va rebondir. Ils estiment que la crise est passée.\n\nD'autres experts ne partagent pas cet avis. Le marché, disent-ils, reste fragile face aux taux.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(
+        found,
+        [
+            Some("Des analystes"),
+            Some("Des analystes"),
+            Some("D'autres experts")
+        ]
+    );
+}
+
+#[test]
+fn an_apposed_role_after_a_complement_name_points_to_that_name() {
+    let q = body("Le maire s'est entretenu avec Paul Martin, le ministre du budget, qui a déclaré que le plan tenait.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
