@@ -107,6 +107,9 @@ pub struct Lexicons {
     backward: WordSet,
     name_blockers: WordSet,
     particles: WordSet,
+    /// French given names by gender (the masculine and feminine groups of
+    /// data/lexicons/given_names.txt).
+    given_genders: WordMap<String, Gender>,
 }
 
 impl Default for Lexicons {
@@ -246,7 +249,33 @@ fn build(tokenizer: &crate::tokenize::Lexicons) -> Lexicons {
         backward: folded_set(include_str!("../../data/quotes/backward_nouns.txt")),
         name_blockers: folded_set(include_str!("../../data/lexicons/person_blockers.txt")),
         particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
+        given_genders: given_genders(include_str!("../../data/lexicons/given_names.txt")),
     }
+}
+
+/// The given names of the groups whose header says `(masculins)` or
+/// `(féminins)`, with that gender.
+fn given_genders(data: &str) -> WordMap<String, Gender> {
+    let mut out = WordMap::default();
+    let mut gender = None;
+    for line in data.lines().map(str::trim) {
+        if let Some(header) = line.strip_prefix('#') {
+            gender = if header.contains("(masculins)") {
+                Some(Gender::Masculine)
+            } else if header.contains("(féminins)") {
+                Some(Gender::Feminine)
+            } else if header.trim().is_empty() {
+                gender
+            } else {
+                None
+            };
+            continue;
+        }
+        if let (Some(g), false) = (gender, line.is_empty()) {
+            out.insert(fold_key(line), g);
+        }
+    }
+    out
 }
 
 /// The folded keys of the tokens of a phrase (`d'après` -> `d'`, `après`).
@@ -402,6 +431,11 @@ impl Lexicons {
     }
 
     /// A lower-case particle inside a name (`da`, `von`, `al`).
+    /// The gender of a French given name (`jean` -> masculine).
+    pub fn given_gender(&self, key: &str) -> Option<Gender> {
+        self.given_genders.get(key).copied()
+    }
+
     pub fn is_name_particle(&self, key: &str) -> bool {
         self.particles.contains(key)
     }

@@ -445,6 +445,28 @@ fn words(doc: &Doc, first: usize, last: usize, n: usize) -> bool {
     (first..=last).filter(|&i| doc.is_word(i)).take(n).count() >= n
 }
 
+/// A reported clause whose quote marks hold all of it (`a déclaré que « ...
+/// »`, `Selon lui, « ... »`) is direct, spanned inside the marks; any other
+/// is indirect or partial.
+fn marked_clause(doc: &Doc, first: usize, last: usize) -> (usize, usize, QuoteKind) {
+    let whole = doc
+        .region_at(first)
+        .filter(|r| r.open == first)
+        .map(|r| doc.region_last(r))
+        .filter(|&end| end >= last && end <= last + 1);
+    match whole {
+        Some(end) if end > first + 1 => {
+            let inner = if closing_mark(doc, end) { end - 1 } else { end };
+            (
+                first + 1,
+                trim_end(doc, first + 1, inner),
+                QuoteKind::Direct,
+            )
+        }
+        _ => (first, last, kind_of(doc, first, last)),
+    }
+}
+
 /// Indirect, or partial when the content holds quote marks.
 fn kind_of(doc: &Doc, first: usize, last: usize) -> QuoteKind {
     if (first..=last).any(|i| doc.is_mark(i)) {
@@ -524,7 +546,38 @@ fn main_subject(doc: &Doc, cue: &VerbCue, out: &[Candidate]) -> Subject {
                     .is_some_and(|c| !c.participle && !c.infinitive))
     });
     match main.map(|t| speaker::subject_before(doc, t)) {
-        Some(Subject::Unknown) | None => Subject::Discourse,
+        Some(Subject::Unknown) | None => {
+            // `Le fisc défend la mesure, parlant d'un « effort »`: the noun
+            // phrase opening the sentence, when there is one.
+            match clause_subject(doc, content_start(doc, s.start), cue.first) {
+                found @ (Subject::Entity { .. } | Subject::Role { .. } | Subject::Name { .. })
+                    if !doc.in_closed_region(s.start) =>
+                {
+                    found
+                }
+                // A determiner and its noun opening the sentence, its verb
+                // after them (`Le fisc défend ...`).
+                _ => {
+                    let start = content_start(doc, s.start);
+                    let noun = start + 1;
+                    let opens = cues::is_determiner(&doc.key(start))
+                        && doc.is_word(noun)
+                        && !doc.capitalised(noun)
+                        && doc.is_word(noun + 1)
+                        && !governs_word(&doc.key(noun + 1))
+                        && noun + 1 < cue.first
+                        && !doc.in_closed_region(start);
+                    if opens {
+                        Subject::Role {
+                            first: start,
+                            last: noun,
+                        }
+                    } else {
+                        Subject::Discourse
+                    }
+                }
+            }
+        }
         Some(subject) => subject,
     }
 }
@@ -558,10 +611,11 @@ fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &HashSet<usize>) 
             continue;
         }
         let subject = subject_of(doc, cue, out);
+        let (first, last, kind) = marked_clause(doc, first, last);
         out.push(Candidate {
             first,
             last,
-            kind: kind_of(doc, first, last),
+            kind,
             cue: Some((cue.first, cue.last)),
             subject,
             anchor: cue.first,
@@ -792,10 +846,11 @@ fn introduced_at(doc: &Doc, i: usize, out: &mut Vec<Candidate>) {
         if inner {
             return;
         }
+        let (first, last, kind) = marked_clause(doc, first, last);
         out.push(Candidate {
             first,
             last,
-            kind: kind_of(doc, first, last),
+            kind,
             cue: Some((p.first, p.last)),
             subject,
             anchor: p.first,

@@ -708,6 +708,14 @@ impl<'d> Resolver<'d> {
                 }
                 roles.push((a, role, e));
             }
+            // A French given name tells the gender (`Christian Jacob`).
+            let given = name
+                .split_whitespace()
+                .next()
+                .and_then(|w| doc.cx.lex.given_gender(&crate::lexicon::fold_key(w)));
+            if let Some(g) = given.filter(|_| b > a) {
+                genders.entry(name.clone()).or_insert(g);
+            }
         }
         Resolver {
             doc,
@@ -757,7 +765,10 @@ impl<'d> Resolver<'d> {
                 first,
                 last,
             } => Said {
-                name: Some(canonical(doc, entity)),
+                name: Some(
+                    self.surname_speaker(first, last)
+                        .unwrap_or_else(|| canonical(doc, entity)),
+                ),
                 mention: doc.span(first, last),
                 gender: None,
             },
@@ -834,6 +845,55 @@ impl<'d> Resolver<'d> {
                             .is_some_and(|&p| p + 1 >= paragraph)
                 })
                 .map(|(_, name)| name.clone())
+        })
+    }
+
+    /// A surname alone (`Dupont`, `M. Dupont`) refers to the recent speaker
+    /// of that surname, when there is one: two people of one family may be
+    /// named in an article, and the one who speaks goes on speaking.
+    fn surname_speaker(&self, first: usize, last: usize) -> Option<String> {
+        let doc = self.doc;
+        let start = if cues::honorific_gender(doc.word(first)).is_some() {
+            first + 1
+        } else {
+            first
+        };
+        if start != last {
+            return None;
+        }
+        let surname = doc.key(last);
+        let spoke = self
+            .history
+            .iter()
+            .rev()
+            .take(8)
+            .find(|(t, name, _)| {
+                *t < first
+                    && name
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| crate::lexicon::fold_key(w) == surname.as_ref())
+            })
+            .map(|(_, name, _)| name.clone());
+        // Else the latest full name before it that ends with the surname.
+        spoke.or_else(|| {
+            let window_start = first.saturating_sub(REFERENCE_WINDOW);
+            let before = doc.entity_tokens.partition_point(|&(a, _)| a < first);
+            (0..before)
+                .rev()
+                .take_while(|&e| {
+                    doc.entity_tokens
+                        .get(e)
+                        .is_some_and(|t| t.0 >= window_start)
+                })
+                .find(|&e| {
+                    doc.label(e) == Some(Label::Per)
+                        && doc
+                            .entity_tokens
+                            .get(e)
+                            .is_some_and(|&(a, b)| b > a && doc.key(b) == surname)
+                })
+                .map(|e| canonical(doc, e))
         })
     }
 

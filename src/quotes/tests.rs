@@ -533,3 +533,29 @@ fn an_apposed_role_after_a_complement_name_points_to_that_name() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
 }
+
+#[test]
+fn a_french_given_name_tells_the_gender_of_il() {
+    let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].2.as_deref(), Some("Christian Lebrun"));
+}
+
+#[test]
+fn a_surname_alone_refers_to_the_latest_full_name_with_it() {
+    let q = body("Paul Martin parle à la foule.\n\nMais pour Martin, « le problème est que tout le monde connaît sa stratégie ».\n\nJeanne Martin était présente.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].0,
+        "le problème est que tout le monde connaît sa stratégie"
+    );
+    assert_eq!(q[0].1, QuoteKind::Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_participle_without_a_verb_of_speech_before_takes_the_sentence_subject() {
+    let q = body("Le fisc défend la mesure, parlant d'un « effort de transparence ».\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Le fisc"));
+}
