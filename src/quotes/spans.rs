@@ -494,7 +494,11 @@ fn trim_end(doc: &Doc, first: usize, mut last: usize) -> usize {
 /// sentence, a `;`, a colon before a quote, or a comma before another cue
 /// (`, estimant que`, `, a-t-il ajouté`).
 fn clause_end(doc: &Doc, from: usize) -> Option<usize> {
-    let limit = doc.sentence(from).end.min(from + MAX_CLAUSE);
+    let limit = doc
+        .sentence(from)
+        .end
+        .min(from + MAX_CLAUSE)
+        .min(doc.paragraph(from).end);
     let mut last = None;
     let mut j = from;
     while j < limit {

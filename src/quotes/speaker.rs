@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::cues::{self, Gender, PronounKind};
 use super::spans::Candidate;
 use super::Doc;
-use crate::model::{Label, Span};
+use crate::model::{Label, Span, Zone};
 
 /// The words that say who speaks, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1031,6 +1031,15 @@ impl<'d> Resolver<'d> {
     fn issuer(&self, at: usize, head: &str) -> Option<String> {
         let doc = self.doc;
         let window_start = at.saturating_sub(REFERENCE_WINDOW);
+        let named_after = |p: usize| {
+            (p + 1..p + 7)
+                .take_while(|&j| !doc.is_punct(j))
+                .find_map(|j| {
+                    doc.entity_starting(j)
+                        .filter(|&e| doc.label(e) != Some(Label::Loc))
+                        .filter(|_| (j.saturating_sub(3)..j).any(|g| governs(&doc.key(g))))
+                })
+        };
         let mut i = at;
         while let Some(p) = i.checked_sub(1) {
             i = p;
@@ -1040,12 +1049,18 @@ impl<'d> Resolver<'d> {
             if doc.key(p) != head {
                 continue;
             }
-            let named = (p + 1..p + 6)
-                .take_while(|&j| !doc.is_punct(j))
-                .find_map(|j| doc.entity_starting(j).filter(|_| governs(&doc.key(j - 1))));
-            if let Some(e) = named {
+            if let Some(e) = named_after(p) {
                 return Some(canonical(doc, e));
             }
+        }
+        // A headline announces what its article names (`..., selon un
+        // reportage` / `Un reportage diffusé par la chaîne X`).
+        if doc.zone(at) == Zone::Title {
+            let end = (at + REFERENCE_WINDOW).min(doc.len());
+            return (at + 1..end)
+                .filter(|&p| doc.key(p) == head && doc.zone(p) != Zone::Title)
+                .find_map(named_after)
+                .map(|e| canonical(doc, e));
         }
         self.latest_org(at)
     }
@@ -1110,8 +1125,9 @@ impl<'d> Resolver<'d> {
                 "le" | "la" | "l'" | "ce" | "cet" | "cette"
             )
             && !(head + 1..=last).any(|i| governs(&doc.key(i)));
+        let headline = doc.zone(first) == Zone::Title;
         if doc.cx.lex.is_document(&key) {
-            if short {
+            if short || headline {
                 return self.issuer(first, &key).or(Some(phrase));
             }
             return Some(phrase);
@@ -1147,6 +1163,21 @@ impl<'d> Resolver<'d> {
             return Some(phrase);
         }
         let stem = role_stem(&key);
+        // A headline's role phrase names whom the article names with it
+        // (`le maire de Lyon appelle ...` / `Le maire de Lyon, Jean Dupont,`).
+        if headline {
+            let from = self.roles.partition_point(|(t, _, _)| *t <= last);
+            let ahead = self
+                .roles
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|(t, _, _)| *t < first + REFERENCE_WINDOW)
+                .find(|(_, role, _)| *role == stem);
+            if let Some((_, _, e)) = ahead {
+                return Some(canonical(doc, *e));
+            }
+        }
         let window_start = first.saturating_sub(REFERENCE_WINDOW);
         let before = self.roles.partition_point(|(t, _, _)| *t < first);
         if let Some((_, _, e)) = self
@@ -1261,6 +1292,11 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<(String, Gender)> {
             break;
         }
         let k = doc.key(p);
+        // A verb between the role and the name: the role is someone else's
+        // (`le maire appelle à voter Dupont`).
+        if doc.cue_starting(p).is_some() || doc.cx.lex.is_auxiliary(&k) {
+            break;
+        }
         if doc.cx.lex.is_person_head(&k) && doc.speaker_entity(p).is_none() {
             return Some((role_stem(&k), role_gender(doc, p)));
         }

@@ -559,3 +559,20 @@ fn a_participle_without_a_verb_of_speech_before_takes_the_sentence_subject() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].2.as_deref(), Some("Le fisc"));
 }
+
+#[test]
+fn a_headline_role_or_document_is_named_in_the_article() {
+    let doc = crate::analyze("Élection de 2012 : le maire de Lyon appelle à voter Dupont\n\n1er novembre 2012. - Le maire de Lyon, Michel Durand, appelle à voter pour Jean Dupont.\n");
+    let q: Vec<(&str, Option<&str>)> = doc
+        .quotes
+        .iter()
+        .map(|q| (q.span.text(&doc.text), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        q,
+        [
+            ("voter Dupont", Some("Michel Durand")),
+            ("voter pour Jean Dupont", Some("Michel Durand"))
+        ]
+    );
+}
