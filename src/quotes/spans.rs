@@ -425,7 +425,29 @@ fn content_before(
             .then(|| (start, trim_end(doc, start, inner_last), QuoteKind::Partial));
     }
     let start = content_start(doc, c).max(floor);
+    // `... a critiqué la suggestion ; c'est une ingérence, a déclaré X`: the
+    // content starts after the last semicolon.
+    let start = (start..prev)
+        .rev()
+        .find(|&j| doc.is(j, ";") && !doc.in_closed_region(j))
+        .map_or(start, |j| j + 1);
     if start > prev || !words(doc, start, prev, 3) || !doc.quotable(start) {
+        return None;
+    }
+    // Right after another attribution, `et aux États-Unis, a annoncé X`
+    // continues that attribution's words.
+    if floor > 0 && start == floor && matches!(doc.key(start).as_ref(), "et" | "ou") {
+        return None;
+    }
+    // `Un haut responsable de la ville, a confirmé ...`: a subject alone
+    // before the comma is no content.
+    if speaker::phrase_end(doc, start, c) >= prev
+        && matches!(
+            speaker::classify_phrase(doc, start, prev),
+            Subject::Role { .. } | Subject::Entity { .. } | Subject::Name { .. }
+        )
+        && !(start..=prev).any(|j| doc.cx.lex.is_auxiliary(&doc.key(j)))
+    {
         return None;
     }
     // `Le président français, Emmanuel Macron, a félicité ...`: a name in
@@ -449,11 +471,12 @@ fn words(doc: &Doc, first: usize, last: usize, n: usize) -> bool {
 /// »`, `Selon lui, « ... »`) is direct, spanned inside the marks; any other
 /// is indirect or partial.
 fn marked_clause(doc: &Doc, first: usize, last: usize) -> (usize, usize, QuoteKind) {
+    // The region may hold several sentences (`Selon lui, « A. B. »`).
     let whole = doc
         .region_at(first)
-        .filter(|r| r.open == first)
+        .filter(|r| r.open == first && r.close.is_some())
         .map(|r| doc.region_last(r))
-        .filter(|&end| end >= last && end <= last + 1);
+        .filter(|&end| end >= last);
     match whole {
         Some(end) if end > first + 1 => {
             let inner = if closing_mark(doc, end) { end - 1 } else { end };
@@ -651,6 +674,10 @@ fn impersonal(doc: &Doc, verb: usize) -> bool {
             })
         });
     if impersonal_de {
+        return true;
+    }
+    // `À noter que ...`, `À souligner, ...` opening a sentence.
+    if matches!(doc.key(before).as_ref(), "à" | "a") && content_start(doc, before) == before {
         return true;
     }
     match doc.key(before).as_ref() {

@@ -576,3 +576,20 @@ fn a_headline_role_or_document_is_named_in_the_article() {
         ]
     );
 }
+
+#[test]
+fn narration_shapes_before_an_attribution_are_not_content() {
+    let q = body("Un haut responsable de la ville, a confirmé ces incidents hier.\n\nÀ noter que le marché a progressé de 12 %.\n\nLe maire a critiqué le projet ; c'est une erreur de calcul, a déclaré Paul Martin.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["c'est une erreur de calcul"]);
+}
+
+#[test]
+fn a_source_before_a_quote_of_several_sentences_makes_one_direct_quote() {
+    let q = body(
+        "Paul Martin est parti. Selon son frère, « Il se sentait faible. Il voulait partir. »\n",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "Il se sentait faible. Il voulait partir");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+}
