@@ -110,6 +110,7 @@ pub struct Lexicons {
     /// French given names by gender (the masculine and feminine groups of
     /// data/lexicons/given_names.txt).
     given_genders: WordMap<String, Gender>,
+    adjective_verbs: WordSet,
 }
 
 impl Default for Lexicons {
@@ -276,6 +277,7 @@ fn build(
         name_blockers: folded_set(include_str!("../../data/lexicons/person_blockers.txt")),
         particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
         given_genders: given_genders(include_str!("../../data/lexicons/given_names.txt")),
+        adjective_verbs: folded_set(include_str!("../../data/quotes/adjective_verbs.txt")),
     }
 }
 
@@ -457,6 +459,11 @@ impl Lexicons {
     }
 
     /// A lower-case particle inside a name (`da`, `von`, `al`).
+    /// A form of `se dire`, `se déclarer` that takes an adjective.
+    pub fn is_adjective_verb(&self, key: &str) -> bool {
+        self.adjective_verbs.contains(key)
+    }
+
     /// The gender of a French given name (`jean` -> masculine).
     pub fn given_gender(&self, key: &str) -> Option<Gender> {
         self.given_genders.get(key).copied()

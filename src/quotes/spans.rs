@@ -638,6 +638,20 @@ fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &HashSet<usize>) 
             continue;
         }
         let subject = subject_of(doc, cue, out);
+        // A feeling reported through an adjective is a statement only when
+        // someone who can speak feels it (`Moscou se dit ouvert` names a
+        // place).
+        if adjective_report(doc, cue)
+            && !matches!(
+                subject,
+                Subject::Entity { .. }
+                    | Subject::Name { .. }
+                    | Subject::Role { .. }
+                    | Subject::Pronoun { .. }
+            )
+        {
+            continue;
+        }
         let (first, last, kind) = marked_clause(doc, first, last);
         out.push(Candidate {
             first,
@@ -695,6 +709,9 @@ fn impersonal(doc: &Doc, verb: usize) -> bool {
 /// infinitive (`a dit apprécier`, `a promis de poursuivre`).
 fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
     let next = cue.last + 1;
+    if adjective_report(doc, cue) {
+        return Some(next);
+    }
     // `a appelé à ce que ...`, `se félicite de ce que ...`.
     if matches!(doc.key(next).as_ref(), "à" | "de")
         && doc.key(next + 1) == "ce"
@@ -741,6 +758,19 @@ fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
         .then_some(verb)
 }
 
+/// Whether the cue is `se dire` or `se déclarer` before an adjective
+/// (`s'est dit satisfait des résultats`, `se déclare prêt à ...`).
+fn adjective_report(doc: &Doc, cue: &VerbCue) -> bool {
+    let next = cue.last + 1;
+    (cue.first..cue.last).any(|t| matches!(doc.key(t).as_ref(), "s'" | "se"))
+        && doc.cx.lex.is_adjective_verb(&doc.key(cue.last))
+        && doc.is_word(next)
+        && !doc.capitalised(next)
+        && !cues::is_determiner(&doc.key(next))
+        && !governs_word(&doc.key(next))
+        && !cues::is_que(&doc.key(next))
+}
+
 /// The infinitive clause after a verb like `appeler ... à`, `accuser ...
 /// de` (`a appelé les habitants à rester`, `a demandé aux élus de ne pas
 /// voter`, `menace de partir`): the object before the preposition is a noun
@@ -783,13 +813,19 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
         // a source cue may also open a clause inside it (`En 2009, selon X,
         // ...`, `car selon eux, ...`).
         let inner = (start + 1..s.end.min(start + MAX_CLAUSE)).filter(|&i| {
-            i.checked_sub(1).is_some_and(|b| {
-                doc.is(b, ",")
-                    || matches!(
-                        doc.key(b).as_ref(),
-                        "car" | "mais" | "et" | "que" | "qu'" | "qui" | "donc"
-                    )
-            }) && cues::phrase_at(&doc.cx, i).is_some_and(|p| p.kind == PhraseKind::Source)
+            let after_stop = i
+                .checked_sub(1)
+                .is_some_and(|b| matches!(doc.word(b), "." | "!" | "?") || closing_mark(doc, b));
+            // A sentence the splitter missed (`».Pour X, ...`) opens with
+            // any cue; inside a sentence only a source does.
+            (after_stop && cues::phrase_at(&doc.cx, i).is_some() && doc.capitalised(i))
+                || (i.checked_sub(1).is_some_and(|b| {
+                    doc.is(b, ",")
+                        || matches!(
+                            doc.key(b).as_ref(),
+                            "car" | "mais" | "et" | "que" | "qu'" | "qui" | "donc"
+                        )
+                }) && cues::phrase_at(&doc.cx, i).is_some_and(|p| p.kind == PhraseKind::Source))
         });
         for i in std::iter::once(start).chain(inner) {
             introduced_at(doc, i, out);
@@ -939,6 +975,33 @@ fn colon_quotes(doc: &Doc, out: &mut Vec<Candidate>) {
         let Some(colon) = r.open.checked_sub(1) else {
             continue;
         };
+        // `avant de poursuivre « Vous êtes ... »`: a sentence in marks
+        // right after its verb of speech, without a colon.
+        if let Some(cue) = doc
+            .cue_of
+            .get(colon)
+            .copied()
+            .flatten()
+            .and_then(|k| doc.cues.get(k))
+            .filter(|c| c.last == colon && doc.capitalised(r.open + 1))
+        {
+            let last = doc.region_last(r);
+            let inner_last = if r.close.is_some() { last - 1 } else { last };
+            if doc.quotable(r.open)
+                && !doc.negated(cue.first)
+                && words(doc, r.open + 1, inner_last, 4)
+            {
+                out.push(Candidate {
+                    first: r.open + 1,
+                    last: trim_end(doc, r.open + 1, inner_last),
+                    kind: QuoteKind::Direct,
+                    cue: Some((cue.first, cue.last)),
+                    subject: subject_of(doc, cue, out),
+                    anchor: cue.first,
+                });
+            }
+            continue;
+        }
         if !doc.is(colon, ":") || !doc.quotable(r.open) {
             continue;
         }
@@ -1166,14 +1229,18 @@ fn continued(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>) {
                 }
             }
         };
+        let last = trim_end(doc, r.open + 1, inner_last);
         out.push(Candidate {
             first: r.open + 1,
-            last: trim_end(doc, r.open + 1, inner_last),
+            last,
             kind: QuoteKind::Direct,
             cue: None,
             subject,
             anchor: r.open,
         });
+        // A run of quotes goes on with this one's source.
+        previous = Some(out.len() - 1);
+        covered_to = covered_to.max(last);
     }
 }
 
@@ -1239,7 +1306,14 @@ fn lower_fragment(doc: &Doc, open: usize) -> bool {
     while cues::is_determiner(&doc.key(w)) && doc.is_word(w + 1) {
         w += 1;
     }
-    if doc.capitalised(w) || !doc.is_word(w) {
+    // A capitalised opening is a name or a title, unless the marks hold a
+    // statement of several words (`a dénoncé un « Incident grave ! La
+    // séance ... »`).
+    let statement = doc
+        .region_at(open)
+        .and_then(|r| r.close)
+        .is_some_and(|c| words(doc, open + 1, c, 6));
+    if (doc.capitalised(w) && !statement) || !doc.is_word(w) {
         return false;
     }
     let before = open.saturating_sub(1);

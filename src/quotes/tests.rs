@@ -593,3 +593,29 @@ fn a_source_before_a_quote_of_several_sentences_makes_one_direct_quote() {
     assert_eq!(q[0].0, "Il se sentait faible. Il voulait partir");
     assert_eq!(q[0].1, QuoteKind::Direct);
 }
+
+#[test]
+fn se_dire_with_an_adjective_reports_a_statement_of_someone() {
+    let q = body("Le président du club, Paul Martin, s'est dit satisfait des résultats de la saison.\n\nLyon se dit ouvert à des négociations.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [("satisfait des résultats de la saison", Some("Paul Martin"))]
+    );
+}
+
+#[test]
+fn a_quote_right_after_its_verb_and_a_run_of_quotes() {
+    let q = body("« Vous avez tort », lui a dit Paul Martin, avant de poursuivre « Vous êtes une héritière sans mérite ».\n\nMarie Durand a demandé la parole. « On ne peut pas accepter cela. Jamais ! ». « Vous vous êtes assis sur le règlement ! ».\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(
+        found,
+        [
+            Some("Paul Martin"),
+            Some("Paul Martin"),
+            Some("Marie Durand"),
+            Some("Marie Durand")
+        ]
+    );
+}
