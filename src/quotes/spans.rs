@@ -830,7 +830,54 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
         for i in std::iter::once(start).chain(inner) {
             introduced_at(doc, i, out);
         }
+        let comme = (start..s.end.min(start + MAX_CLAUSE)).filter(|&i| {
+            doc.key(i) == "comme"
+                && (i == start || i.checked_sub(1).is_some_and(|b| doc.is(b, ",")))
+        });
+        for i in comme {
+            introduced_by_comme(doc, i, out);
+        }
     }
+}
+
+/// `comme le rappelle X, ...`, `comme l'a souligné X, « ... »`: the clause
+/// after the incise is X's.
+fn introduced_by_comme(doc: &Doc, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.quotable(i) || doc.in_closed_region(i) {
+        return;
+    }
+    let mut j = i + 1;
+    if matches!(doc.key(j).as_ref(), "le" | "l'") {
+        j += 1;
+    }
+    if doc.cx.lex.is_auxiliary(&doc.key(j)) {
+        j += 1;
+    }
+    let Some(cue) = doc.cue_starting(j) else {
+        return;
+    };
+    let Some((subject, end)) = speaker::subject_after(doc, cue.last + 1) else {
+        return;
+    };
+    if !doc.is(end, ",") {
+        return;
+    }
+    let first = end + 1;
+    let Some(last) = clause_end(doc, first) else {
+        return;
+    };
+    if !words(doc, first, last, 3) {
+        return;
+    }
+    let (first, last, kind) = marked_clause(doc, first, last);
+    out.push(Candidate {
+        first,
+        last,
+        kind,
+        cue: Some((cue.first, cue.last)),
+        subject,
+        anchor: cue.first,
+    });
 }
 
 /// The clause introduced by a prepositional cue at token `i`, if any.

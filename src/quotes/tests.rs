@@ -619,3 +619,11 @@ fn a_quote_right_after_its_verb_and_a_run_of_quotes() {
         ]
     );
 }
+
+#[test]
+fn comme_le_rappelle_x_introduces_the_clause_after_it() {
+    let q = body("Le texte reste bloqué, bien que, comme le rappelle l'association Transparence Globale, « plusieurs pays ont déjà refusé de le signer ».\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "plusieurs pays ont déjà refusé de le signer");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+}
