@@ -1037,7 +1037,7 @@ impl<'d> Resolver<'d> {
                 .find_map(|j| {
                     doc.entity_starting(j)
                         .filter(|&e| doc.label(e) != Some(Label::Loc))
-                        .filter(|_| (j.saturating_sub(3)..j).any(|g| governs(&doc.key(g))))
+                        .filter(|_| (j.saturating_sub(5)..j).any(|g| governs(&doc.key(g))))
                 })
         };
         let mut i = at;
@@ -1093,9 +1093,13 @@ impl<'d> Resolver<'d> {
             };
             let a = doc.entity_tokens.get(e).map_or(p, |t| t.0);
             let floor = a.saturating_sub(2);
+            // The agent after `par` acts as a subject does.
+            let agent = honorific_start(doc, a)
+                .checked_sub(1)
+                .is_some_and(|g| doc.key(g) == "par");
             if doc.label(e) == Some(Label::Per)
                 && doc.quotable(p)
-                && !(free && governed(doc, honorific_start(doc, a), floor))
+                && !(free && !agent && governed(doc, honorific_start(doc, a), floor))
             {
                 let name = canonical(doc, e);
                 if fits(&name) {

@@ -627,3 +627,10 @@ fn comme_le_rappelle_x_introduces_the_clause_after_it() {
     assert_eq!(q[0].0, "plusieurs pays ont déjà refusé de le signer");
     assert_eq!(q[0].1, QuoteKind::Direct);
 }
+
+#[test]
+fn an_agent_after_par_is_taken_up_by_a_pronoun() {
+    let q = body("« Le vote est truqué », a dénoncé l'opposition.\n\nLes députés ont exprimé leur colère par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].2.as_deref(), Some("Christian Lebrun"));
+}
