@@ -1078,7 +1078,11 @@ fn colon_quotes(doc: &Doc, out: &mut Vec<Candidate>) {
             // Dupont : « ... »`); the clause before the colon names whoever
             // says it.
             None => {
-                if !words(doc, r.open + 1, inner_last, 5) {
+                // `Le thème de l'année : « ... »`: a title word before the
+                // colon introduces a name, not a statement.
+                let titled = (colon.saturating_sub(3)..colon)
+                    .any(|j| doc.cx.lex.is_title_trigger(&doc.key(j)));
+                if titled || !words(doc, r.open + 1, inner_last, 5) {
                     continue;
                 }
                 let start = content_start(doc, colon).max(s.start);

@@ -634,3 +634,11 @@ fn an_agent_after_par_is_taken_up_by_a_pronoun() {
     assert_eq!(q.len(), 2);
     assert_eq!(q[1].2.as_deref(), Some("Christian Lebrun"));
 }
+
+#[test]
+fn a_theme_after_a_colon_is_no_quote() {
+    assert!(body(
+        "Le forum a choisi son thème : « Renforcer le dialogue entre les peuples du monde ».\n"
+    )
+    .is_empty());
+}
