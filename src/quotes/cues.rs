@@ -111,6 +111,10 @@ pub struct Lexicons {
     /// data/lexicons/given_names.txt).
     given_genders: WordMap<String, Gender>,
     adjective_verbs: WordSet,
+    /// The first word of each phrase cue and of each connector: most
+    /// tokens start neither, and are told so by one look-up.
+    phrase_starts: WordSet,
+    connector_starts: WordSet,
 }
 
 impl Default for Lexicons {
@@ -192,17 +196,18 @@ fn build(
         verb_entries.push(entry());
     }
     let verbs = AhoCorasick::new(&patterns).ok();
-    let phrases = rows(include_str!("../../data/quotes/cue_phrases.tsv"))
-        .filter_map(|row| {
-            let keys = phrase_keys(tokenizer, row.first()?);
-            let kind = match *row.get(1)? {
-                "source" => PhraseKind::Source,
-                "topic" => PhraseKind::Topic,
-                _ => PhraseKind::Opinion,
-            };
-            Some((keys, kind))
-        })
-        .collect();
+    let phrases: Vec<(Vec<String>, PhraseKind)> =
+        rows(include_str!("../../data/quotes/cue_phrases.tsv"))
+            .filter_map(|row| {
+                let keys = phrase_keys(tokenizer, row.first()?);
+                let kind = match *row.get(1)? {
+                    "source" => PhraseKind::Source,
+                    "topic" => PhraseKind::Topic,
+                    _ => PhraseKind::Opinion,
+                };
+                Some((keys, kind))
+            })
+            .collect();
     let pronouns = rows(include_str!("../../data/quotes/pronouns.tsv"))
         .filter_map(|row| {
             let gender = match *row.get(1)? {
@@ -252,6 +257,17 @@ fn build(
             }
         }
     }
+    let connectors: Vec<Vec<String>> = entries(include_str!("../../data/quotes/connectors.txt"))
+        .map(|c| phrase_keys(tokenizer, c))
+        .collect();
+    let phrase_starts: WordSet = phrases
+        .iter()
+        .filter_map(|(keys, _)| keys.first().cloned())
+        .collect();
+    let connector_starts: WordSet = connectors
+        .iter()
+        .filter_map(|k| k.first().cloned())
+        .collect();
     Lexicons {
         verbs,
         verb_entries,
@@ -268,9 +284,7 @@ fn build(
         anaphoric: folded_set(include_str!("../../data/quotes/anaphoric_markers.txt")),
         non_agents: folded_set(include_str!("../../data/quotes/non_agents.txt")),
         not_infinitives: folded_set(include_str!("../../data/quotes/not_infinitives.txt")),
-        connectors: entries(include_str!("../../data/quotes/connectors.txt"))
-            .map(|c| phrase_keys(tokenizer, c))
-            .collect(),
+        connectors,
         generic_bodies: folded_set(include_str!("../../data/quotes/generic_bodies.txt")),
         documents: folded_set(include_str!("../../data/quotes/document_nouns.txt")),
         backward: folded_set(include_str!("../../data/quotes/backward_nouns.txt")),
@@ -278,6 +292,8 @@ fn build(
         particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
         given_genders: given_genders(include_str!("../../data/lexicons/given_names.txt")),
         adjective_verbs: folded_set(include_str!("../../data/quotes/adjective_verbs.txt")),
+        phrase_starts,
+        connector_starts,
     }
 }
 
@@ -317,6 +333,9 @@ fn phrase_keys(tokenizer: &crate::tokenize::Lexicons, phrase: &str) -> Vec<Strin
 /// The number of tokens of the connector starting at token `i` (`Mais`, `Par
 /// ailleurs`, `De son côté`), with the comma after it; 0 when none.
 pub fn connector_len(cx: &Context<Lexicons>, i: usize) -> usize {
+    if !cx.lex.connector_starts.contains(cx.key(i).as_ref()) {
+        return 0;
+    }
     let len = cx
         .lex
         .connectors
@@ -383,6 +402,9 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
 /// The prepositional cue starting at token `i`, if any (longest first).
 pub fn phrase_at(cx: &Context<Lexicons>, i: usize) -> Option<PhraseCue> {
     let lx = cx.lex;
+    if !lx.phrase_starts.contains(cx.key(i).as_ref()) {
+        return None;
+    }
     lx.phrases
         .iter()
         .filter(|(keys, _)| {
