@@ -9,6 +9,7 @@
 pub mod article;
 pub mod document;
 pub mod entities;
+mod json;
 pub mod lexicon;
 pub mod offsets;
 pub mod quotes;

@@ -44,7 +44,7 @@ def test_quotes_table_leaves_out_the_repeated_copy(capsys: pytest.CaptureFixture
 
 def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["/nonexistent/file.txt"]) == 2
-    assert "cannot read /nonexistent/file.txt" in capsys.readouterr().err
+    assert capsys.readouterr().err == "frnews: error: /nonexistent/file.txt: No such file or directory\n"
 
 
 def test_bad_jsonl_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
