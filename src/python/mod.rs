@@ -76,9 +76,7 @@ fn token_and_sentence_offsets(
 fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<document::Document> {
     let text = text_arg(text, "text")?;
     let doc = py.detach(|| guard(|| crate::analyze(&text)))?;
-    Ok(document::Document {
-        inner: Arc::new(doc),
-    })
+    Ok(document::Document::new(doc))
 }
 
 /// A rayon pool built once for a whole `analyze_batch` call and handed to
@@ -185,10 +183,7 @@ fn analyze_many(
             }
         }
     };
-    Ok(docs
-        .into_iter()
-        .map(|d| document::Document { inner: Arc::new(d) })
-        .collect())
+    Ok(docs.into_iter().map(document::Document::new).collect())
 }
 
 /// Writes `{"id": id, **doc.to_dict()}` (without `id` when it is `None`) and
