@@ -191,8 +191,22 @@ class Document:
 def analyze(text: str) -> Document:
     """Analyse one article."""
 
-def analyze_many(texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]:
-    """Analyse many articles in parallel with the GIL released."""
+class ThreadPool:
+    """A native thread pool, built once per `analyze_batch` call."""
+    def __init__(self, n_threads: int) -> None: ...
+    @property
+    def n_threads(self) -> int: ...
+
+def available_cores() -> int:
+    """The number of cores this process may run on."""
+
+def analyze_many(
+    texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
+) -> list[Document]:
+    """Analyse many articles in parallel with the GIL released; Ctrl-C stops it."""
+
+def write_json_line(file: Any, doc: Document, id: str | None = None) -> None:
+    """Write `{"id": id, **doc.to_dict()}` and a newline to `file`, streamed from Rust."""
 
 def repair(text: str) -> str:
     """Undo mojibake and certain typographic damage."""

@@ -110,7 +110,7 @@ class Inputs:
                 raise UserError("standard input is closed")
             while block := stdin.read(1 << 20):
                 spool.write(block)
-            self.stdin = spool  # type: ignore[assignment]
+            self.stdin = spool
         if self.skip_errors:
             return -1
         self.quiet = True
@@ -288,7 +288,7 @@ def _stdout(binary: bool) -> IO[Any]:
 
 
 @contextmanager
-def output(path: str | None, *, binary: bool = False) -> Iterator[IO[Any]]:
+def output(path: str | None, *, binary: bool = False) -> Iterator[Any]:
     """The file to write results to.
 
     `None` is stdout. A regular file, or one that does not exist yet, is
