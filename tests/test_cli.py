@@ -317,7 +317,7 @@ def test_ctrl_c_stops_the_command_line_quietly(tmp_path: Path) -> None:
     import signal
     import time
 
-    src = jsonl(tmp_path / "many.jsonl", [{"id": i, "text": SAMPLE.read_text(encoding="utf-8")} for i in range(100_000)])
+    src = jsonl(tmp_path / "many.jsonl", [{"id": i, "text": SAMPLE.read_text(encoding="utf-8")} for i in range(5_000)])
     out = tmp_path / "out.csv"
     out.write_text("previous\n", encoding="utf-8")
     with subprocess.Popen(
