@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 import sys
 import time
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from frnews._frnews import Document, ThreadPool, analyze_many, available_cores
 
@@ -33,6 +33,19 @@ def iter_analyze(
     not a bare `str`. A non-`str` item raises `TypeError` naming its index in
     the input. `n_threads` above the number of cores (or of texts) is capped.
     """
+    return _iter_chunks(texts, analyze_many, n_threads=n_threads, chunk_size=chunk_size, progress=progress)
+
+
+def _iter_chunks(
+    texts: Iterable[str],
+    analyze_many: Callable[..., list[Document]],
+    *,
+    n_threads: int | None,
+    chunk_size: int,
+    progress: bool,
+) -> Iterator[Document]:
+    """`iter_analyze` with the native batch call to use (the default
+    pipeline's or a `Pipeline`'s); the arguments are checked at once."""
     if isinstance(texts, (str, bytes, bytearray)):
         raise TypeError(
             f"texts must be an iterable of str, not {type(texts).__name__}; "
@@ -46,11 +59,16 @@ def iter_analyze(
         iterator = iter(_values(texts))
     except TypeError:
         raise TypeError(f"texts must be an iterable of str, not {type(texts).__name__}") from None
-    return _analyze_chunks(iterator, total, n_threads, chunk_size, progress)
+    return _analyze_chunks(analyze_many, iterator, total, n_threads, chunk_size, progress)
 
 
 def _analyze_chunks(
-    iterator: Iterator[Any], total: int | None, n_threads: int | None, chunk_size: int, progress: bool
+    analyze_many: Callable[..., list[Document]],
+    iterator: Iterator[Any],
+    total: int | None,
+    n_threads: int | None,
+    chunk_size: int,
+    progress: bool,
 ) -> Iterator[Document]:
     # One pool for the whole call: as many threads as asked, cores allow and
     # texts (at most a chunk of them) can use; the global pool when unset.

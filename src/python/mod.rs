@@ -3,6 +3,7 @@
 
 mod document;
 mod errors;
+mod pipeline;
 mod types;
 
 use std::io::{self, Write};
@@ -22,8 +23,17 @@ use types::{Span, Token};
 /// Splits `text` into tokens (UD French-GSD conventions).
 #[pyfunction]
 fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
+    tokens_of(py, text, crate::tokenize)
+}
+
+/// The tokens of a text argument, by `split`, as Python tokens.
+fn tokens_of(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    split: impl Fn(&str) -> Vec<crate::Token> + Sync,
+) -> PyResult<Vec<Token>> {
     let text: Arc<str> = Arc::from(text_arg(text, "text")?);
-    let tokens = py.detach(|| guard(|| crate::tokenize(&text)))?;
+    let tokens = py.detach(|| guard(|| split(&text)))?;
     let map = OffsetMap::new(&text);
     Ok(tokens
         .iter()
@@ -133,6 +143,19 @@ fn analyze_many(
     n_threads: Option<usize>,
     pool: Option<&Bound<'_, ThreadPool>>,
 ) -> PyResult<Vec<document::Document>> {
+    analyze_texts(py, texts, n_threads, pool, crate::analyze)
+}
+
+/// The texts of an iterable analysed by `analyze` as `analyze_many` says:
+/// on `pool`, else on `n_threads` threads, else on all cores; GIL released,
+/// signals checked while waiting.
+fn analyze_texts(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<usize>,
+    pool: Option<&Bound<'_, ThreadPool>>,
+    analyze: impl Fn(&str) -> crate::Document + Send + Sync + 'static,
+) -> PyResult<Vec<document::Document>> {
     let mut owned = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
@@ -152,7 +175,7 @@ fn analyze_many(
                 if stop.load(Ordering::Relaxed) {
                     return Err(errors::FrnewsError::new_err("cancelled"));
                 }
-                guard(|| crate::analyze(t))
+                guard(|| analyze(t))
             })
             .collect();
         // The caller is gone when it was interrupted: nothing to report then.
@@ -286,6 +309,7 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::Meta>()?;
     m.add_class::<document::Paragraph>()?;
     m.add_class::<document::TextWarning>()?;
+    m.add_class::<pipeline::Pipeline>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(available_cores, m)?)?;
