@@ -284,13 +284,20 @@ mod tests {
 
 impl Document {
     /// Writes the document as JSON: exactly the bytes of
-    /// `self.to_json().to_string()`, preceded inside the object by an `"id"`
+    /// `self.to_json().to_string()` with a `"format_version"` entry among the
+    /// others when one is given, all preceded inside the object by an `"id"`
     /// entry when `id` is given (a prediction line of GUIDELINES.md).
-    pub fn write_json<W: Write>(&self, writer: W, id: Option<&str>) -> io::Result<()> {
+    pub fn write_json<W: Write>(
+        &self,
+        writer: W,
+        id: Option<&str>,
+        format_version: Option<u64>,
+    ) -> io::Result<()> {
         let view = DocumentJson {
             doc: self,
             map: OffsetMap::new(&self.text),
             id,
+            format_version,
         };
         serde_json::to_writer(writer, &view).map_err(io::Error::from)
     }
@@ -300,6 +307,7 @@ struct DocumentJson<'a> {
     doc: &'a Document,
     map: OffsetMap<'a>,
     id: Option<&'a str>,
+    format_version: Option<u64>,
 }
 
 /// A sequence serialised from a fresh iterator, never collected.
@@ -404,6 +412,9 @@ impl Serialize for DocumentJson<'_> {
                 })
             }),
         )?;
+        if let Some(version) = self.format_version {
+            out.serialize_entry("format_version", &version)?;
+        }
         out.serialize_entry(
             "meta",
             &MetaJson {
@@ -492,9 +503,9 @@ impl Serialize for DocumentJson<'_> {
 mod write_tests {
     use crate::analyze;
 
-    fn written(doc: &crate::Document, id: Option<&str>) -> String {
+    fn written(doc: &crate::Document, id: Option<&str>, version: Option<u64>) -> String {
         let mut out = Vec::new();
-        doc.write_json(&mut out, id).unwrap();
+        doc.write_json(&mut out, id, version).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -511,14 +522,20 @@ mod write_tests {
         ];
         for text in texts {
             let doc = analyze(text);
-            assert_eq!(written(&doc, None), doc.to_json().to_string(), "{text:?}");
+            let mut value = doc.to_json();
+            assert_eq!(written(&doc, None, None), value.to_string(), "{text:?}");
+            value
+                .as_object_mut()
+                .unwrap()
+                .insert("format_version".to_string(), 7.into());
+            assert_eq!(written(&doc, None, Some(7)), value.to_string(), "{text:?}");
         }
     }
 
     #[test]
     fn the_id_comes_first() {
         let doc = analyze("Il pleut.");
-        let line = written(&doc, Some("a\"b"));
+        let line = written(&doc, Some("a\"b"), None);
         assert!(line.starts_with(r#"{"id":"a\"b","entities":"#), "{line}");
         let mut value: serde_json::Value = serde_json::from_str(&line).unwrap();
         value.as_object_mut().unwrap().remove("id");

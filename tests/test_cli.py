@@ -443,3 +443,28 @@ def test_memory_stays_bounded_on_a_long_jsonl(tmp_path: Path) -> None:
     large = jsonl(tmp_path / "large.jsonl", [{"id": i, "text": t} for i, t in enumerate(articles * 800)])
     grown = peak_rss(tmp_path, "frnews", "--jsonl", str(large)) - peak_rss(tmp_path, "frnews", "--jsonl", str(small))
     assert grown < 0.5 * (large.stat().st_size - small.stat().st_size), grown
+
+
+def test_write_json_line_is_to_json_streamed() -> None:
+    import io
+
+    from frnews._frnews import write_json_line
+
+    # Over 64 KB of accents and emoji: pieces are cut between characters.
+    text = ("« Été », a dit M. Dupont 😀 à Lyon.\n\n" * 3000) + SAMPLE.read_text(encoding="utf-8")
+    doc = frnews.analyze(text)
+    out = io.StringIO()
+    write_json_line(out, doc)
+    assert out.getvalue() == doc.to_json() + "\n"
+    out = io.StringIO()
+    write_json_line(out, doc, "a1")
+    assert json.loads(out.getvalue()) == {"id": "a1", **doc.to_dict()}
+
+    class Full(io.StringIO):
+        def write(self, s: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        write_json_line(Full(), doc)
+    with pytest.raises(TypeError, match="^id must be a str, not int$"):
+        write_json_line(io.StringIO(), doc, 5)  # type: ignore[arg-type]

@@ -209,7 +209,8 @@ fn analyze_texts(
     Ok(docs.into_iter().map(document::Document::new).collect())
 }
 
-/// Writes `{"id": id, **doc.to_dict()}` (without `id` when it is `None`) and
+/// Writes `{"id": id, **doc.to_dict()}` (without `id` when it is `None`;
+/// the bytes of `doc.to_json()` then) and
 /// a newline to `file`, anything with a `write(str)` method, in pieces of
 /// 64 KB: no Python object is built for the document's parts, and the
 /// JSON is never whole in memory. Errors of `file.write` propagate.
@@ -225,7 +226,7 @@ fn write_json_line(
     let written = doc
         .get()
         .inner
-        .write_json(&mut out, id.as_deref())
+        .write_json(&mut out, id.as_deref(), Some(document::FORMAT_VERSION))
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush());
     match (written, out.error.take()) {
