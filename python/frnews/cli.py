@@ -265,6 +265,7 @@ def analysed(inputs: Inputs, total: int, threads: int | None, progress: bool = F
 
 
 def chunks(items: Iterable[tuple[str, frnews.Document]], size: int = 256) -> Iterator[tuple[list[str], list[frnews.Document]]]:
+    """`(ids, documents)` of `size` documents at a time: the rows of a table are made a chunk at a time."""
     ids: list[str] = []
     docs: list[frnews.Document] = []
     for doc_id, doc in items:
