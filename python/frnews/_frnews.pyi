@@ -1,6 +1,6 @@
 """Type stubs of the native module `frnews._frnews`."""
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 __version__: str
 
@@ -194,6 +194,57 @@ def analyze(text: str) -> Document:
 def analyze_many(texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]:
     """Analyse many articles in parallel with the GIL released."""
 
+class ArrowTable:
+    """One table as Arrow record batches built in Rust; read it with
+    `pyarrow.table(t)`, `polars.DataFrame(t)` or any reader of the Arrow
+    PyCapsule interface."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def num_batches(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """A PyCapsule `arrow_array_stream`: a new stream over the batches."""
+    def __arrow_c_schema__(self) -> object:
+        """A PyCapsule `arrow_schema`."""
+
+class ArrowTables:
+    """The tables of a batch of articles (schema in the README, "Many articles")."""
+
+    @property
+    def names(self) -> list[str]:
+        """`articles`, `entities`, `quotes`, `tokens`, `sentences`, `paragraphs`, `warnings`."""
+    @property
+    def articles(self) -> ArrowTable: ...
+    @property
+    def entities(self) -> ArrowTable: ...
+    @property
+    def quotes(self) -> ArrowTable: ...
+    @property
+    def tokens(self) -> ArrowTable: ...
+    @property
+    def sentences(self) -> ArrowTable: ...
+    @property
+    def paragraphs(self) -> ArrowTable: ...
+    @property
+    def warnings(self) -> ArrowTable: ...
+    def __getitem__(self, name: str) -> ArrowTable: ...
+
+def analyze_arrow(
+    texts: Iterable[str], n_threads: int | None = None, *, ids: Sequence[int] | Sequence[str] | None = None
+) -> ArrowTables:
+    """Analyse many articles with the GIL released and build their Arrow tables in Rust."""
+
+def arrow_tables(
+    docs: Iterable[Document], *, ids: Sequence[int] | Sequence[str] | None = None, n_threads: int | None = None
+) -> ArrowTables:
+    """The Arrow tables of documents already analysed."""
+
 class Pipeline:
     """The core pipeline with a user's lexicon entries (see `frnews.Pipeline`)."""
 
@@ -209,6 +260,13 @@ class Pipeline:
     ) -> Pipeline: ...
     def analyze(self, text: str) -> Document: ...
     def analyze_many(self, texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]: ...
+    def analyze_arrow(
+        self,
+        texts: Iterable[str],
+        n_threads: int | None = None,
+        *,
+        ids: Sequence[int] | Sequence[str] | None = None,
+    ) -> ArrowTables: ...
     def tokenize(self, text: str) -> list[Token]: ...
 
 def repair(text: str) -> str:

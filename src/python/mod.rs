@@ -1,6 +1,7 @@
 //! The `frnews._frnews` extension module: thin conversions between the core
 //! and Python, no logic of its own.
 
+mod arrow;
 mod document;
 mod errors;
 mod pipeline;
@@ -97,6 +98,25 @@ fn analyze_many(
     analyze_texts(py, texts, n_threads, crate::analyze)
 }
 
+/// The texts of an iterable as owned strings, each checked.
+fn texts_arg(texts: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let mut owned = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
+    }
+    Ok(owned)
+}
+
+/// A thread pool of `n_threads` threads (all cores when `None`) for `n_items`.
+fn pool(n_threads: Option<usize>, n_items: usize) -> PyResult<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        // More threads than items would only be idle (and a huge count
+        // would exhaust the system).
+        .num_threads(n_threads.map_or(0, |n| n.min(n_items.max(1))))
+        .build()
+        .map_err(|e| errors::FrnewsError::new_err(e.to_string()))
+}
+
 /// The texts of an iterable analysed by `analyze` on a thread pool, GIL released.
 fn analyze_texts(
     py: Python<'_>,
@@ -104,20 +124,72 @@ fn analyze_texts(
     n_threads: Option<usize>,
     analyze: impl Fn(&str) -> crate::Document + Sync,
 ) -> PyResult<Vec<document::Document>> {
-    let mut owned = Vec::new();
-    for (i, item) in texts.try_iter()?.enumerate() {
-        owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
-    }
+    let owned = texts_arg(texts)?;
     let docs = py.detach(|| -> PyResult<Vec<crate::Document>> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            // More threads than texts would only be idle (and a huge count
-            // would exhaust the system).
-            .num_threads(n_threads.map_or(0, |n| n.min(owned.len().max(1))))
-            .build()
-            .map_err(|e| errors::FrnewsError::new_err(e.to_string()))?;
-        pool.install(|| owned.par_iter().map(|t| guard(|| analyze(t))).collect())
+        pool(n_threads, owned.len())?
+            .install(|| owned.par_iter().map(|t| guard(|| analyze(t))).collect())
     })?;
     Ok(docs.into_iter().map(document::Document::new).collect())
+}
+
+/// The texts of an iterable analysed by `analyze` and made into Arrow tables,
+/// all on one thread pool with the GIL released.
+fn analyze_texts_arrow(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<usize>,
+    ids: Option<&Bound<'_, PyAny>>,
+    analyze: impl Fn(&str) -> crate::Document + Sync,
+) -> PyResult<arrow::ArrowTables> {
+    let owned = texts_arg(texts)?;
+    let ids = arrow::DocIds::extract(ids, owned.len())?;
+    let tables = py.detach(|| -> PyResult<Vec<arrow::ArrowTable>> {
+        pool(n_threads, owned.len())?.install(|| {
+            let docs = owned
+                .par_iter()
+                .map(|t| guard(|| analyze(t)))
+                .collect::<PyResult<Vec<_>>>()?;
+            let refs: Vec<&crate::Document> = docs.iter().collect();
+            arrow::build(&refs, &ids).map_err(arrow::arrow_error)
+        })
+    })?;
+    arrow::ArrowTables::new(py, tables)
+}
+
+/// Analyses many articles (as `analyze_many`) and returns their tables as
+/// Arrow data built in Rust: `articles`, `entities`, `quotes`, `tokens`,
+/// `sentences`, `paragraphs`, `warnings`.
+#[pyfunction]
+#[pyo3(signature = (texts, n_threads=None, *, ids=None))]
+fn analyze_arrow(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<usize>,
+    ids: Option<&Bound<'_, PyAny>>,
+) -> PyResult<arrow::ArrowTables> {
+    analyze_texts_arrow(py, texts, n_threads, ids, crate::analyze)
+}
+
+/// The Arrow tables of documents already analysed.
+#[pyfunction]
+#[pyo3(signature = (docs, *, ids=None, n_threads=None))]
+fn arrow_tables(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    ids: Option<&Bound<'_, PyAny>>,
+    n_threads: Option<usize>,
+) -> PyResult<arrow::ArrowTables> {
+    let mut held = Vec::new();
+    for (i, item) in docs.try_iter()?.enumerate() {
+        let item = item?;
+        let doc = item.cast::<document::Document>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!("docs[{i}] must be a Document"))
+        })?;
+        held.push(Arc::clone(&doc.get().inner));
+    }
+    let ids = arrow::DocIds::extract(ids, held.len())?;
+    let refs: Vec<&crate::Document> = held.iter().map(|d| d.as_ref()).collect();
+    arrow::tables_of(py, &refs, &ids, n_threads)
 }
 
 /// The text with mojibake and certain typographic damage undone.
@@ -141,8 +213,12 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::Paragraph>()?;
     m.add_class::<document::TextWarning>()?;
     m.add_class::<pipeline::Pipeline>()?;
+    m.add_class::<arrow::ArrowTable>()?;
+    m.add_class::<arrow::ArrowTables>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow_tables, m)?)?;
     m.add_function(wrap_pyfunction!(repair, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;

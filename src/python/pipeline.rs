@@ -7,10 +7,11 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
 
+use super::arrow::ArrowTables;
 use super::document::Document;
 use super::errors::{guard, text_arg};
 use super::types::Token;
-use super::{analyze_texts, tokens_of};
+use super::{analyze_texts, analyze_texts_arrow, tokens_of};
 use crate::{Stage, UserEntries};
 
 /// The core pipeline, with its lexicons compiled once.
@@ -126,6 +127,19 @@ impl Pipeline {
     ) -> PyResult<Vec<Document>> {
         let inner = &self.inner;
         analyze_texts(py, texts, n_threads, |t| inner.analyze(t))
+    }
+
+    /// Analyses many articles into Arrow tables, as `frnews.analyze_arrow`.
+    #[pyo3(signature = (texts, n_threads=None, *, ids=None))]
+    fn analyze_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<usize>,
+        ids: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ArrowTables> {
+        let inner = &self.inner;
+        analyze_texts_arrow(py, texts, n_threads, ids, |t| inner.analyze(t))
     }
 
     /// Splits `text` into tokens.
