@@ -90,7 +90,7 @@ class Pipeline:
 
     def analyze_arrow(
         self,
-        texts: Iterable[str],
+        texts: Iterable[str | None],
         n_threads: int | None = None,
         *,
         ids: Sequence[int] | Sequence[str] | None = None,

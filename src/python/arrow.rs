@@ -6,18 +6,19 @@
 //! Tables and columns (README, "Many articles"): the columns of
 //! `frnews.to_pandas(docs, what)`, in its order, then the columns it lacks.
 //! Offsets are code points into the text (`int64`, like the frames and Python
-//! `int`s); labels, zones and kinds are dictionaries with `int8` keys over the
-//! full fixed set of names, so every batch of every call has the same
-//! dictionary.
+//! `int`s); labels, zones and kinds are dictionaries with `int16` keys (as
+//! `frnews.to_arrow` makes them) over the full fixed set of names, so every
+//! batch of every call has the same dictionary. A missing document (`None`)
+//! has an article row of nulls and no other row.
 
 use std::ffi::CString;
 use std::sync::Arc;
 
 use arrow_array::builder::{Int64Builder, StringBuilder};
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::types::Int8Type;
+use arrow_array::types::Int16Type;
 use arrow_array::{
-    ArrayRef, DictionaryArray, Int8Array, RecordBatch, RecordBatchIterator, StringArray,
+    ArrayRef, DictionaryArray, Int16Array, RecordBatch, RecordBatchIterator, StringArray,
 };
 use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
@@ -52,13 +53,13 @@ trait Category: Copy {
     /// Every name, in the order of the dictionary.
     const NAMES: &'static [&'static str];
     /// The position of the name in `NAMES`.
-    fn code(self) -> i8;
+    fn code(self) -> i16;
 }
 
 impl Category for Label {
     const NAMES: &'static [&'static str] =
         &["PER", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT"];
-    fn code(self) -> i8 {
+    fn code(self) -> i16 {
         match self {
             Label::Per => 0,
             Label::Org => 1,
@@ -82,7 +83,7 @@ impl Category for Zone {
         "copy",
         "id",
     ];
-    fn code(self) -> i8 {
+    fn code(self) -> i16 {
         match self {
             Zone::Title => 0,
             Zone::Header => 1,
@@ -98,7 +99,7 @@ impl Category for Zone {
 
 impl Category for TokenKind {
     const NAMES: &'static [&'static str] = &["word", "number", "punct", "symbol", "url", "email"];
-    fn code(self) -> i8 {
+    fn code(self) -> i16 {
         match self {
             TokenKind::Word => 0,
             TokenKind::Number => 1,
@@ -112,7 +113,7 @@ impl Category for TokenKind {
 
 impl Category for QuoteKind {
     const NAMES: &'static [&'static str] = &["direct", "partial", "indirect"];
-    fn code(self) -> i8 {
+    fn code(self) -> i16 {
         match self {
             QuoteKind::Direct => 0,
             QuoteKind::Partial => 1,
@@ -230,7 +231,7 @@ impl<'a> DocColumn<'a> {
 
 /// A dictionary column over the fixed names of `C`.
 struct CategoryColumn<C: Category> {
-    keys: Vec<i8>,
+    keys: Vec<i16>,
     _names: std::marker::PhantomData<C>,
 }
 
@@ -247,16 +248,22 @@ impl<C: Category> CategoryColumn<C> {
     }
 
     fn data_type() -> DataType {
-        DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8))
+        DataType::Dictionary(Box::new(DataType::Int16), Box::new(DataType::Utf8))
     }
 
     fn finish(self) -> Result<ArrayRef, ArrowError> {
         let values: ArrayRef = Arc::new(StringArray::from(C::NAMES.to_vec()));
-        Ok(Arc::new(DictionaryArray::<Int8Type>::try_new(
-            Int8Array::from(self.keys),
+        Ok(Arc::new(DictionaryArray::<Int16Type>::try_new(
+            Int16Array::from(self.keys),
             values,
         )?))
     }
+}
+
+/// A document of a batch, or the position of a missing one.
+enum Slot<'a> {
+    Present(Doc<'a>),
+    Missing(usize),
 }
 
 /// A document of a batch: its position in the input, the result, its offset map.
@@ -294,6 +301,11 @@ fn int64(name: &str) -> Field {
     field(name, DataType::Int64, false)
 }
 
+/// A count of the articles table: null for a missing document.
+fn count_field(name: &str) -> Field {
+    field(name, DataType::Int64, true)
+}
+
 fn utf8(name: &str, nullable: bool) -> Field {
     field(name, DataType::Utf8, nullable)
 }
@@ -313,13 +325,13 @@ pub fn schema(name: &str, doc: DataType) -> Option<SchemaRef> {
             field("body_start", DataType::Int64, true),
             field("body_end", DataType::Int64, true),
             utf8("article_id", true),
-            int64("n_chars"),
-            int64("n_sentences"),
-            int64("n_entities"),
-            int64("n_quotes"),
-            int64("n_warnings"),
-            int64("n_tokens"),
-            int64("n_paragraphs"),
+            count_field("n_chars"),
+            count_field("n_sentences"),
+            count_field("n_entities"),
+            count_field("n_quotes"),
+            count_field("n_warnings"),
+            count_field("n_tokens"),
+            count_field("n_paragraphs"),
         ],
         "entities" => vec![
             doc,
@@ -424,6 +436,11 @@ impl OptionalRange {
         self.end.append_option(span.map(|s| d.offset(s.end)));
     }
 
+    fn push_null(&mut self) {
+        self.start.append_null();
+        self.end.append_null();
+    }
+
     fn finish(mut self) -> [ArrayRef; 2] {
         [Arc::new(self.start.finish()), Arc::new(self.end.finish())]
     }
@@ -433,7 +450,7 @@ fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn articles(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
+fn articles(slots: &[Slot<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
     let mut title = StringBuilder::new();
     let mut published = StringBuilder::new();
     let mut dateline = StringBuilder::new();
@@ -441,7 +458,27 @@ fn articles(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
     let mut body = OptionalRange::new();
     let mut article_id = StringBuilder::new();
     let mut counts: [Int64Builder; 7] = std::array::from_fn(|_| Int64Builder::new());
-    for d in docs {
+    for slot in slots {
+        let d = match slot {
+            Slot::Present(d) => d,
+            Slot::Missing(index) => {
+                ids.push(*index);
+                for column in [
+                    &mut title,
+                    &mut published,
+                    &mut dateline,
+                    &mut agency,
+                    &mut article_id,
+                ] {
+                    column.append_null();
+                }
+                body.push_null();
+                for column in &mut counts {
+                    column.append_null();
+                }
+                continue;
+            }
+        };
         let (doc, m) = (d.doc, &d.doc.meta);
         ids.push(d.index);
         title.append_option(d.words(&m.title));
@@ -478,7 +515,7 @@ fn articles(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
     columns
 }
 
-fn entities(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
+fn entities(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
     let mut spans = Spans::new();
     let mut label = CategoryColumn::<Label>::new();
     let mut canonical = StringBuilder::new();
@@ -507,7 +544,7 @@ fn entities(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, A
     ])
 }
 
-fn quotes(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
+fn quotes(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
     let mut spans = Spans::new();
     let mut kind = CategoryColumn::<QuoteKind>::new();
     let mut speaker = StringBuilder::new();
@@ -549,7 +586,7 @@ fn quotes(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, Arr
     ])
 }
 
-fn tokens(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
+fn tokens(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
     let n: usize = docs.iter().map(|d| d.doc.tokens.len()).sum();
     let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
     let mut start = Int64Builder::with_capacity(n);
@@ -578,7 +615,7 @@ fn tokens(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, Arr
     ])
 }
 
-fn sentences(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
+fn sentences(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
     let mut spans = Spans::new();
     for d in docs {
         for s in &d.doc.sentences {
@@ -590,7 +627,7 @@ fn sentences(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
     vec![ids.finish(), start, end, text]
 }
 
-fn paragraphs(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
+fn paragraphs(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
     let mut spans = Spans::new();
     let mut zone = CategoryColumn::<Zone>::new();
     for d in docs {
@@ -604,7 +641,7 @@ fn paragraphs(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>,
     Ok(vec![ids.finish(), start, end, text, zone.finish()?])
 }
 
-fn warnings(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
+fn warnings(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
     let mut spans = Spans::new();
     let mut message = StringBuilder::new();
     for d in docs {
@@ -621,11 +658,19 @@ fn warnings(docs: &[Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
 /// The record batch of every table (in `TABLES` order) for one run of documents.
 fn batches(
     schemas: &[SchemaRef],
-    docs: &[Doc<'_>],
+    slots: &[Slot<'_>],
     ids: &DocIds,
 ) -> Result<Vec<RecordBatch>, ArrowError> {
+    let docs: Vec<&Doc<'_>> = slots
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Present(d) => Some(d),
+            Slot::Missing(_) => None,
+        })
+        .collect();
+    let docs = docs.as_slice();
     let columns = [
-        articles(docs, DocColumn::new(ids)),
+        articles(slots, DocColumn::new(ids)),
         entities(docs, DocColumn::new(ids))?,
         quotes(docs, DocColumn::new(ids))?,
         tokens(docs, DocColumn::new(ids))?,
@@ -642,7 +687,10 @@ fn batches(
 
 /// The tables of `docs` (the result of the texts in input order), built on
 /// the current thread pool, one record batch per run of documents.
-pub fn build(docs: &[&crate::Document], ids: &DocIds) -> Result<Vec<ArrowTable>, ArrowError> {
+pub fn build(
+    docs: &[Option<&crate::Document>],
+    ids: &DocIds,
+) -> Result<Vec<ArrowTable>, ArrowError> {
     let schemas = TABLES
         .iter()
         .map(|name| {
@@ -654,11 +702,12 @@ pub fn build(docs: &[&crate::Document], ids: &DocIds) -> Result<Vec<ArrowTable>,
     let mut runs = Vec::new();
     let (mut from, mut bytes) = (0, 0);
     for (i, doc) in docs.iter().enumerate() {
-        if i > from && (i - from >= BATCH_DOCS || bytes + doc.text.len() > BATCH_BYTES) {
+        let size = doc.map_or(0, |d| d.text.len());
+        if i > from && (i - from >= BATCH_DOCS || bytes + size > BATCH_BYTES) {
             runs.push(from..i);
             (from, bytes) = (i, 0);
         }
-        bytes += doc.text.len();
+        bytes += size;
     }
     // Without documents, one empty batch: it still carries the dictionaries.
     if from < docs.len() || runs.is_empty() {
@@ -668,18 +717,21 @@ pub fn build(docs: &[&crate::Document], ids: &DocIds) -> Result<Vec<ArrowTable>,
         .into_par_iter()
         .map(|run| {
             let start = run.start;
-            let run_docs: Vec<Doc<'_>> = docs
+            let slots: Vec<Slot<'_>> = docs
                 .get(run)
                 .unwrap_or_default()
                 .iter()
                 .enumerate()
-                .map(|(k, doc)| Doc {
-                    index: start + k,
-                    doc,
-                    map: OffsetMap::new(&doc.text),
+                .map(|(k, doc)| match doc {
+                    Some(doc) => Slot::Present(Doc {
+                        index: start + k,
+                        doc,
+                        map: OffsetMap::new(&doc.text),
+                    }),
+                    None => Slot::Missing(start + k),
                 })
                 .collect();
-            batches(&schemas, &run_docs, ids)
+            batches(&schemas, &slots, ids)
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut tables: Vec<ArrowTable> = TABLES
@@ -868,7 +920,7 @@ impl ArrowTables {
 /// `n_threads` threads (all cores when `None`).
 pub fn tables_of(
     py: Python<'_>,
-    docs: &[&crate::Document],
+    docs: &[Option<&crate::Document>],
     ids: &DocIds,
     n_threads: Option<usize>,
 ) -> PyResult<ArrowTables> {

@@ -141,15 +141,24 @@ fn analyze_texts_arrow(
     ids: Option<&Bound<'_, PyAny>>,
     analyze: impl Fn(&str) -> crate::Document + Sync,
 ) -> PyResult<arrow::ArrowTables> {
-    let owned = texts_arg(texts)?;
+    // `None` stands for a missing text (as in the frames).
+    let mut owned = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        owned.push(if item.is_none() {
+            None
+        } else {
+            Some(text_arg(&item, &format!("texts[{i}]"))?)
+        });
+    }
     let ids = arrow::DocIds::extract(ids, owned.len())?;
     let tables = py.detach(|| -> PyResult<Vec<arrow::ArrowTable>> {
         pool(n_threads, owned.len())?.install(|| {
             let docs = owned
                 .par_iter()
-                .map(|t| guard(|| analyze(t)))
+                .map(|t| t.as_deref().map(|t| guard(|| analyze(t))).transpose())
                 .collect::<PyResult<Vec<_>>>()?;
-            let refs: Vec<&crate::Document> = docs.iter().collect();
+            let refs: Vec<Option<&crate::Document>> = docs.iter().map(Option::as_ref).collect();
             arrow::build(&refs, &ids).map_err(arrow::arrow_error)
         })
     })?;
@@ -158,7 +167,8 @@ fn analyze_texts_arrow(
 
 /// Analyses many articles (as `analyze_many`) and returns their tables as
 /// Arrow data built in Rust: `articles`, `entities`, `quotes`, `tokens`,
-/// `sentences`, `paragraphs`, `warnings`.
+/// `sentences`, `paragraphs`, `warnings`. A `None` text is a missing one: an
+/// article row of nulls, no other row.
 #[pyfunction]
 #[pyo3(signature = (texts, n_threads=None, *, ids=None))]
 fn analyze_arrow(
@@ -170,7 +180,7 @@ fn analyze_arrow(
     analyze_texts_arrow(py, texts, n_threads, ids, crate::analyze)
 }
 
-/// The Arrow tables of documents already analysed.
+/// The Arrow tables of documents already analysed (`None` for a missing one).
 #[pyfunction]
 #[pyo3(signature = (docs, *, ids=None, n_threads=None))]
 fn arrow_tables(
@@ -182,13 +192,17 @@ fn arrow_tables(
     let mut held = Vec::new();
     for (i, item) in docs.try_iter()?.enumerate() {
         let item = item?;
+        if item.is_none() {
+            held.push(None);
+            continue;
+        }
         let doc = item.cast::<document::Document>().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!("docs[{i}] must be a Document"))
+            pyo3::exceptions::PyTypeError::new_err(format!("docs[{i}] must be a Document or None"))
         })?;
-        held.push(Arc::clone(&doc.get().inner));
+        held.push(Some(Arc::clone(&doc.get().inner)));
     }
     let ids = arrow::DocIds::extract(ids, held.len())?;
-    let refs: Vec<&crate::Document> = held.iter().map(|d| d.as_ref()).collect();
+    let refs: Vec<Option<&crate::Document>> = held.iter().map(|d| d.as_deref()).collect();
     arrow::tables_of(py, &refs, &ids, n_threads)
 }
 
