@@ -8,7 +8,8 @@ from typing_extensions import TypeAlias
 __all__ = [
     "__version__", "FrnewsError", "InputError", "Token", "Span", "Document", "Entity", "Quote", "Meta",
     "Paragraph", "Warning", "analyze", "analyze_many", "repair", "tokenize", "sentences",
-    "token_and_sentence_offsets", "Pipeline", "ArrowTable", "ArrowTables", "analyze_arrow", "arrow_tables",
+    "token_and_sentence_offsets", "Pipeline", "ThreadPool", "available_cores", "write_json_line",
+    "ArrowTable", "ArrowTables", "analyze_arrow", "arrow_tables",
 ]
 
 __version__: str
@@ -292,8 +293,23 @@ class Document:
 def analyze(text: str) -> Document:
     """Analyse one article."""
 
-def analyze_many(texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]:
-    """Analyse many articles in parallel with the GIL released."""
+@final
+class ThreadPool:
+    """A native thread pool, built once per `analyze_batch` call."""
+    def __new__(cls, n_threads: int) -> ThreadPool: ...
+    @property
+    def n_threads(self) -> int: ...
+
+def available_cores() -> int:
+    """The number of cores this process may run on."""
+
+def analyze_many(
+    texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
+) -> list[Document]:
+    """Analyse many articles in parallel with the GIL released; Ctrl-C stops it."""
+
+def write_json_line(file: Any, doc: Document, id: str | None = None) -> None:
+    """Write `{"id": id, **doc.to_dict()}` and a newline to `file`, streamed from Rust."""
 
 @final
 class ArrowTable:
@@ -339,7 +355,11 @@ class ArrowTables:
     def __getitem__(self, name: str, /) -> ArrowTable: ...
 
 def analyze_arrow(
-    texts: Iterable[str | None], n_threads: int | None = None, *, ids: Sequence[int] | Sequence[str] | None = None
+    texts: Iterable[str | None],
+    n_threads: int | None = None,
+    *,
+    ids: Sequence[int] | Sequence[str] | None = None,
+    pool: ThreadPool | None = None,
 ) -> ArrowTables:
     """Analyse many articles with the GIL released and build their Arrow tables in Rust
     (`None` for a missing text)."""
@@ -365,13 +385,16 @@ class Pipeline:
         disable: Iterable[str] | None = None,
     ) -> Pipeline: ...
     def analyze(self, text: str) -> Document: ...
-    def analyze_many(self, texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]: ...
+    def analyze_many(
+        self, texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
+    ) -> list[Document]: ...
     def analyze_arrow(
         self,
         texts: Iterable[str | None],
         n_threads: int | None = None,
         *,
         ids: Sequence[int] | Sequence[str] | None = None,
+        pool: ThreadPool | None = None,
     ) -> ArrowTables: ...
     def tokenize(self, text: str) -> list[Token]: ...
 

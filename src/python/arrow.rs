@@ -27,7 +27,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyInt, PyString};
 use rayon::prelude::*;
 
-use super::errors::{guard, text_arg, FrnewsError};
+use super::errors::{text_arg, FrnewsError};
 use crate::offsets::OffsetMap;
 use crate::{Label, QuoteKind, TokenKind, Zone};
 
@@ -914,20 +914,4 @@ impl ArrowTables {
             .collect();
         format!("ArrowTables({})", sizes.join(", "))
     }
-}
-
-/// Builds the tables of analysed documents with the GIL released, on
-/// `n_threads` threads (all cores when `None`).
-pub fn tables_of(
-    py: Python<'_>,
-    docs: &[Option<&crate::Document>],
-    ids: &DocIds,
-    n_threads: Option<usize>,
-) -> PyResult<ArrowTables> {
-    let tables = py.detach(|| -> PyResult<Vec<ArrowTable>> {
-        let pool = super::pool(n_threads, docs.len())?;
-        pool.install(|| guard(|| build(docs, ids)))?
-            .map_err(arrow_error)
-    })?;
-    ArrowTables::new(py, tables)
 }

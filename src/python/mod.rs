@@ -7,7 +7,11 @@ mod errors;
 mod pipeline;
 mod types;
 
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Arc;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -86,60 +90,151 @@ fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<document::Docume
     Ok(document::Document::new(doc))
 }
 
-/// Analyses many articles on `n_threads` threads (all cores when `None`),
-/// with the GIL released; results in input order.
-#[pyfunction]
-#[pyo3(signature = (texts, *, n_threads=None))]
-fn analyze_many(
-    py: Python<'_>,
-    texts: &Bound<'_, PyAny>,
-    n_threads: Option<usize>,
-) -> PyResult<Vec<document::Document>> {
-    analyze_texts(py, texts, n_threads, crate::analyze)
+/// A rayon pool built once for a whole `analyze_batch` call and handed to
+/// `analyze_many` for each chunk.
+#[pyclass(frozen, module = "frnews._frnews")]
+struct ThreadPool {
+    pool: Arc<rayon::ThreadPool>,
 }
 
-/// The texts of an iterable as owned strings, each checked.
-fn texts_arg(texts: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    let mut owned = Vec::new();
-    for (i, item) in texts.try_iter()?.enumerate() {
-        owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
+#[pymethods]
+impl ThreadPool {
+    /// A pool of `n_threads` threads, at most the number of cores.
+    #[new]
+    fn new(n_threads: usize) -> PyResult<Self> {
+        Ok(ThreadPool {
+            pool: Arc::new(build_pool(n_threads)?),
+        })
     }
-    Ok(owned)
+
+    #[getter]
+    fn n_threads(&self) -> usize {
+        self.pool.current_num_threads()
+    }
 }
 
-/// A thread pool of `n_threads` threads (all cores when `None`) for `n_items`.
-fn pool(n_threads: Option<usize>, n_items: usize) -> PyResult<rayon::ThreadPool> {
+/// The number of cores this process may run on.
+#[pyfunction]
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+fn build_pool(n_threads: usize) -> PyResult<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
-        // More threads than items would only be idle (and a huge count
-        // would exhaust the system).
-        .num_threads(n_threads.map_or(0, |n| n.min(n_items.max(1))))
+        // More threads than cores would only compete for them (and a huge
+        // count would exhaust the system).
+        .num_threads(n_threads.clamp(1, available_cores()))
         .build()
         .map_err(|e| errors::FrnewsError::new_err(e.to_string()))
 }
 
-/// The texts of an iterable analysed by `analyze` on a thread pool, GIL released.
+/// How often a waiting batch looks for Ctrl-C.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// Analyses many articles with the GIL released, on `pool` (a `ThreadPool`),
+/// else on a pool of `n_threads` threads (capped at the number of texts and
+/// cores), else on all cores; results in input order. The calling thread
+/// waits for the workers and checks for signals meanwhile, so that Ctrl-C
+/// stops the batch at once (texts already started finish in the background).
+#[pyfunction]
+#[pyo3(signature = (texts, *, n_threads=None, pool=None))]
+fn analyze_many(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<usize>,
+    pool: Option<&Bound<'_, ThreadPool>>,
+) -> PyResult<Vec<document::Document>> {
+    analyze_texts(py, texts, n_threads, pool, crate::analyze)
+}
+
+/// The texts of an iterable analysed by `analyze` as `analyze_many` says:
+/// on `pool`, else on `n_threads` threads, else on all cores; GIL released,
+/// signals checked while waiting.
 fn analyze_texts(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
-    analyze: impl Fn(&str) -> crate::Document + Sync,
+    pool: Option<&Bound<'_, ThreadPool>>,
+    analyze: impl Fn(&str) -> crate::Document + Send + Sync + 'static,
 ) -> PyResult<Vec<document::Document>> {
-    let owned = texts_arg(texts)?;
-    let docs = py.detach(|| -> PyResult<Vec<crate::Document>> {
-        pool(n_threads, owned.len())?
-            .install(|| owned.par_iter().map(|t| guard(|| analyze(t))).collect())
+    let mut owned = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
+    }
+    let n = owned.len();
+    let docs = run_batch(py, n_threads, pool, n, move |stop| {
+        owned
+            .par_iter()
+            .map(|t| {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(errors::FrnewsError::new_err("cancelled"));
+                }
+                guard(|| analyze(t))
+            })
+            .collect::<PyResult<Vec<crate::Document>>>()
     })?;
     Ok(docs.into_iter().map(document::Document::new).collect())
 }
 
-/// The texts of an iterable analysed by `analyze` and made into Arrow tables,
-/// all on one thread pool with the GIL released.
+/// Runs `job` on `pool`, else on a pool of `n_threads` threads (capped at
+/// `n_items` and the cores), else on all cores, with the GIL released; the
+/// calling thread waits and checks for signals meanwhile, and on Ctrl-C sets
+/// the flag `job` is given (texts already started finish in the background).
+fn run_batch<T: Send + 'static>(
+    py: Python<'_>,
+    n_threads: Option<usize>,
+    pool: Option<&Bound<'_, ThreadPool>>,
+    n_items: usize,
+    job: impl FnOnce(&AtomicBool) -> PyResult<T> + Send + 'static,
+) -> PyResult<T> {
+    let pool = match (pool, n_threads) {
+        (Some(p), _) => Some(Arc::clone(&p.get().pool)),
+        (None, Some(n)) => Some(Arc::new(build_pool(n.min(n_items))?)),
+        (None, None) => None,
+    };
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let (sender, mut receiver) = mpsc::channel();
+    let stop = Arc::clone(&cancelled);
+    let job = move || {
+        // The caller is gone when it was interrupted: nothing to report then.
+        let _ = sender.send(job(&stop));
+    };
+    match &pool {
+        Some(p) => p.spawn(job),
+        None => rayon::spawn(job),
+    }
+    loop {
+        let (back, received) = py.detach(move || {
+            let received = receiver.recv_timeout(SIGNAL_CHECK);
+            (receiver, received)
+        });
+        receiver = back;
+        match received {
+            Ok(result) => return result,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = py.check_signals() {
+                    cancelled.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(errors::FrnewsError::new_err(
+                    "internal error in frnews: a worker thread stopped",
+                ))
+            }
+        }
+    }
+}
+
+/// The texts of an iterable analysed by `analyze` and made into Arrow tables
+/// in the same job, as `analyze_texts` runs it.
 fn analyze_texts_arrow(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     ids: Option<&Bound<'_, PyAny>>,
-    analyze: impl Fn(&str) -> crate::Document + Sync,
+    pool: Option<&Bound<'_, ThreadPool>>,
+    analyze: impl Fn(&str) -> crate::Document + Send + Sync + 'static,
 ) -> PyResult<arrow::ArrowTables> {
     // `None` stands for a missing text (as in the frames).
     let mut owned = Vec::new();
@@ -152,15 +247,19 @@ fn analyze_texts_arrow(
         });
     }
     let ids = arrow::DocIds::extract(ids, owned.len())?;
-    let tables = py.detach(|| -> PyResult<Vec<arrow::ArrowTable>> {
-        pool(n_threads, owned.len())?.install(|| {
-            let docs = owned
-                .par_iter()
-                .map(|t| t.as_deref().map(|t| guard(|| analyze(t))).transpose())
-                .collect::<PyResult<Vec<_>>>()?;
-            let refs: Vec<Option<&crate::Document>> = docs.iter().map(Option::as_ref).collect();
-            arrow::build(&refs, &ids).map_err(arrow::arrow_error)
-        })
+    let n = owned.len();
+    let tables = run_batch(py, n_threads, pool, n, move |stop| {
+        let docs = owned
+            .par_iter()
+            .map(|t| {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(errors::FrnewsError::new_err("cancelled"));
+                }
+                t.as_deref().map(|t| guard(|| analyze(t))).transpose()
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let refs: Vec<Option<&crate::Document>> = docs.iter().map(Option::as_ref).collect();
+        guard(|| arrow::build(&refs, &ids))?.map_err(arrow::arrow_error)
     })?;
     arrow::ArrowTables::new(py, tables)
 }
@@ -170,14 +269,15 @@ fn analyze_texts_arrow(
 /// `sentences`, `paragraphs`, `warnings`. A `None` text is a missing one: an
 /// article row of nulls, no other row.
 #[pyfunction]
-#[pyo3(signature = (texts, n_threads=None, *, ids=None))]
+#[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None))]
 fn analyze_arrow(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     ids: Option<&Bound<'_, PyAny>>,
+    pool: Option<&Bound<'_, ThreadPool>>,
 ) -> PyResult<arrow::ArrowTables> {
-    analyze_texts_arrow(py, texts, n_threads, ids, crate::analyze)
+    analyze_texts_arrow(py, texts, n_threads, ids, pool, crate::analyze)
 }
 
 /// The Arrow tables of documents already analysed (`None` for a missing one).
@@ -202,8 +302,92 @@ fn arrow_tables(
         held.push(Some(Arc::clone(&doc.get().inner)));
     }
     let ids = arrow::DocIds::extract(ids, held.len())?;
-    let refs: Vec<Option<&crate::Document>> = held.iter().map(|d| d.as_deref()).collect();
-    arrow::tables_of(py, &refs, &ids, n_threads)
+    let n = held.len();
+    let tables = run_batch(py, n_threads, None, n, move |_| {
+        let refs: Vec<Option<&crate::Document>> = held.iter().map(|d| d.as_deref()).collect();
+        guard(|| arrow::build(&refs, &ids))?.map_err(arrow::arrow_error)
+    })?;
+    arrow::ArrowTables::new(py, tables)
+}
+
+/// Writes `{"id": id, **doc.to_dict()}` (without `id` when it is `None`;
+/// the bytes of `doc.to_json()` then) and
+/// a newline to `file`, anything with a `write(str)` method, in pieces of
+/// 64 KB: no Python object is built for the document's parts, and the
+/// JSON is never whole in memory. Errors of `file.write` propagate.
+#[pyfunction]
+#[pyo3(signature = (file, doc, id=None))]
+fn write_json_line(
+    file: &Bound<'_, PyAny>,
+    doc: &Bound<'_, document::Document>,
+    id: Option<&Bound<'_, PyAny>>,
+) -> PyResult<()> {
+    let id = id.map(|v| text_arg(v, "id")).transpose()?;
+    let mut out = PyWriter::new(file);
+    let written = doc
+        .get()
+        .inner
+        .write_json(&mut out, id.as_deref(), Some(document::FORMAT_VERSION))
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match (written, out.error.take()) {
+        (_, Some(e)) => Err(e),
+        (Ok(()), None) => Ok(()),
+        (Err(e), None) => Err(errors::FrnewsError::new_err(format!(
+            "internal error in frnews: {e}"
+        ))),
+    }
+}
+
+/// `io::Write` onto a Python text file: bytes are buffered and handed to
+/// `file.write` as `str`, cut at character boundaries.
+struct PyWriter<'a, 'py> {
+    file: &'a Bound<'py, PyAny>,
+    buffer: Vec<u8>,
+    /// The exception `file.write` raised, given back to Python as it was.
+    error: Option<PyErr>,
+}
+
+const WRITE_PIECE: usize = 1 << 16;
+
+impl<'a, 'py> PyWriter<'a, 'py> {
+    fn new(file: &'a Bound<'py, PyAny>) -> Self {
+        PyWriter {
+            file,
+            buffer: Vec::with_capacity(WRITE_PIECE),
+            error: None,
+        }
+    }
+
+    /// Hands the complete characters of the buffer to Python.
+    fn drain(&mut self) -> io::Result<()> {
+        let complete = match std::str::from_utf8(&self.buffer) {
+            Ok(s) => s.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let (head, _) = self.buffer.split_at(complete);
+        let piece = std::str::from_utf8(head).map_err(io::Error::other)?;
+        if let Err(e) = self.file.call_method1("write", (piece,)) {
+            self.error = Some(e);
+            return Err(io::Error::other("file.write failed"));
+        }
+        self.buffer.drain(..complete);
+        Ok(())
+    }
+}
+
+impl Write for PyWriter<'_, '_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= WRITE_PIECE {
+            self.drain()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()
+    }
 }
 
 /// The text with mojibake and certain typographic damage undone.
@@ -219,6 +403,7 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FrnewsError", m.py().get_type::<errors::FrnewsError>())?;
     m.add("InputError", m.py().get_type::<errors::InputError>())?;
     m.add_class::<Token>()?;
+    m.add_class::<ThreadPool>()?;
     m.add_class::<Span>()?;
     m.add_class::<document::Document>()?;
     m.add_class::<document::Entity>()?;
@@ -233,6 +418,8 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(available_cores, m)?)?;
+    m.add_function(wrap_pyfunction!(write_json_line, m)?)?;
     m.add_function(wrap_pyfunction!(repair, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;

@@ -11,7 +11,7 @@ use super::arrow::ArrowTables;
 use super::document::Document;
 use super::errors::{guard, text_arg};
 use super::types::Token;
-use super::{analyze_texts, analyze_texts_arrow, tokens_of};
+use super::{analyze_texts, analyze_texts_arrow, tokens_of, ThreadPool};
 use crate::{Stage, UserEntries};
 
 /// The core pipeline, with its lexicons compiled once.
@@ -117,29 +117,32 @@ impl Pipeline {
         Ok(Document::new(doc))
     }
 
-    /// Analyses many articles on `n_threads` threads, GIL released; input order.
-    #[pyo3(signature = (texts, *, n_threads=None))]
+    /// Analyses many articles as `frnews._frnews.analyze_many` does, with
+    /// this pipeline's lexicons.
+    #[pyo3(signature = (texts, *, n_threads=None, pool=None))]
     fn analyze_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<usize>,
+        pool: Option<&Bound<'_, ThreadPool>>,
     ) -> PyResult<Vec<Document>> {
-        let inner = &self.inner;
-        analyze_texts(py, texts, n_threads, |t| inner.analyze(t))
+        let inner = Arc::clone(&self.inner);
+        analyze_texts(py, texts, n_threads, pool, move |t| inner.analyze(t))
     }
 
     /// Analyses many articles into Arrow tables, as `frnews.analyze_arrow`.
-    #[pyo3(signature = (texts, n_threads=None, *, ids=None))]
+    #[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None))]
     fn analyze_arrow(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<usize>,
         ids: Option<&Bound<'_, PyAny>>,
+        pool: Option<&Bound<'_, ThreadPool>>,
     ) -> PyResult<ArrowTables> {
-        let inner = &self.inner;
-        analyze_texts_arrow(py, texts, n_threads, ids, |t| inner.analyze(t))
+        let inner = Arc::clone(&self.inner);
+        analyze_texts_arrow(py, texts, n_threads, ids, pool, move |t| inner.analyze(t))
     }
 
     /// Splits `text` into tokens.
