@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 import pytest
 
 import frnews
+from frnews import _frnews
 from frnews.frames import TABLES, records
 
 ROOT = Path(__file__).resolve().parent
@@ -232,9 +233,11 @@ def test_readers_polars_and_pandas(seeds: list[str]) -> None:
 def test_threads_and_batches_do_not_change_the_tables(corpus: list[str]) -> None:
     texts = (corpus * (600 // len(corpus) + 1))[:600]
     one, two = frnews.analyze_arrow(texts, n_threads=1), frnews.analyze_arrow(texts, n_threads=2)
+    pooled = frnews.analyze_arrow(texts, pool=_frnews.ThreadPool(2))
     assert one.tokens.num_batches >= 2
     for what in one.names:
         assert pa.table(one[what]).equals(pa.table(two[what]))
+        assert pa.table(one[what]).equals(pa.table(pooled[what]))
     assert pa.table(one.articles).column("doc").to_pylist() == list(range(600))
 
 
