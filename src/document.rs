@@ -122,6 +122,43 @@ impl Label {
     }
 }
 
+/// Where an entity came from, so that a user can trade recall for precision:
+/// a lexicon entry, a pattern on known words (a given name, a title, a month,
+/// a currency), open-world evidence about an unknown name (its slot in the
+/// sentence, a head word, a locative cue), or another mention of a name that
+/// one of those established in the same article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Lexicon,
+    /// Also the source of an entity read from JSON that gives none.
+    #[default]
+    Pattern,
+    Evidence,
+    Propagated,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Lexicon => "lexicon",
+            Source::Pattern => "pattern",
+            Source::Evidence => "evidence",
+            Source::Propagated => "propagated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Source> {
+        Some(match s {
+            "lexicon" => Source::Lexicon,
+            "pattern" => Source::Pattern,
+            "evidence" => Source::Evidence,
+            "propagated" => Source::Propagated,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub span: Span,
@@ -132,6 +169,7 @@ pub struct Entity {
     /// DATE and TIME: ISO 8601; MONEY: `<number> <currency code>`; PERCENT: the number.
     pub value: Option<String>,
     pub zone: Zone,
+    pub source: Source,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -294,7 +332,8 @@ impl Document {
             "entities": self.entities.iter().map(|e| {
                 let (a, b) = map.char_range(e.span.start, e.span.end);
                 json!({"start": a, "end": b, "label": e.label.as_str(), "text": e.span.text(&self.text),
-                       "canonical": e.canonical, "value": e.value, "zone": e.zone.as_str()})
+                       "canonical": e.canonical, "value": e.value, "zone": e.zone.as_str(),
+                       "source": e.source.as_str()})
             }).collect::<Vec<_>>(),
             "quotes": self.quotes.iter().map(|q| {
                 let (a, b) = map.char_range(q.span.start, q.span.end);
@@ -418,6 +457,12 @@ impl Document {
                         Zone::Body
                     } else {
                         zone(&v["zone"])?
+                    },
+                    source: match v["source"].as_str() {
+                        None => Source::default(),
+                        Some(s) => {
+                            Source::parse(s).ok_or_else(|| format!("unknown source in {v}"))?
+                        }
                     },
                 })
             })

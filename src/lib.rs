@@ -19,6 +19,6 @@ pub mod tokenize;
 #[cfg(feature = "python")]
 mod python;
 
-pub use document::{analyze, Document, Entity, Label, Meta, Quote, QuoteKind, Zone};
+pub use document::{analyze, Document, Entity, Label, Meta, Quote, QuoteKind, Source, Zone};
 pub use sentences::{sentences, Span};
 pub use tokenize::{tokenize, Token, TokenKind};

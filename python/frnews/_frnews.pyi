@@ -72,6 +72,7 @@ class Entity:
     def __init__(
         self, text: str, start: int, end: int, label: str,
         canonical: str | None = None, value: str | None = None, zone: str = "body",
+        source: str = "pattern",
     ) -> None: ...
     @property
     def text(self) -> str: ...
@@ -88,6 +89,10 @@ class Entity:
     def value(self) -> str | None: ...
     @property
     def zone(self) -> str: ...
+    @property
+    def source(self) -> str:
+        """`lexicon`, `pattern`, `evidence` (an unknown name known by its context) or
+        `propagated` (another mention of a name found so in the same article)."""
 
 class Quote:
     """A reported statement and who made it."""

@@ -40,7 +40,7 @@ def records(docs: Iterable[Document], what: str, index: Sequence[Hashable] | Non
         elif what == "entities":
             for e in doc.entities:
                 add(label, start=e.start, end=e.end, text=e.text, label=e.label,
-                    canonical=e.canonical, value=e.value, zone=e.zone)
+                    canonical=e.canonical, value=e.value, zone=e.zone, source=e.source)
         elif what == "quotes":
             for q in doc.quotes:
                 mention = q.speaker_mention
@@ -59,7 +59,7 @@ def records(docs: Iterable[Document], what: str, index: Sequence[Hashable] | Non
 _COLUMNS = {
     "articles": ["doc", "title", "published", "dateline", "agency", "body_start", "body_end", "article_id",
                  "n_chars", "n_sentences", "n_entities", "n_quotes", "n_warnings"],
-    "entities": ["doc", "start", "end", "text", "label", "canonical", "value", "zone"],
+    "entities": ["doc", "start", "end", "text", "label", "canonical", "value", "zone", "source"],
     "quotes": ["doc", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "zone"],
     "tokens": ["doc", "start", "end", "text", "kind", "norm"],
     "sentences": ["doc", "start", "end", "text"],
@@ -75,7 +75,7 @@ def to_pandas(docs: Iterable[Document], what: str = "entities", *, index: Sequen
     for name in ("start", "end", "body_start", "body_end"):
         if name in frame and what != "articles":
             frame[name] = frame[name].astype("int64")
-    for name in ("label", "kind", "zone"):
+    for name in ("label", "kind", "zone", "source"):
         if name in frame:
             frame[name] = frame[name].astype("category")
     return frame

@@ -7,7 +7,7 @@
 //! a capital (a sentence-initial `Mer de Chine`) or the entry is a multi-word
 //! organisation (`ministère chinois du Commerce`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -15,7 +15,7 @@ use aho_corasick::AhoCorasick;
 use super::context::{all_caps, capitalised, fold_text, Context};
 use super::words::WORDS;
 use super::{Candidate, Tier};
-use crate::document::Label;
+use crate::document::{Label, Source};
 use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
 use crate::sentences::Span;
 use crate::tokenize::TokenKind;
@@ -93,8 +93,7 @@ fn build() -> Gazetteer {
         });
         expansions.push(names);
     }
-    let guarded: HashSet<&str> =
-        entries(include_str!("../../data/entities/ambiguous_agencies.txt")).collect();
+    let guarded = &WORDS.ambiguous_agencies;
     for agency in entries(include_str!("../../data/lexicons/agencies.txt")) {
         entries_list.push(Entry {
             surface: agency,
@@ -210,7 +209,8 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             entry.label,
             Tier::Strong,
             if entry.label == Label::Org { 3 } else { 2 },
-        );
+        )
+        .from(Source::Lexicon);
         c.canonical = entry.canonical.map(str::to_string);
         if let Some(names) = entry.expansion.and_then(|k| gz.expansions.get(k)) {
             c.expansions = names.as_slice();
@@ -252,7 +252,7 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         for (span, canonical) in parts {
-            let mut c = Candidate::new(span, Label::Loc, Tier::Strong, 2);
+            let mut c = Candidate::new(span, Label::Loc, Tier::Strong, 2).from(Source::Lexicon);
             c.canonical = canonical.map(str::to_string);
             out.push(c);
         }
@@ -317,12 +317,10 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
             || w.org_heads.contains(key.as_ref());
         let followed = cx.joined(k) && capitalised(cx.word(k + 1));
         if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
-            out.push(Candidate::new(
-                Span::new(t.start, t.end),
-                Label::Loc,
-                Tier::Weak,
-                1,
-            ));
+            out.push(
+                Candidate::new(Span::new(t.start, t.end), Label::Loc, Tier::Weak, 1)
+                    .from(Source::Evidence),
+            );
         }
     }
 }

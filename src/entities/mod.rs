@@ -9,6 +9,7 @@ mod amounts;
 mod canonical;
 pub(crate) mod context;
 mod dates;
+mod evidence;
 mod gazetteer;
 mod organisations;
 mod people;
@@ -16,7 +17,7 @@ mod words;
 
 use std::cmp::Reverse;
 
-use crate::document::{Entity, Label, Layout};
+use crate::document::{Entity, Label, Layout, Source};
 use crate::sentences::Span;
 use crate::tokenize::Token;
 
@@ -41,6 +42,7 @@ struct Candidate {
     value: Option<String>,
     /// ORG acronyms from the lexicon: the full names they stand for.
     expansions: &'static [&'static str],
+    source: Source,
 }
 
 impl Candidate {
@@ -53,7 +55,14 @@ impl Candidate {
             canonical: None,
             value: None,
             expansions: &[],
+            source: Source::Pattern,
         }
+    }
+
+    /// The candidate with its source set.
+    fn from(mut self, source: Source) -> Self {
+        self.source = source;
+        self
     }
 }
 
@@ -69,15 +78,22 @@ pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], layout: &Layout) 
     people::find(&cx, &mut candidates);
     dates::find(&cx, &mut candidates);
     amounts::find(&cx, &mut candidates);
+    evidence::find(&cx, &mut candidates);
     let mut kept = resolve(text.len(), candidates);
-    // Names seen in full once can be recognised alone elsewhere (Lebedev,
-    // OCS): a second pass over the tokens, filling only free positions.
+    // Names listed with known ones take their label; then names seen once
+    // can be recognised elsewhere (Lebedev, OCS): passes over the tokens
+    // that fill only free positions.
+    let listed = evidence::coordinated(&cx, &kept);
+    kept.extend(listed);
+    let mut kept = resolve(text.len(), kept);
     let more = people::surnames(&cx, &kept)
         .into_iter()
         .chain(organisations::acronym_mentions(&cx, &kept))
+        .chain(evidence::propagate(&cx, &kept))
         .collect::<Vec<_>>();
     kept.extend(more);
     let mut kept = resolve(text.len(), kept);
+    evidence::spell_out(&cx, &mut kept);
     canonical::fill(&cx, &mut kept);
     kept.into_iter()
         .map(|c| Entity {
@@ -86,6 +102,7 @@ pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], layout: &Layout) 
             canonical: c.canonical,
             value: c.value,
             zone: layout.zone_at(c.span.start),
+            source: c.source,
         })
         .collect()
 }
@@ -157,6 +174,10 @@ mod tests {
             &sentences,
             &layout_published(text, published),
         )
+    }
+
+    pub(super) fn entities_of(text: &str) -> Vec<Entity> {
+        entities(text, None)
     }
 
     pub(super) fn run(text: &str, published: Option<&str>) -> Vec<(String, &'static str)> {

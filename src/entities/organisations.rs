@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::context::{capitalised, Context};
 use super::words::WORDS;
 use super::{Candidate, Tier};
-use crate::document::Label;
+use crate::document::{Label, Source};
 use crate::sentences::Span;
 use crate::tokenize::TokenKind;
 
@@ -47,6 +47,15 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
     let capital_head = capitalised(word) && w.org_heads.contains(key.as_ref());
     let lower_head = !capitalised(word) && w.lowercase_org_heads.contains(key.as_ref());
     if !capital_head && !lower_head {
+        return None;
+    }
+    // A head that is also a given name, followed by capitalised words, opens
+    // a person's name (`Marine Le Pen`), not an organisation's.
+    if capital_head
+        && w.given_names.contains(key.as_ref())
+        && cx.joined(i)
+        && capital_part(cx, i + 1)
+    {
         return None;
     }
     let mut anchor = None;
@@ -120,7 +129,8 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
 /// and a known place up to `last`: `département du Cauca` names an area, not
 /// an office (`département d'Etat` is in the lexicon).
 fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize, usize)>) -> bool {
-    if capitalised(cx.word(head)) {
+    // `université de Caen`, `ministère de France` name a body, whatever place follows.
+    if capitalised(cx.word(head)) || !WORDS.area_heads.contains(cx.key(head).as_ref()) {
         return false;
     }
     let Some(end) = cx.tokens.get(last).map(|t| t.end) else {
@@ -138,8 +148,8 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
 
 /// The last token of the capitalised name right after a common noun that
 /// says what kind of organisation it is (`l'ONG Greenpeace`, `l'hebdomadaire
-/// Jeune Afrique`).
-fn described_name(cx: &Context, i: usize) -> Option<usize> {
+/// Jeune Afrique`), past adjectives: its first and last tokens.
+fn described_name(cx: &Context, i: usize) -> Option<(usize, usize)> {
     let descriptor = cx.key(i);
     let lower = !capitalised(cx.word(i)) || descriptor == "ong";
     if !lower || !WORDS.org_descriptors.contains(descriptor.as_ref()) || !cx.joined(i) {
@@ -147,11 +157,18 @@ fn described_name(cx: &Context, i: usize) -> Option<usize> {
     }
     let mut last = None;
     let mut j = i;
+    // Adjectives between (`l'entreprise américaine X`, `la milice populaire X`).
+    for _ in 0..2 {
+        if cx.joined(j) && adjective(cx, j + 1) {
+            j += 1;
+        }
+    }
+    let first = j + 1;
     while cx.joined(j) && capital_part(cx, j + 1) && j - i < MAX_NAME_TOKENS {
         j += 1;
         last = Some(j);
     }
-    last
+    last.map(|last| (first, last))
 }
 
 /// Whether a token looks like an acronym: OCS, G20, BAsD, or a capitalised
@@ -233,9 +250,13 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
         .find(|&&c| w.org_heads.contains(cx.key(c).as_ref()))
         .or_else(|| capitals.iter().rev().find(initial_matches))
         .copied();
+    // Without a matching initial, the acronym after a person's name is their
+    // party or body (`Jean Dupont (PS)`), not the name's.
     let start = match matching {
         Some(s) => s,
-        None if !strict => *capitals.last()?,
+        None if !strict => {
+            Some(*capitals.last()?).filter(|&s| !w.given_names.contains(cx.key(s).as_ref()))?
+        }
         None => return None,
     };
     // Two words at least, ending on a word.
@@ -260,8 +281,8 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                 ));
             }
         }
-        if let Some(last) = described_name(cx, i) {
-            if let (Some(a), Some(b)) = (cx.tokens.get(i + 1), cx.tokens.get(last)) {
+        if let Some((first, last)) = described_name(cx, i) {
+            if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
                 // Ranked above the person patterns: `Jeune` is a given name too.
                 out.push(Candidate::new(
                     Span::new(a.start, b.end),
@@ -327,7 +348,8 @@ pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     }
     for t in cx.tokens {
         if let Some(long) = defined.get(t.text(cx.text)) {
-            let mut c = Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 4);
+            let mut c = Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 4)
+                .from(Source::Propagated);
             c.canonical = Some((*long).to_string());
             out.push(c);
         }
@@ -410,6 +432,34 @@ mod tests {
         assert_eq!(found, ["Cinéma numérique ambulant", "CNA", "CNA"]);
         let found = orgs("l'association « Cinéma numérique ambulant » (CNA)");
         assert_eq!(found, ["Cinéma numérique ambulant", "CNA"]);
+    }
+
+    #[test]
+    fn a_party_after_a_person_is_no_definition() {
+        let found = orgs("le député Jean Dupont (PS) a voté");
+        assert_eq!(found, ["PS"]);
+        assert!(
+            super::super::tests::run("le député Jean Dupont (PS) a voté", None)
+                .contains(&("Jean Dupont".to_string(), "PER"))
+        );
+    }
+
+    #[test]
+    fn a_given_name_heading_capitals_is_a_person() {
+        assert!(orgs("la candidate Marine Tessier a dit").is_empty());
+        assert_eq!(orgs("la Marine nationale"), ["Marine nationale"]);
+    }
+
+    #[test]
+    fn descriptor_adjectives_and_lower_case_universities() {
+        assert_eq!(
+            orgs("la société américaine Zentrix et la revue Folia"),
+            ["Zentrix", "Folia"]
+        );
+        assert_eq!(
+            orgs("selon l'université de Caen et dans le département de la Gironde"),
+            ["université de Caen"]
+        );
     }
 
     #[test]

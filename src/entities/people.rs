@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::context::{all_caps, capitalised, Context};
 use super::words::{GIVEN_NAME_HOLES, WORDS};
 use super::{Candidate, Tier};
-use crate::document::Label;
+use crate::document::{Label, Source};
 use crate::lexicon::fold_key;
 use crate::sentences::Span;
 use crate::tokenize::TokenKind;
@@ -18,7 +18,7 @@ const MAX_PARTS: usize = 6;
 
 /// Whether token `i` can be part of a name: a capitalised word that is not a
 /// function word, a title or another word never used as a name.
-fn name_part(cx: &Context, i: usize) -> bool {
+pub(super) fn name_part(cx: &Context, i: usize) -> bool {
     if cx.kind(i) != Some(TokenKind::Word) {
         return false;
     }
@@ -70,7 +70,7 @@ fn article_name(cx: &Context, i: usize) -> bool {
 /// The last token of the run of name parts that starts with token `i`;
 /// `places` holds the start of every known place, which `de` introduces
 /// after a name (`le Spike Lee de Montfermeil`) rather than continues it.
-fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
+pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
     let mut last = word_end(cx, i);
     let mut parts = 1;
     // Upper-case text has lost the case that ends a name (`EMMANUEL MACRON
@@ -108,7 +108,8 @@ fn parts(cx: &Context, first: usize, last: usize) -> usize {
 }
 
 /// Whether token `i` is a title or role, possibly followed by a nationality
-/// adjective (`le président kazakh`), just before token `i + 1`.
+/// or another adjective (`le président kazakh`, `le sénateur démocrate`),
+/// just before token `i + 1`.
 fn title_before(cx: &Context, name: usize) -> bool {
     let w = &*WORDS;
     let Some(prev) = name.checked_sub(1) else {
@@ -120,7 +121,8 @@ fn title_before(cx: &Context, name: usize) -> bool {
     if w.titles.contains(cx.key(prev).as_ref()) {
         return true;
     }
-    w.nationalities.contains(cx.key(prev).as_ref())
+    let adjective = !capitalised(cx.word(prev)) && w.adjective(cx.key(prev).as_ref());
+    adjective
         && prev
             .checked_sub(1)
             .is_some_and(|p| cx.joined(p) && w.titles.contains(cx.key(p).as_ref()))
@@ -260,12 +262,23 @@ fn repaired(cx: &Context, first: usize, last: usize) -> Option<String> {
 pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let w = &*WORDS;
     let mut parts: HashSet<String> = HashSet::new();
+    // A particle and the part after it (`de` `santis`): `De Santis` alone
+    // keeps its particle.
+    let mut particled: HashSet<(String, String)> = HashSet::new();
     for c in kept.iter().filter(|c| c.label == Label::Per) {
         let name = c
             .canonical
             .as_deref()
             .unwrap_or_else(|| c.span.text(cx.text));
         let words: Vec<&str> = name.split_whitespace().collect();
+        for pair in words.windows(2) {
+            if let [particle, part] = pair {
+                let particle = fold_key(particle);
+                if w.particles.contains(&particle) {
+                    particled.insert((particle, fold_key(part)));
+                }
+            }
+        }
         for (k, word) in words.iter().enumerate() {
             let key = fold_key(word);
             let surname_first = k == 0 && w.chinese_surnames.contains(&key) && words.len() == 2;
@@ -284,12 +297,19 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     }
     for (i, t) in cx.tokens.iter().enumerate() {
         if name_part(cx, i) && parts.contains(cx.key(i).as_ref()) {
-            out.push(Candidate::new(
-                Span::new(t.start, t.end),
-                Label::Per,
-                Tier::Weak,
-                4,
-            ));
+            let start = i
+                .checked_sub(1)
+                .filter(|&p| {
+                    cx.joined(p)
+                        && capitalised(cx.word(p))
+                        && particled.contains(&(cx.key(p).into_owned(), cx.key(i).into_owned()))
+                })
+                .and_then(|p| cx.tokens.get(p))
+                .map_or(t.start, |p| p.start);
+            out.push(
+                Candidate::new(Span::new(start, t.end), Label::Per, Tier::Weak, 4)
+                    .from(Source::Propagated),
+            );
         }
     }
     out
@@ -411,6 +431,20 @@ mod tests {
     fn surname_alone_after_full_name() {
         let found = people("Sergueï Lebedev est venu. Lebedev a parlé.");
         assert_eq!(found, ["Sergueï Lebedev", "Lebedev"]);
+    }
+
+    #[test]
+    fn surname_alone_keeps_its_capitalised_particle() {
+        let found = people("Le coach Marco De Falcone a parlé. De Falcone est parti.");
+        assert_eq!(found, ["Marco De Falcone", "De Falcone"]);
+    }
+
+    #[test]
+    fn title_and_adjective_before_a_name() {
+        assert_eq!(
+            people("le sénateur démocrate Yerlan Brown a gagné"),
+            ["Yerlan Brown"]
+        );
     }
 
     #[test]

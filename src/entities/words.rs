@@ -14,6 +14,9 @@ pub struct Words {
     pub nationalities: WordSet,
     pub org_heads: WordSet,
     pub lowercase_org_heads: WordSet,
+    /// The lower-case heads that also name an area before a place
+    /// (`département de la Gironde`).
+    pub area_heads: WordSet,
     pub org_descriptors: WordSet,
     pub particles: WordSet,
     pub links: WordSet,
@@ -29,6 +32,20 @@ pub struct Words {
     pub relative_date_starts: WordSet,
     pub currencies: WordMap<String, &'static str>,
     pub multipliers: WordMap<String, u32>,
+    /// Finite forms and participles of the verbs of speech (one word, not
+    /// the infinitive nor the present participle), folded.
+    pub speech_verbs: WordSet,
+    /// Words closing a company name (`Air`, `Telecom`), case as written.
+    pub org_suffixes: WordSet<&'static str>,
+    /// Acronyms that name no organisation (`PIB`), case as written.
+    pub common_acronyms: WordSet<&'static str>,
+    /// Nouns introducing a place's name (`commune`, `pont`), folded.
+    pub place_nouns: WordSet,
+    /// Determiners, prepositions and conjunctions: the words that are no
+    /// noun nor adjective before a name.
+    pub function_words: WordSet,
+    /// Agency acronyms that are also common words or other acronyms (`AP`).
+    pub ambiguous_agencies: WordSet<&'static str>,
 }
 
 pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -67,9 +84,13 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .collect(),
         org_heads,
         org_descriptors: folded_set(include_str!("../../data/entities/org_descriptors.txt")),
-        lowercase_org_heads: folded_set(include_str!(
-            "../../data/entities/lowercase_org_heads.txt"
-        )),
+        lowercase_org_heads: rows(include_str!("../../data/entities/lowercase_org_heads.txt"))
+            .filter_map(|r| r.first().map(|w| fold_key(w)))
+            .collect(),
+        area_heads: rows(include_str!("../../data/entities/lowercase_org_heads.txt"))
+            .filter(|r| r.get(1) == Some(&"area"))
+            .filter_map(|r| r.first().map(|w| fold_key(w)))
+            .collect(),
         adjective_endings: entries(include_str!("../../data/entities/adjective_endings.txt"))
             .collect(),
         links: folded_set(include_str!("../../data/entities/name_links.txt")),
@@ -85,6 +106,22 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .collect(),
         multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
             .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
+            .collect(),
+        speech_verbs: rows(include_str!("../../data/lexicons/speech_verbs.tsv"))
+            .filter_map(|r| {
+                let (form, lemma, flag) = (*r.first()?, *r.get(1)?, *r.get(2)?);
+                let finite = flag == "speech"
+                    && !form.contains(' ')
+                    && form != lemma
+                    && !form.ends_with("ant");
+                finite.then(|| fold_key(form))
+            })
+            .collect(),
+        org_suffixes: entries(include_str!("../../data/entities/org_suffixes.txt")).collect(),
+        common_acronyms: entries(include_str!("../../data/entities/common_acronyms.txt")).collect(),
+        place_nouns: folded_set(include_str!("../../data/entities/place_nouns.txt")),
+        function_words: folded_set(include_str!("../../data/entities/function_words.txt")),
+        ambiguous_agencies: entries(include_str!("../../data/entities/ambiguous_agencies.txt"))
             .collect(),
     }
 });
@@ -128,6 +165,9 @@ mod tests {
         assert!(WORDS.titles.contains("ministre"));
         assert_eq!(WORDS.months.get("juin"), Some(&6));
         assert_eq!(WORDS.currencies.get("dollars"), Some(&"USD"));
+        assert!(WORDS.speech_verbs.contains("déclaré") && WORDS.speech_verbs.contains("explique"));
+        assert!(!WORDS.speech_verbs.contains("déclarer"));
+        assert!(WORDS.org_suffixes.contains("Airlines") && WORDS.place_nouns.contains("commune"));
     }
 
     #[test]
