@@ -9,21 +9,44 @@
 //! follows (credits, boilerplate, repeated copies, the id).
 
 mod dateline;
-mod dates;
 mod furniture;
 mod header;
 mod lines;
 
-use regex::Regex;
-
-use crate::document::{Layout, Meta, Paragraph, Zone};
-use crate::sentences::Span;
-use crate::tokenize::Token;
+use crate::lexicon::WordSet;
+use crate::model::{Layout, Meta, Paragraph, Span, Token, Zone};
 use lines::Line;
 
-/// Compiles a built-in pattern (a bug, not an input error, if it fails).
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
+/// What the layout stage knows of news pages (`data/article/`, and the place
+/// and agency lexicons for datelines and credits).
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    /// Header markers (folded) with what their date is, longest first.
+    header_markers: Vec<(String, header::Stamp)>,
+    /// Words that open a byline (folded).
+    bylines: Vec<String>,
+    /// Known places (folded), for datelines without an agency.
+    places: WordSet,
+    /// Credit markers (folded), and whether they also open a bare line.
+    credit_markers: Vec<(String, bool)>,
+    /// Boilerplate phrases (folded), and whether they must be the whole line.
+    boilerplate: Vec<(String, bool)>,
+    /// News agencies (folded).
+    agencies: WordSet,
+}
+
+impl Default for Lexicons {
+    /// The built-in lists.
+    fn default() -> Self {
+        Lexicons {
+            header_markers: header::header_markers(),
+            bylines: header::bylines(),
+            places: dateline::places(),
+            credit_markers: furniture::credit_markers(),
+            boilerplate: furniture::boilerplate(),
+            agencies: furniture::agencies(),
+        }
+    }
 }
 
 /// What a line is, on its own.
@@ -47,10 +70,12 @@ const MAX_KICKER_WORDS: usize = 2;
 const MAX_QUESTION_TITLE_WORDS: usize = 20;
 
 /// The paragraphs of `text` with their zones, and the article's fields.
-pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
+pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
     let lines = lines::lines(text);
     let line_text = |i: usize| lines.get(i).map_or("", |l| l.span.text(text));
-    let mut kinds: Vec<Kind> = (0..lines.len()).map(|i| classify(line_text(i))).collect();
+    let mut kinds: Vec<Kind> = (0..lines.len())
+        .map(|i| classify(lex, line_text(i)))
+        .collect();
     let n = lines.len();
 
     // The preamble: the title and header lines before the first running text.
@@ -62,7 +87,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             continue;
         }
         let line = line_text(i);
-        if dateline::parse(line).is_some() || is_running_text(&lines, text, i) {
+        if dateline::parse(lex, line).is_some() || is_running_text(&lines, text, i) {
             body_start = Some(i);
             break;
         }
@@ -129,7 +154,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
     };
     let dated: Vec<header::Dated> = (0..first)
         .filter(|&i| kinds.get(i) == Some(&Kind::Header))
-        .filter_map(|i| header_date(line_text(i)))
+        .filter_map(|i| header_date(lex, line_text(i)))
         .collect();
     let mut published = header::published(&dated);
     if let (Some(b), Some(last)) = (body_start, body_last) {
@@ -137,7 +162,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             return Layout::default();
         };
         meta.body = Some(Span::new(start_line.span.start, last_line.span.end));
-        if let Some(d) = dateline::parse(start_line.span.text(text)) {
+        if let Some(d) = dateline::parse(lex, start_line.span.text(text)) {
             let at = start_line.span.start;
             meta.dateline = Some(Span::new(at + d.place.start, at + d.place.end));
             meta.agency = d.agency.map(|r| Span::new(at + r.start, at + r.end));
@@ -162,7 +187,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             Some(Kind::Credit) => meta.credits.push(line.span),
             Some(Kind::Boilerplate) => meta.boilerplate.push(line.span),
             Some(Kind::Text) => meta.credits.extend(
-                furniture::inline_credits(line.span.text(text))
+                furniture::inline_credits(lex, line.span.text(text))
                     .into_iter()
                     .map(|r| Span::new(line.span.start + r.start, line.span.start + r.end)),
             ),
@@ -176,16 +201,16 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
 }
 
 /// The kind of one line, on its own.
-fn classify(line: &str) -> Kind {
+fn classify(lex: &Lexicons, line: &str) -> Kind {
     if furniture::is_id(line) {
         Kind::Id
-    } else if furniture::is_boilerplate(line) {
+    } else if furniture::is_boilerplate(lex, line) {
         Kind::Boilerplate
-    } else if furniture::is_credit_line(line) {
+    } else if furniture::is_credit_line(lex, line) {
         Kind::Credit
-    } else if header::is_site_name(line) || header_date(line).is_some() {
+    } else if header::is_site_name(line) || header_date(lex, line).is_some() {
         Kind::Header
-    } else if header::is_byline(line) {
+    } else if header::is_byline(lex, line) {
         Kind::Byline
     } else {
         Kind::Text
@@ -193,8 +218,8 @@ fn classify(line: &str) -> Kind {
 }
 
 /// The date a header line gives: a dated header, or a date standing alone.
-fn header_date(line: &str) -> Option<header::Dated> {
-    header::dated(line)
+fn header_date(lex: &Lexicons, line: &str) -> Option<header::Dated> {
+    header::dated(lex, line)
         .or_else(|| header::date_only(line))
         .or_else(|| header::site_and_date(line))
 }

@@ -20,14 +20,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::{all_caps, capitalised, Context};
 use super::people::{name_part, run_end};
-use super::words::WORDS;
+use super::Context;
 use super::{Candidate, Tier};
-use crate::document::{Label, Source};
 use crate::lexicon::{fold_key, is_apostrophe};
-use crate::sentences::Span;
-use crate::tokenize::TokenKind;
+use crate::model::{Label, Source, Span, TokenKind};
+use crate::text::{all_caps, capitalised};
 
 /// A person's name found by its slot has at most this many parts.
 const MAX_SLOT_PARTS: usize = 4;
@@ -74,7 +72,7 @@ fn is_word(cx: &Context, i: usize) -> bool {
 /// Whether token `i` is a form of a verb of speech (not an infinitive, nor a
 /// present participle: those have no subject of their own).
 fn speech_verb(cx: &Context, i: usize) -> bool {
-    WORDS.speech_verbs.contains(cx.key(i).as_ref())
+    cx.lex.words.speech_verbs.contains(cx.key(i).as_ref())
 }
 
 /// Whether a speech verb follows the name ending at `last`: `X a déclaré`,
@@ -114,7 +112,7 @@ fn speech_before(cx: &Context, first: usize) -> bool {
 fn person_like(cx: &Context, first: usize, last: usize, lexical: &[bool]) -> bool {
     let words = (first..=last).filter(|&k| is_word(cx, k)).count();
     let parts = (first..=last)
-        .filter(|&k| is_word(cx, k) && !WORDS.particles.contains(cx.key(k).as_ref()))
+        .filter(|&k| is_word(cx, k) && !cx.lex.words.particles.contains(cx.key(k).as_ref()))
         .count();
     (2..=MAX_SLOT_PARTS).contains(&parts)
         && words <= MAX_SLOT_PARTS + 1
@@ -189,14 +187,14 @@ fn people(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 fn company_word(cx: &Context, i: usize) -> bool {
     is_word(cx, i)
         && capitalised(cx.word(i))
-        && !WORDS.blockers.contains(cx.key(i).as_ref())
-        && !WORDS.determiners.contains(cx.key(i).as_ref())
+        && !cx.lex.words.blockers.contains(cx.key(i).as_ref())
+        && !cx.lex.words.determiners.contains(cx.key(i).as_ref())
 }
 
 /// Organisations closed by a word that says what they are (`Dana Air`).
 fn companies(cx: &Context, out: &mut Vec<Candidate>) {
     for k in 1..cx.tokens.len() {
-        if !WORDS.org_suffixes.contains(cx.word(k)) {
+        if !cx.lex.words.org_suffixes.contains(cx.word(k)) {
             continue;
         }
         let mut first = k;
@@ -241,9 +239,9 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
         || word
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-        || WORDS.common_acronyms.contains(word)
-        || WORDS.ambiguous_agencies.contains(word)
-        || WORDS.org_descriptors.contains(cx.key(i).as_ref())
+        || cx.lex.words.common_acronyms.contains(word)
+        || cx.lex.words.ambiguous_agencies.contains(word)
+        || cx.lex.words.org_descriptors.contains(cx.key(i).as_ref())
     {
         return false;
     }
@@ -259,8 +257,8 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
         cx.joined(p)
             && is_word(cx, p)
             && !capitalised(cx.word(p))
-            && !WORDS.function_words.contains(key.as_ref())
-            && !WORDS.adjective(key.as_ref())
+            && !cx.lex.words.function_words.contains(key.as_ref())
+            && !cx.lex.words.adjective(key.as_ref())
     });
     (before || after) && !after_noun
 }
@@ -283,17 +281,20 @@ fn place_word(cx: &Context, i: usize) -> bool {
         && capitalised(cx.word(i))
         && cx.word(i).chars().count() >= 2
         && !all_caps(cx.word(i))
-        && !WORDS.blockers.contains(key.as_ref())
-        && !WORDS.titles.contains(key.as_ref())
-        && !WORDS.months.contains_key(key.as_ref())
-        && !WORDS.weekdays.contains(key.as_ref())
+        && !cx.lex.words.blockers.contains(key.as_ref())
+        && !cx.lex.words.titles.contains(key.as_ref())
+        && crate::dates::full_month(key.as_ref()).is_none()
+        && !cx.lex.words.weekdays.contains(key.as_ref())
 }
 
 /// The first token of the name after the place noun at `i`: past one
 /// adjective (`l'aéroport international`) and a `de`, `du`, `d'`.
 fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
     let mut k = i;
-    if cx.joined(k) && !capitalised(cx.word(k + 1)) && WORDS.adjective(cx.key(k + 1).as_ref()) {
+    if cx.joined(k)
+        && !capitalised(cx.word(k + 1))
+        && cx.lex.words.adjective(cx.key(k + 1).as_ref())
+    {
         k += 1;
     }
     if cx.joined(k) && matches!(cx.key(k + 1).as_ref(), "de" | "du" | "d'" | "des") {
@@ -309,7 +310,7 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
             continue;
         }
         let key = cx.key(i);
-        let first = if WORDS.place_nouns.contains(key.as_ref()) {
+        let first = if cx.lex.words.place_nouns.contains(key.as_ref()) {
             after_place_noun(cx, i)
         } else if key == "près" && cx.joined(i) && matches!(cx.key(i + 1).as_ref(), "de" | "d'") {
             Some(i + 2).filter(|&k| cx.joined(i + 1) && place_word(cx, k))
@@ -323,7 +324,7 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
             let next = last + 1;
             if place_word(cx, next) {
                 last = next;
-            } else if WORDS.particles.contains(cx.key(next).as_ref())
+            } else if cx.lex.words.particles.contains(cx.key(next).as_ref())
                 && cx.joined(next)
                 && place_word(cx, next + 1)
             {
@@ -581,7 +582,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
         let surface = c.span.text(cx.text);
         if c.label == Label::Org
             && c.canonical.is_none()
-            && c.expansions.is_empty()
+            && c.expansion.is_none()
             && all_caps(surface)
             && !surface.contains(' ')
         {
@@ -632,7 +633,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{entity, run};
-    use crate::document::Source;
+    use crate::model::Source;
 
     fn labelled(text: &str, label: &str) -> Vec<String> {
         run(text, None)

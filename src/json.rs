@@ -1,289 +1,12 @@
-//! The analysed article and the pipeline that builds it.
-//!
-//! raw text -> repair -> tokens -> sentences -> article zones -> entities ->
-//! quotes. Every stage works on the repaired text in byte offsets; the spans
-//! are mapped back to the text as given once, at the end.
+//! Documents as JSON, in the shape of GUIDELINES.md with code-point offsets
+//! (Python `str` indices), and back.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::model::{
+    Document, Entity, Label, Meta, Paragraph, Quote, Source, Span, Token, TokenKind, Warning, Zone,
+};
 use crate::offsets::OffsetMap;
-use crate::sentences::Span;
-use crate::tokenize::Token;
-use crate::{article, entities, quotes, repair};
-
-/// The part of a page a paragraph belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Zone {
-    Title,
-    Header,
-    Dateline,
-    Body,
-    Credit,
-    Boilerplate,
-    Copy,
-    Id,
-}
-
-impl Zone {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Zone::Title => "title",
-            Zone::Header => "header",
-            Zone::Dateline => "dateline",
-            Zone::Body => "body",
-            Zone::Credit => "credit",
-            Zone::Boilerplate => "boilerplate",
-            Zone::Copy => "copy",
-            Zone::Id => "id",
-        }
-    }
-}
-
-/// A paragraph (a line of the page, or lines joined where a sentence wraps).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Paragraph {
-    pub span: Span,
-    pub zone: Zone,
-}
-
-/// Article fields (GUIDELINES.md, "Article fields").
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meta {
-    pub title: Option<Span>,
-    /// ISO 8601: `2018-06-07T13:25`, `2018-06-07`, or `--06-09T10:08` without a year.
-    pub published: Option<String>,
-    /// The place of the dateline, as written.
-    pub dateline: Option<Span>,
-    pub agency: Option<Span>,
-    /// The first copy of the body, dateline included.
-    pub body: Option<Span>,
-    pub credits: Vec<Span>,
-    pub article_id: Option<Span>,
-    pub boilerplate: Vec<Span>,
-    pub copies: Vec<Span>,
-}
-
-/// The zones of an article and its fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Layout {
-    pub paragraphs: Vec<Paragraph>,
-    pub meta: Meta,
-}
-
-impl Layout {
-    /// The zone of the paragraph holding byte `at` (body when none does).
-    pub fn zone_at(&self, at: usize) -> Zone {
-        let i = self.paragraphs.partition_point(|p| p.span.end <= at);
-        self.paragraphs
-            .get(i)
-            .filter(|p| p.span.start <= at)
-            .map_or(Zone::Body, |p| p.zone)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Label {
-    Per,
-    Org,
-    Loc,
-    Date,
-    Time,
-    Money,
-    Percent,
-}
-
-impl Label {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Per => "PER",
-            Label::Org => "ORG",
-            Label::Loc => "LOC",
-            Label::Date => "DATE",
-            Label::Time => "TIME",
-            Label::Money => "MONEY",
-            Label::Percent => "PERCENT",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Label> {
-        Some(match s {
-            "PER" => Label::Per,
-            "ORG" => Label::Org,
-            "LOC" => Label::Loc,
-            "DATE" => Label::Date,
-            "TIME" => Label::Time,
-            "MONEY" => Label::Money,
-            "PERCENT" => Label::Percent,
-            _ => return None,
-        })
-    }
-}
-
-/// Where an entity came from, so that a user can trade recall for precision:
-/// a lexicon entry, a pattern on known words (a given name, a title, a month,
-/// a currency), open-world evidence about an unknown name (its slot in the
-/// sentence, a head word, a locative cue), or another mention of a name that
-/// one of those established in the same article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Source {
-    Lexicon,
-    /// Also the source of an entity read from JSON that gives none.
-    #[default]
-    Pattern,
-    Evidence,
-    Propagated,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Lexicon => "lexicon",
-            Source::Pattern => "pattern",
-            Source::Evidence => "evidence",
-            Source::Propagated => "propagated",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Source> {
-        Some(match s {
-            "lexicon" => Source::Lexicon,
-            "pattern" => Source::Pattern,
-            "evidence" => Source::Evidence,
-            "propagated" => Source::Propagated,
-            _ => return None,
-        })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    pub span: Span,
-    pub label: Label,
-    /// PER and ORG: the fullest name of the same referent in the article;
-    /// LOC: the standard French name.
-    pub canonical: Option<String>,
-    /// DATE and TIME: ISO 8601; MONEY: `<number> <currency code>`; PERCENT: the number.
-    pub value: Option<String>,
-    pub zone: Zone,
-    pub source: Source,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    Direct,
-    Partial,
-    Indirect,
-}
-
-impl QuoteKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Partial => "partial",
-            QuoteKind::Indirect => "indirect",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    pub span: Span,
-    pub kind: QuoteKind,
-    /// The canonical name of the speaker, a role phrase, or `None`.
-    pub speaker: Option<String>,
-    pub speaker_mention: Option<Span>,
-    /// The verb or expression of speech.
-    pub cue: Option<Span>,
-    pub zone: Zone,
-}
-
-/// Something in the text that could not be analysed as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Warning {
-    pub span: Span,
-    pub message: String,
-}
-
-/// An analysed article. Spans are byte ranges of `text`, the text as given.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    pub text: String,
-    pub tokens: Vec<Token>,
-    pub sentences: Vec<Span>,
-    pub paragraphs: Vec<Paragraph>,
-    pub meta: Meta,
-    pub entities: Vec<Entity>,
-    pub quotes: Vec<Quote>,
-    pub warnings: Vec<Warning>,
-}
-
-/// Runs the whole pipeline on one article.
-pub fn analyze(text: &str) -> Document {
-    let repaired = repair::repair(text);
-    let work = repaired.text();
-    let tokens = crate::tokenize(work);
-    let sentences = crate::sentences(work, &tokens);
-    let layout = article::layout(work, &tokens, &sentences);
-    let entities = entities::find(work, &tokens, &sentences, &layout);
-    let quotes = quotes::find(work, &tokens, &sentences, &layout, &entities);
-    let back = |s: Span| repaired.original_span(s);
-    Document {
-        text: text.to_string(),
-        tokens: tokens
-            .into_iter()
-            .map(|t| {
-                let s = back(Span::new(t.start, t.end));
-                Token {
-                    start: s.start,
-                    end: s.end,
-                    kind: t.kind,
-                }
-            })
-            .collect(),
-        sentences: sentences.into_iter().map(back).collect(),
-        paragraphs: layout
-            .paragraphs
-            .iter()
-            .map(|p| Paragraph {
-                span: back(p.span),
-                zone: p.zone,
-            })
-            .collect(),
-        meta: Meta {
-            title: layout.meta.title.map(back),
-            published: layout.meta.published.clone(),
-            dateline: layout.meta.dateline.map(back),
-            agency: layout.meta.agency.map(back),
-            body: layout.meta.body.map(back),
-            credits: layout.meta.credits.iter().copied().map(back).collect(),
-            article_id: layout.meta.article_id.map(back),
-            boilerplate: layout.meta.boilerplate.iter().copied().map(back).collect(),
-            copies: layout.meta.copies.iter().copied().map(back).collect(),
-        },
-        entities: entities
-            .into_iter()
-            .map(|e| Entity {
-                span: back(e.span),
-                ..e
-            })
-            .collect(),
-        quotes: quotes
-            .into_iter()
-            .map(|q| Quote {
-                span: back(q.span),
-                speaker_mention: q.speaker_mention.map(back),
-                cue: q.cue.map(back),
-                ..q
-            })
-            .collect(),
-        warnings: repaired.warnings(),
-    }
-}
 
 impl Document {
     /// The document in the JSON shape of GUIDELINES.md, offsets in code points
@@ -424,7 +147,7 @@ impl Document {
                 let kind = kinds
                     .get(i)
                     .and_then(Value::as_str)
-                    .and_then(crate::tokenize::TokenKind::parse)
+                    .and_then(TokenKind::parse)
                     .unwrap_or_else(|| crate::tokenize::classify(s.text(&text)));
                 Ok(Token {
                     start: s.start,
@@ -543,7 +266,7 @@ mod tests {
 
     #[test]
     fn json_round_trips() {
-        let doc = analyze("Sergueï Lebedev a dit : « Oui ». french.xinhuanet.com\nFin 😀.");
+        let doc = crate::analyze("Sergueï Lebedev a dit : « Oui ». french.xinhuanet.com\nFin 😀.");
         let back = Document::from_json(&doc.to_json()).unwrap();
         assert_eq!(back, doc);
     }
@@ -554,36 +277,5 @@ mod tests {
         assert!(Document::from_json(&bad).is_err());
         let backwards = json!({"text": "abc", "meta": {"body_start": 3, "body_end": 1}});
         assert!(Document::from_json(&backwards).is_err());
-    }
-
-    #[test]
-    fn spans_point_into_the_text_as_given() {
-        let text = "Sergueï Lebedev a dit : « Oui ».\n";
-        let doc = analyze(text);
-        assert_eq!(doc.text, text);
-        for t in &doc.tokens {
-            assert!(text.get(t.start..t.end).is_some());
-        }
-        let json = doc.to_json();
-        assert_eq!(json["tokens"][0], json!([0, 7]));
-    }
-
-    #[test]
-    fn zone_at_finds_the_paragraph() {
-        let layout = Layout {
-            paragraphs: vec![
-                Paragraph {
-                    span: Span::new(0, 5),
-                    zone: Zone::Title,
-                },
-                Paragraph {
-                    span: Span::new(6, 20),
-                    zone: Zone::Body,
-                },
-            ],
-            meta: Meta::default(),
-        };
-        assert_eq!(layout.zone_at(2), Zone::Title);
-        assert_eq!(layout.zone_at(10), Zone::Body);
     }
 }

@@ -1,0 +1,322 @@
+//! The data every stage reads and writes: spans, tokens, paragraphs and their
+//! zones, article fields, entities, quotes, and the analysed document.
+//!
+//! Plain data with no behaviour beyond small accessors; it imports nothing of
+//! the crate, so that every stage can depend on it and nothing else needs to.
+//! All offsets are byte ranges of the text they were computed on.
+
+use serde::{Deserialize, Serialize};
+
+/// A `[start, end)` byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Symbol,
+    Url,
+    Email,
+}
+
+impl TokenKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<TokenKind> {
+        Some(match name {
+            "word" => TokenKind::Word,
+            "number" => TokenKind::Number,
+            "punct" => TokenKind::Punct,
+            "symbol" => TokenKind::Symbol,
+            "url" => TokenKind::Url,
+            "email" => TokenKind::Email,
+            _ => return None,
+        })
+    }
+}
+
+/// A token: a byte range of the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The part of a page a paragraph belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Zone {
+    Title,
+    Header,
+    Dateline,
+    Body,
+    Credit,
+    Boilerplate,
+    Copy,
+    Id,
+}
+
+impl Zone {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Zone::Title => "title",
+            Zone::Header => "header",
+            Zone::Dateline => "dateline",
+            Zone::Body => "body",
+            Zone::Credit => "credit",
+            Zone::Boilerplate => "boilerplate",
+            Zone::Copy => "copy",
+            Zone::Id => "id",
+        }
+    }
+}
+
+/// A paragraph (a line of the page, or lines joined where a sentence wraps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub span: Span,
+    pub zone: Zone,
+}
+
+/// Article fields (GUIDELINES.md, "Article fields").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: Option<Span>,
+    /// ISO 8601: `2018-06-07T13:25`, `2018-06-07`, or `--06-09T10:08` without a year.
+    pub published: Option<String>,
+    /// The place of the dateline, as written.
+    pub dateline: Option<Span>,
+    pub agency: Option<Span>,
+    /// The first copy of the body, dateline included.
+    pub body: Option<Span>,
+    pub credits: Vec<Span>,
+    pub article_id: Option<Span>,
+    pub boilerplate: Vec<Span>,
+    pub copies: Vec<Span>,
+}
+
+/// The zones of an article and its fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub paragraphs: Vec<Paragraph>,
+    pub meta: Meta,
+}
+
+impl Layout {
+    /// The zone of the paragraph holding byte `at` (body when none does).
+    pub fn zone_at(&self, at: usize) -> Zone {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= at);
+        self.paragraphs
+            .get(i)
+            .filter(|p| p.span.start <= at)
+            .map_or(Zone::Body, |p| p.zone)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    Per,
+    Org,
+    Loc,
+    Date,
+    Time,
+    Money,
+    Percent,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Label> {
+        Some(match s {
+            "PER" => Label::Per,
+            "ORG" => Label::Org,
+            "LOC" => Label::Loc,
+            "DATE" => Label::Date,
+            "TIME" => Label::Time,
+            "MONEY" => Label::Money,
+            "PERCENT" => Label::Percent,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub span: Span,
+    pub label: Label,
+    /// PER and ORG: the fullest name of the same referent in the article;
+    /// LOC: the standard French name.
+    pub canonical: Option<String>,
+    /// DATE and TIME: ISO 8601; MONEY: `<number> <currency code>`; PERCENT: the number.
+    pub value: Option<String>,
+    pub zone: Zone,
+    pub source: Source,
+}
+
+/// Where an entity came from, so that a user can trade recall for precision:
+/// a lexicon entry, a pattern on known words (a given name, a title, a month,
+/// a currency), open-world evidence about an unknown name (its slot in the
+/// sentence, a head word, a locative cue), or another mention of a name that
+/// one of those established in the same article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Lexicon,
+    /// Also the source of an entity read from JSON that gives none.
+    #[default]
+    Pattern,
+    Evidence,
+    Propagated,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Lexicon => "lexicon",
+            Source::Pattern => "pattern",
+            Source::Evidence => "evidence",
+            Source::Propagated => "propagated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Source> {
+        Some(match s {
+            "lexicon" => Source::Lexicon,
+            "pattern" => Source::Pattern,
+            "evidence" => Source::Evidence,
+            "propagated" => Source::Propagated,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// The canonical name of the speaker, a role phrase, or `None`.
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<Span>,
+    /// The verb or expression of speech.
+    pub cue: Option<Span>,
+    pub zone: Zone,
+}
+
+/// Something in the text that could not be analysed as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub span: Span,
+    pub message: String,
+}
+
+/// An analysed article. Spans are byte ranges of `text`, the text as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Span>,
+    pub paragraphs: Vec<Paragraph>,
+    pub meta: Meta,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub warnings: Vec<Warning>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_at_finds_the_paragraph() {
+        let layout = Layout {
+            paragraphs: vec![
+                Paragraph {
+                    span: Span::new(0, 5),
+                    zone: Zone::Title,
+                },
+                Paragraph {
+                    span: Span::new(6, 20),
+                    zone: Zone::Body,
+                },
+            ],
+            meta: Meta::default(),
+        };
+        assert_eq!(layout.zone_at(2), Zone::Title);
+        assert_eq!(layout.zone_at(10), Zone::Body);
+    }
+}
