@@ -2,6 +2,26 @@
 
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
 
+/// What a word does around a date (data/entities/date_words.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateWord {
+    /// `fin`, `début`, `mi`: before a month, a year or a day.
+    Prefix,
+    /// `matin`, `soir`: a part of the day after a day.
+    Part,
+    /// `ce`, `cette`: before a day or a part of it.
+    This,
+    /// `hier`, `demain`: a day named from today.
+    Day,
+    /// `printemps`: before a year.
+    Season,
+    /// `semestre`: after an ordinal, before a year.
+    Period,
+    Ordinal,
+    /// `à`, `vers`: before a clock time.
+    At,
+}
+
 pub struct Words {
     pub given_names: WordSet,
     pub chinese_surnames: WordSet,
@@ -45,6 +65,10 @@ pub struct Words {
     pub ambiguous_agencies: WordSet<&'static str>,
     /// Words before a bare year that make it a date (`en 1991`).
     pub year_contexts: WordSet,
+    /// Words that build dates around a core date, by what they do.
+    pub date_words: WordMap<String, DateWord>,
+    /// Words that name a clock time (`midi`) and its value.
+    pub clock_words: WordMap<String, &'static str>,
     /// Given names keyed with one character replaced by `?`, to repair a name
     /// that lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
     pub given_name_holes: WordMap<String, &'static str>,
@@ -123,6 +147,25 @@ impl Default for Words {
             ambiguous_agencies: entries(include_str!("../../data/entities/ambiguous_agencies.txt"))
                 .collect(),
             year_contexts: folded_set(include_str!("../../data/entities/year_contexts.txt")),
+            date_words: rows(include_str!("../../data/entities/date_words.tsv"))
+                .filter_map(|r| {
+                    let kind = match *r.get(1)? {
+                        "prefix" => DateWord::Prefix,
+                        "part" => DateWord::Part,
+                        "this" => DateWord::This,
+                        "day" => DateWord::Day,
+                        "season" => DateWord::Season,
+                        "period" => DateWord::Period,
+                        "ordinal" => DateWord::Ordinal,
+                        "at" => DateWord::At,
+                        _ => return None,
+                    };
+                    Some((fold_key(r.first()?), kind))
+                })
+                .collect(),
+            clock_words: rows(include_str!("../../data/entities/clock_words.tsv"))
+                .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
+                .collect(),
             given_name_holes: given_name_holes(),
             multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
                 .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
