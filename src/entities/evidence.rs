@@ -37,10 +37,10 @@ const MAX_CUED_WORDS: usize = 6;
 /// article, and a bound on the work per token.
 const MAX_NAMES_PER_WORD: usize = 8;
 
-/// For each token, whether a lexicon candidate covers it.
-fn lexicon_tokens(cx: &Context, out: &[Candidate]) -> Vec<bool> {
+/// For each token, whether a candidate that `keep` selects covers it.
+fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<bool> {
     let mut covered = vec![false; cx.tokens.len()];
-    for c in out.iter().filter(|c| c.source == Source::Lexicon) {
+    for c in out.iter().filter(|c| keep(c)) {
         let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
         for k in first..cx.tokens.len() {
             match (cx.tokens.get(k), covered.get_mut(k)) {
@@ -114,7 +114,12 @@ fn person_like(cx: &Context, first: usize, last: usize, lexical: &[bool]) -> boo
     let parts = (first..=last)
         .filter(|&k| is_word(cx, k) && !cx.lex.words.particles.contains(cx.key(k).as_ref()))
         .count();
+    // A given name inside the run opens another name (`l'agence Nova Press
+    // Jean Dupont`): the people patterns take it from there.
+    let inner_given =
+        (first + 1..=last).any(|k| cx.lex.words.given_names.contains(cx.key(k).as_ref()));
     (2..=MAX_SLOT_PARTS).contains(&parts)
+        && !inner_given
         && words <= MAX_SLOT_PARTS + 1
         && !(first..=last).any(|k| all_caps(cx.word(k)))
         && !covered(lexical, first, last)
@@ -347,8 +352,12 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 
 /// Every open-world finder that needs no other entity.
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let lexical = lexicon_tokens(cx, out);
-    people(cx, &lexical, out);
+    let lexical = covered_tokens(cx, out, |c| c.source == Source::Lexicon);
+    // A person's slot holds no organisation that a pattern found.
+    let named = covered_tokens(cx, out, |c| {
+        c.source == Source::Lexicon || c.label == Label::Org
+    });
+    people(cx, &named, out);
     companies(cx, out);
     acronyms(cx, &lexical, out);
     places(cx, &lexical, out);

@@ -103,6 +103,7 @@ pub fn find(
     dates::find(&cx, &mut candidates);
     amounts::find(&cx, &mut candidates);
     evidence::find(&cx, &mut candidates);
+    organisations::bare_heads(&cx, &mut candidates);
     let mut kept = resolve(text.len(), candidates);
     // Names listed with known ones take their label; then names seen once
     // can be recognised elsewhere (Lebedev, OCS): passes over the tokens

@@ -10,7 +10,7 @@ use super::{Candidate, Tier};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
-use crate::text::capitalised;
+use crate::text::{all_caps, capitalised};
 
 /// A name longer than this many tokens is not one name any more (the UN's
 /// longest French names run to 17: `Office de secours et de travaux des
@@ -163,12 +163,95 @@ fn described_name(cx: &Context, i: usize) -> Option<(usize, usize)> {
             j += 1;
         }
     }
-    let first = j + 1;
-    while cx.joined(j) && capital_part(cx, j + 1) && j - i < MAX_NAME_TOKENS {
+    // An article before the name (`le collectif la Quadrature du Net`).
+    if cx.joined(j)
+        && definite_article(&cx.key(j + 1))
+        && cx.joined(j + 1)
+        && capital_part(cx, j + 2)
+    {
         j += 1;
-        last = Some(j);
+    }
+    let first = j + 1;
+    while cx.joined(j) && j - i < MAX_NAME_TOKENS {
+        let next = j + 1;
+        // A given name after the first word opens a person (`l'agence Nova
+        // Press Jean Dupont`).
+        let person = last.is_some() && cx.lex.words.given_names.contains(cx.key(next).as_ref());
+        if capital_part(cx, next) && !person {
+            j = next;
+            last = Some(j);
+            continue;
+        }
+        // Inner words of a name: `du`, `de`, `and`, `&` between capitals
+        // (`Quadrature du Net`, `Food and Chemical Toxicology`).
+        let inner = matches!(
+            cx.key(next).as_ref(),
+            "du" | "de" | "des" | "and" | "&" | "of"
+        );
+        if last.is_some() && inner && cx.joined(next) && capital_part(cx, next + 1) {
+            j = next + 1;
+            last = Some(j);
+            continue;
+        }
+        break;
     }
     last.map(|last| (first, last))
+}
+
+/// The last token of the name headed at `head` without a place complement
+/// after its adjective: `Commission européenne de Bruxelles` names the
+/// Commission (and the city), where `Impact de Montréal` has no adjective
+/// and keeps its place.
+fn without_trailing_place(
+    cx: &Context,
+    head: usize,
+    last: usize,
+    places: &HashSet<(usize, usize)>,
+) -> usize {
+    let mut j = head;
+    while j < last && adjective(cx, j + 1) {
+        j += 1;
+    }
+    if j == head || !matches!(cx.key(j + 1).as_ref(), "de" | "d'") {
+        return last;
+    }
+    let end = cx.tokens.get(last).map(|t| t.end);
+    let place = cx.tokens.get(j + 2).zip(end);
+    match place {
+        Some((t, end)) if places.contains(&(t.start, end)) => j,
+        _ => last,
+    }
+}
+
+/// An institution named by its head alone (`l'Assemblée`, `du Conseil`, `le
+/// Parti`), capitalised after an article, not opening a sentence, followed
+/// by no name: a weak organisation.
+pub fn bare_heads(cx: &Context, out: &mut Vec<Candidate>) {
+    let w = &cx.lex.words;
+    for i in 1..cx.tokens.len() {
+        let word = cx.word(i);
+        if !capitalised(word) || all_caps(word) || !w.org_heads.contains(cx.key(i).as_ref()) {
+            continue;
+        }
+        let prev = cx.key(i - 1);
+        let after_article = cx.joined(i - 1)
+            && matches!(
+                prev.as_ref(),
+                "l'" | "le" | "la" | "du" | "au" | "notre" | "votre" | "leur" | "cette" | "ce"
+            )
+            && !capitalised(cx.word(i - 1));
+        let named_after = cx.joined(i)
+            && (capitalised(cx.word(i + 1)) || w.links.contains(cx.key(i + 1).as_ref()));
+        if !after_article || named_after || w.given_names.contains(cx.key(i).as_ref()) {
+            continue;
+        }
+        if let Some(t) = cx.tokens.get(i) {
+            out.push(
+                Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 1)
+                    .from(Source::Evidence),
+            );
+        }
+    }
 }
 
 /// Whether a token looks like an acronym: OCS, G20, BAsD, or a capitalised
@@ -270,7 +353,9 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         .map(|c| (c.span.start, c.span.end))
         .collect();
     for i in 0..cx.tokens.len() {
-        if let Some(last) = headed_name(cx, i).filter(|&last| !names_a_place(cx, i, last, &places))
+        if let Some(last) = headed_name(cx, i)
+            .filter(|&last| !names_a_place(cx, i, last, &places))
+            .map(|last| without_trailing_place(cx, i, last, &places))
         {
             if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(last)) {
                 out.push(Candidate::new(
@@ -460,6 +545,32 @@ mod tests {
             orgs("selon l'université de Caen et dans le département de la Gironde"),
             ["université de Caen"]
         );
+    }
+
+    #[test]
+    fn descriptor_names_with_inner_words_and_articles() {
+        assert_eq!(
+            orgs("la revue Folia and Plant Studies a publié"),
+            ["Folia and Plant Studies"]
+        );
+        assert_eq!(orgs("le collectif la Ruche du Net a dit"), ["Ruche du Net"]);
+        assert_eq!(
+            orgs("l'agence Nova Press Jean Dupont a dit"),
+            ["Nova Press"]
+        );
+    }
+
+    #[test]
+    fn a_place_after_the_adjective_is_no_part_of_the_name() {
+        let found = super::super::tests::run("la Commission européenne de Bruxelles a dit", None);
+        assert!(found.contains(&("Commission européenne".to_string(), "ORG")));
+        assert!(found.contains(&("Bruxelles".to_string(), "LOC")));
+    }
+
+    #[test]
+    fn a_head_alone_after_an_article_is_an_institution() {
+        assert_eq!(orgs("le président de l'Assemblée a parlé"), ["Assemblée"]);
+        assert!(orgs("Le Conseil a siégé.").is_empty());
     }
 
     #[test]

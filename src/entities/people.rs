@@ -88,7 +88,8 @@ pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize 
         let next = last + 1;
         if name_part(cx, next) || article_name(cx, next) {
             last = word_end(cx, next);
-        } else if cx.lex.words.particles.contains(cx.key(next).as_ref())
+        } else if (cx.lex.words.particles.contains(cx.key(next).as_ref())
+            || capital_article(cx.word(next)))
             && cx.joined(next)
             && name_part(cx, next + 1)
             && !cx
@@ -103,6 +104,12 @@ pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize 
         parts += 1;
     }
     last
+}
+
+/// `Le`, `La` capitalised inside a name (`Marine Le Pen`, `Jean-Yves Le
+/// Drian`): a particle of the surname.
+fn capital_article(word: &str) -> bool {
+    matches!(word, "Le" | "La")
 }
 
 /// How many name parts tokens `first..=last` hold.
@@ -281,8 +288,9 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         let words: Vec<&str> = name.split_whitespace().collect();
         for pair in words.windows(2) {
             if let [particle, part] = pair {
+                let article = capital_article(particle);
                 let particle = fold_key(particle);
-                if w.particles.contains(&particle) {
+                if w.particles.contains(&particle) || article {
                     particled.insert((particle, fold_key(part)));
                 }
             }
@@ -445,6 +453,12 @@ mod tests {
     fn surname_alone_keeps_its_capitalised_particle() {
         let found = people("Le coach Marco De Falcone a parlé. De Falcone est parti.");
         assert_eq!(found, ["Marco De Falcone", "De Falcone"]);
+    }
+
+    #[test]
+    fn capitalised_article_inside_a_surname() {
+        let found = people("Hier, Corinne Le Guévenec est venue. Le Guévenec a parlé.");
+        assert_eq!(found, ["Corinne Le Guévenec", "Le Guévenec"]);
     }
 
     #[test]
