@@ -350,6 +350,72 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
     }
 }
 
+/// A known organisation of one word with capitalised words after it names a
+/// branch or a product line of it, one organisation: `HP France`, `Bouygues
+/// Travaux Publics`, `Michelin Amérique du Nord`.
+fn branches(cx: &Context, out: &mut Vec<Candidate>) {
+    let w = &cx.lex.words;
+    let branch_word = |k: usize| {
+        let key = cx.key(k);
+        is_word(cx, k)
+            && capitalised(cx.word(k))
+            && !all_caps(cx.word(k))
+            && !w.blockers.contains(key.as_ref())
+            && !w.given_names.contains(key.as_ref())
+            && !w.weekdays.contains(key.as_ref())
+            && !w.org_heads.contains(key.as_ref())
+    };
+    // Known places, by their first token: a branch may be one (`HP France`).
+    let places: HashMap<usize, usize> = out
+        .iter()
+        .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
+        .filter_map(|c| Some((c.span.start, cx.token_ending(c.span.end)?)))
+        .collect();
+    let mut more = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.label == Label::Org && matches!(c.source, Source::Lexicon | Source::Evidence))
+    {
+        let (Some(first), Some(mut last)) =
+            (cx.token_starting(c.span.start), cx.token_ending(c.span.end))
+        else {
+            continue;
+        };
+        if first != last {
+            continue;
+        }
+        let mut words = 0;
+        while words < 4 && cx.joined(last) {
+            let place_end = cx
+                .tokens
+                .get(last + 1)
+                .and_then(|t| places.get(&t.start))
+                .copied();
+            if let Some(end) = place_end {
+                last = end;
+            } else if branch_word(last + 1) {
+                last += 1;
+            } else if matches!(cx.key(last + 1).as_ref(), "du" | "de")
+                && words > 0
+                && cx.joined(last + 1)
+                && branch_word(last + 2)
+            {
+                last += 2;
+            } else {
+                break;
+            }
+            words += 1;
+        }
+        if words == 0 {
+            continue;
+        }
+        if let Some(span) = span_of(cx, first, last) {
+            more.push(Candidate::new(span, Label::Org, Tier::Strong, 3).from(Source::Evidence));
+        }
+    }
+    out.extend(more);
+}
+
 /// Every open-world finder that needs no other entity.
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let lexical = covered_tokens(cx, out, |c| c.source == Source::Lexicon);
@@ -360,6 +426,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     people(cx, &named, out);
     companies(cx, out);
     acronyms(cx, &lexical, out);
+    branches(cx, out);
     places(cx, &lexical, out);
 }
 
@@ -714,6 +781,18 @@ mod tests {
         assert_eq!(labelled("Le rapport du BPQE est paru.", "ORG"), ["BPQE"]);
         assert!(labelled("Le PIB a reculé au chapitre IV.", "ORG").is_empty());
         assert!(labelled("GRANDE VICTOIRE DU FCQ", "ORG").is_empty());
+    }
+
+    #[test]
+    fn a_known_organisation_and_its_branch() {
+        assert_eq!(
+            labelled("le patron de Renault Trucks Amérique du Nord a dit", "ORG"),
+            ["Renault Trucks Amérique du Nord"]
+        );
+        assert_eq!(
+            labelled("le PDG de Renault Jean Dupont", "ORG"),
+            ["Renault"]
+        );
     }
 
     #[test]

@@ -208,6 +208,9 @@ fn without_trailing_place(
     last: usize,
     places: &HashSet<(usize, usize)>,
 ) -> usize {
+    if !capitalised(cx.word(head)) {
+        return last;
+    }
     let mut j = head;
     while j < last && adjective(cx, j + 1) {
         j += 1;

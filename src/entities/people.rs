@@ -28,9 +28,14 @@ pub(super) fn name_part(cx: &Context, i: usize) -> bool {
     }
     let key = cx.key(i);
     let w = &cx.lex.words;
-    !(w.blockers.contains(key.as_ref())
-        || w.titles.contains(key.as_ref())
-        || w.org_heads.contains(key.as_ref()))
+    // An institution's head is no name part, unless it is a given name too
+    // before a name (`Marine Le Pen`, not `Marine nationale`).
+    let head = w.org_heads.contains(key.as_ref())
+        && !(w.given_names.contains(key.as_ref())
+            && cx.joined(i)
+            && capitalised(cx.word(i + 1))
+            && !w.adjective(&fold_key(cx.word(i + 1))));
+    !(w.blockers.contains(key.as_ref()) || w.titles.contains(key.as_ref()) || head)
 }
 
 /// Whether token `i` is a word glued to a `?` that stands for a lost letter.
@@ -453,6 +458,12 @@ mod tests {
     fn surname_alone_keeps_its_capitalised_particle() {
         let found = people("Le coach Marco De Falcone a parlé. De Falcone est parti.");
         assert_eq!(found, ["Marco De Falcone", "De Falcone"]);
+    }
+
+    #[test]
+    fn a_given_name_that_heads_institutions() {
+        assert_eq!(people("selon Marine Le Guévenec"), ["Marine Le Guévenec"]);
+        assert!(people("la Marine Nationale a dit").is_empty());
     }
 
     #[test]
