@@ -364,6 +364,8 @@ fn branches(cx: &Context, out: &mut Vec<Candidate>) {
             && !w.given_names.contains(key.as_ref())
             && !w.weekdays.contains(key.as_ref())
             && !w.org_heads.contains(key.as_ref())
+            // `Jean-Marc`, `Gilles-Éric`: a compound given name opens a person.
+            && !cx.word(k).split_once('-').is_some_and(|(a, b)| capitalised(a) && capitalised(b))
     };
     // Known places, by their first token: a branch may be one (`HP France`).
     let places: HashMap<usize, usize> = out

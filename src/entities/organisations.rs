@@ -39,6 +39,14 @@ fn capital_part(cx: &Context, i: usize) -> bool {
         && crate::dates::full_month(cx.key(i).as_ref()).is_none()
 }
 
+/// Whether token `i` follows a lower-case word on its line: it opens no
+/// sentence, heading or list item.
+fn inside_sentence(cx: &Context, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        cx.joined(p) && is_word(cx, p) && cx.word(p).chars().any(char::is_lowercase)
+    })
+}
+
 /// The last token of the organisation name headed by token `i`, if one is.
 fn headed_name(cx: &Context, i: usize) -> Option<usize> {
     let w = &cx.lex.words;
@@ -117,6 +125,15 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
             j = k;
             while cx.joined(j) && adjective(cx, j + 1) {
                 j += 1;
+            }
+            // A capitalised head inside a sentence is a name's, and so is
+            // its complement in lower case (`le Conseil des ministres`, `le
+            // Front de gauche`); opening a sentence it may be any noun.
+            let first_complement = k <= i + 3;
+            let of = matches!(link.as_ref(), "de" | "des" | "du" | "d'");
+            let verb = cx.key(k).ends_with("er") || cx.key(k).ends_with("ir");
+            if capital_head && inside_sentence(cx, i) && first_complement && of && !verb {
+                anchor = Some(j);
             }
         } else {
             break;
@@ -574,6 +591,15 @@ mod tests {
     fn a_head_alone_after_an_article_is_an_institution() {
         assert_eq!(orgs("le président de l'Assemblée a parlé"), ["Assemblée"]);
         assert!(orgs("Le Conseil a siégé.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_complement_of_a_capitalised_head_inside_a_sentence() {
+        assert_eq!(
+            orgs("le président du Conseil des ministres a dit"),
+            ["Conseil des ministres"]
+        );
+        assert!(orgs("Groupe de travail : les mesures").is_empty());
     }
 
     #[test]
