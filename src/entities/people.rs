@@ -176,6 +176,24 @@ fn title_after(cx: &Context, last: usize) -> bool {
     cx.lex.words.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k))
 }
 
+/// Whether a role with its article follows the one-word name ending at
+/// `last` (`Barroso, le président de la Commission`): the apposition of a
+/// person named by the surname alone.
+fn role_with_article_after(cx: &Context, last: usize) -> bool {
+    cx.word(last + 1) == ","
+        && matches!(cx.key(last + 2).as_ref(), "le" | "la")
+        && cx.lex.words.titles.contains(cx.key(last + 3).as_ref())
+        && !capitalised(cx.word(last + 3))
+        && matches!(cx.key(last + 4).as_ref(), "de" | "du" | "des" | "d'")
+}
+
+/// `MD-83`, `A320`, `F-16`: capitals and digits, the designation of a model.
+fn model_code(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(char::is_uppercase)
+        && !word.chars().any(char::is_lowercase)
+}
+
 /// Whether token `i` follows `(Agency/` in a photo credit.
 fn after_credit_slash(cx: &Context, i: usize) -> bool {
     i >= 3
@@ -221,9 +239,19 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                 || (i > 0 && cx.word(i - 1) == "," && title_before_comma(cx, i - 1)))
         {
             (Some(last), 5)
+        } else if n == 1 && role_with_article_after(cx, last) {
+            (Some(last), 4)
         } else {
             (None, 0)
         };
+        // A name after a work noun is the work's title (`la série James
+        // Bond`); one before a model code is a maker's (`Douglas MD-83`).
+        let work = i
+            .checked_sub(1)
+            .is_some_and(|p| cx.joined(p) && w.work_nouns.contains(cx.key(p).as_ref()));
+        let model = (i..=last).any(|k| model_code(cx.word(k)))
+            || (cx.joined(last) && model_code(cx.word(last + 1)));
+        let found_last = found_last.filter(|_| !((work || model) && !title_before(cx, i)));
         // A run that is no name may still hold one further on (`la CDU de
         // Friedrich Merz`): go on from its next word.
         let Some(found_last) = found_last else {
@@ -458,6 +486,20 @@ mod tests {
     fn surname_alone_keeps_its_capitalised_particle() {
         let found = people("Le coach Marco De Falcone a parlé. De Falcone est parti.");
         assert_eq!(found, ["Marco De Falcone", "De Falcone"]);
+    }
+
+    #[test]
+    fn works_and_models_are_no_people() {
+        assert!(people("le nouvel épisode de la série Jean Valmont sort").is_empty());
+        assert!(people("un appareil de type Douglas DC-9 a décollé").is_empty());
+    }
+
+    #[test]
+    fn surname_alone_in_apposition_with_a_role() {
+        assert_eq!(
+            people("Pour eux, Valmontier, le président de la Commission, a dit"),
+            ["Valmontier"]
+        );
     }
 
     #[test]

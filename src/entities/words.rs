@@ -65,6 +65,8 @@ pub struct Words {
     pub ambiguous_agencies: WordSet<&'static str>,
     /// Words before a bare year that make it a date (`en 1991`).
     pub year_contexts: WordSet,
+    /// Nouns introducing a work's title (`série`, `film`).
+    pub work_nouns: WordSet,
     /// Words that build dates around a core date, by what they do.
     pub date_words: WordMap<String, DateWord>,
     /// Words that name a clock time (`midi`) and its value.
@@ -147,6 +149,7 @@ impl Default for Words {
             ambiguous_agencies: entries(include_str!("../../data/entities/ambiguous_agencies.txt"))
                 .collect(),
             year_contexts: folded_set(include_str!("../../data/entities/year_contexts.txt")),
+            work_nouns: folded_set(include_str!("../../data/entities/work_nouns.txt")),
             date_words: rows(include_str!("../../data/entities/date_words.tsv"))
                 .filter_map(|r| {
                     let kind = match *r.get(1)? {
