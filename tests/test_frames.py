@@ -62,6 +62,15 @@ def test_tables_have_a_doc_column_that_joins_back(seeds: list[str], what: str) -
             assert texts[row.doc][row.start : row.end] == row.text
 
 
+def test_entities_table_has_a_source_column(seeds: list[str]) -> None:
+    frame = frnews.to_pandas(frnews.analyze_batch(seeds), "entities")
+    assert list(frame.columns)[-1] == "source"
+    assert set(frame["source"]) <= {"lexicon", "pattern", "evidence", "propagated"}
+    # Trading recall for precision: keep what a lexicon or a pattern found.
+    sure = frame[frame["source"].isin(["lexicon", "pattern"])]
+    assert 0 < len(sure) <= len(frame)
+
+
 def test_tokens_table_counts(seeds: list[str]) -> None:
     docs = frnews.analyze_batch(seeds)
     assert len(frnews.to_pandas(docs, "tokens")) == sum(len(d.tokens) for d in docs)

@@ -308,6 +308,33 @@ fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
     (cx.joined(k) && place_word(cx, k + 1)).then_some(k + 1)
 }
 
+/// `Charlotte (Caroline du Nord)`, `Cascais (Portugal)`: a capitalised word
+/// before a known place in parentheses is a place in it.
+fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+    let known: HashMap<usize, usize> = out
+        .iter()
+        .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    let mut more = Vec::new();
+    for i in 0..cx.tokens.len() {
+        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
+            continue;
+        }
+        if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
+            continue;
+        }
+        let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start));
+        let closed = inside
+            .and_then(|&end| cx.token_ending(end))
+            .is_some_and(|k| cx.word(k + 1) == ")" && cx.glued(k));
+        if let (true, Some(span)) = (closed, span_of(cx, i, i)) {
+            more.push(Candidate::new(span, Label::Loc, Tier::Strong, 7).from(Source::Evidence));
+        }
+    }
+    out.extend(more);
+}
+
 /// Places after a noun that introduces one, and after `près de`.
 fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
     for i in 0..cx.tokens.len() {
@@ -430,6 +457,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     acronyms(cx, &lexical, out);
     branches(cx, out);
     places(cx, &lexical, out);
+    located(cx, &lexical, out);
 }
 
 /// One item of a list: a kept entity or a free run of name parts.
@@ -811,6 +839,13 @@ mod tests {
             ["Ouro-Bendi"]
         );
         assert_eq!(labelled("le pont Amélie a brûlé", "LOC"), ["Amélie"]);
+        assert_eq!(
+            labelled(
+                "au musée du Vrelanque et lors de la prise de Tobrali",
+                "LOC"
+            ),
+            ["Vrelanque", "Tobrali"]
+        );
     }
 
     #[test]
@@ -843,6 +878,17 @@ mod tests {
         assert!(labelled("la série Jean Dupont, Grand Bleu, sort", "PER")
             .iter()
             .all(|p| p != "Grand Bleu"));
+    }
+
+    #[test]
+    fn a_place_in_a_known_place() {
+        assert_eq!(
+            labelled(
+                "Il est attendu à Charlotte (Caroline du Nord) demain.",
+                "LOC"
+            ),
+            ["Charlotte", "Caroline du Nord"]
+        );
     }
 
     #[test]
