@@ -160,12 +160,12 @@ def test_the_fixed_categories_are_the_values_the_runtime_accepts() -> None:
 
 
 def test_a_multiindex_gives_one_column_per_level_and_joins_back() -> None:
-    index = pd.MultiIndex.from_tuples([("afp", 1), ("afp", 2), ("tass", 1)], names=["source", "n"])
+    index = pd.MultiIndex.from_tuples([("afp", 1), ("afp", 2), ("tass", 1)], names=["outlet", "n"])
     df = pd.DataFrame({"text": TEXTS}, index=index)
     corpus = df["text"].frnews.analyze()
     entities = corpus.entities()
-    assert list(entities.columns[:3]) == ["source", "n", "start"]
-    joined = df.join(entities.set_index(["source", "n"]).add_prefix("entity_"), how="inner")
+    assert list(entities.columns[:3]) == ["outlet", "n", "start"]
+    joined = df.join(entities.set_index(["outlet", "n"]).add_prefix("entity_"), how="inner")
     assert len(joined) == len(entities)
     assert all(text[s:e] == t for text, s, e, t in
                joined[["text", "entity_start", "entity_end", "entity_text"]].itertuples(index=False))
