@@ -8,7 +8,7 @@ from typing_extensions import TypeAlias
 __all__ = [
     "__version__", "FrnewsError", "InputError", "Token", "Span", "Document", "Entity", "Quote", "Meta",
     "Paragraph", "Warning", "analyze", "analyze_many", "repair", "tokenize", "sentences",
-    "token_and_sentence_offsets", "Pipeline",
+    "token_and_sentence_offsets", "Pipeline", "ThreadPool", "available_cores", "write_json_line",
 ]
 
 __version__: str
@@ -298,8 +298,23 @@ class Document:
 def analyze(text: str) -> Document:
     """Analyse one article."""
 
-def analyze_many(texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]:
-    """Analyse many articles in parallel with the GIL released."""
+@final
+class ThreadPool:
+    """A native thread pool, built once per `analyze_batch` call."""
+    def __new__(cls, n_threads: int) -> ThreadPool: ...
+    @property
+    def n_threads(self) -> int: ...
+
+def available_cores() -> int:
+    """The number of cores this process may run on."""
+
+def analyze_many(
+    texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
+) -> list[Document]:
+    """Analyse many articles in parallel with the GIL released; Ctrl-C stops it."""
+
+def write_json_line(file: Any, doc: Document, id: str | None = None) -> None:
+    """Write `{"id": id, **doc.to_dict()}` and a newline to `file`, streamed from Rust."""
 
 @final
 class Pipeline:
@@ -316,7 +331,9 @@ class Pipeline:
         disable: Iterable[str] | None = None,
     ) -> Pipeline: ...
     def analyze(self, text: str) -> Document: ...
-    def analyze_many(self, texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]: ...
+    def analyze_many(
+        self, texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
+    ) -> list[Document]: ...
     def tokenize(self, text: str) -> list[Token]: ...
 
 def repair(text: str) -> str:

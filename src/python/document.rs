@@ -277,7 +277,7 @@ impl Document {
 }
 
 /// The version of the `to_dict` format; format 1 had no `format_version`.
-const FORMAT_VERSION: u64 = 2;
+pub const FORMAT_VERSION: u64 = 2;
 
 impl Document {
     fn versioned_json(&self) -> serde_json::Value {
