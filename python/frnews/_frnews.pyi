@@ -16,6 +16,7 @@ __version__: str
 
 _Label: TypeAlias = Literal["PER", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT"]
 _Zone: TypeAlias = Literal["title", "header", "dateline", "body", "credit", "boilerplate", "copy", "id"]
+_Source: TypeAlias = Literal["lexicon", "pattern", "evidence", "propagated"]
 _QuoteKind: TypeAlias = Literal["direct", "partial", "indirect"]
 _TokenKind: TypeAlias = Literal["word", "number", "punct", "symbol", "url", "email"]
 
@@ -119,6 +120,7 @@ class Entity:
         canonical: str | None = None,
         value: str | None = None,
         zone: _Zone = "body",
+        source: _Source = "pattern",
     ) -> Entity: ...
     @property
     def text(self) -> str: ...
@@ -134,6 +136,10 @@ class Entity:
     def value(self) -> str | None: ...
     @property
     def zone(self) -> _Zone: ...
+    @property
+    def source(self) -> _Source:
+        """`lexicon`, `pattern`, `evidence` (an unknown name known by its context) or
+        `propagated` (another mention of a name found so in the same article)."""
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     @classmethod

@@ -132,6 +132,7 @@ impl Document {
                     canonical: e.canonical.clone(),
                     value: e.value.clone(),
                     zone: e.zone.as_str(),
+                    source: e.source.as_str(),
                 }
             })
             .collect()
@@ -397,12 +398,18 @@ pub struct Entity {
     value: Option<String>,
     #[pyo3(get)]
     zone: &'static str,
+    /// Where the entity came from: `lexicon`, `pattern`, `evidence` (an
+    /// unknown name recognised by its context) or `propagated` (another
+    /// mention of a name found so in the same article).
+    #[pyo3(get)]
+    source: &'static str,
 }
 
 #[pymethods]
 impl Entity {
     #[new]
-    #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body"))]
+    #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body", source="pattern"))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
         start: usize,
@@ -411,9 +418,13 @@ impl Entity {
         canonical: Option<String>,
         value: Option<String>,
         zone: &str,
+        source: &str,
     ) -> PyResult<Self> {
         let label = crate::Label::parse(label)
             .ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?
+            .as_str();
+        let source = crate::Source::parse(source)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?
             .as_str();
         Ok(Entity {
             text,
@@ -423,6 +434,7 @@ impl Entity {
             canonical,
             value,
             zone: zone_name(zone)?,
+            source,
         })
     }
 
@@ -437,6 +449,7 @@ impl Entity {
         Option<String>,
         Option<String>,
         &'static str,
+        &'static str,
     ) {
         (
             self.text.clone(),
@@ -446,6 +459,7 @@ impl Entity {
             self.canonical.clone(),
             self.value.clone(),
             self.zone,
+            self.source,
         )
     }
 
