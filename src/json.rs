@@ -8,7 +8,7 @@ use serde::Serialize as DeriveSerialize;
 use serde_json::{json, Value};
 
 use crate::model::{
-    Document, Entity, Label, Meta, Paragraph, Quote, Span, Token, TokenKind, Warning, Zone,
+    Document, Entity, Label, Meta, Paragraph, Quote, Source, Span, Token, TokenKind, Warning, Zone,
 };
 use crate::offsets::OffsetMap;
 
@@ -59,7 +59,8 @@ impl Document {
             "entities": self.entities.iter().map(|e| {
                 let (a, b) = map.char_range(e.span.start, e.span.end);
                 json!({"start": a, "end": b, "label": e.label.as_str(), "text": e.span.text(&self.text),
-                       "canonical": e.canonical, "value": e.value, "zone": e.zone.as_str()})
+                       "canonical": e.canonical, "value": e.value, "zone": e.zone.as_str(),
+                       "source": e.source.as_str()})
             }).collect::<Vec<_>>(),
             "quotes": self.quotes.iter().map(|q| {
                 let (a, b) = map.char_range(q.span.start, q.span.end);
@@ -166,6 +167,11 @@ impl Document {
                     canonical: opt_string(&v["canonical"], &format!("{at}.canonical"))?,
                     value: opt_string(&v["value"], &format!("{at}.value"))?,
                     zone: zone(&v["zone"], &at)?,
+                    source: match opt_string(&v["source"], &format!("{at}.source"))? {
+                        None => Source::default(),
+                        Some(s) => Source::parse(&s)
+                            .ok_or_else(|| format!("`{at}.source`: unknown source {s:?}"))?,
+                    },
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
@@ -534,6 +540,7 @@ struct EntityJson<'a> {
     canonical: Option<&'a str>,
     end: usize,
     label: &'static str,
+    source: &'static str,
     start: usize,
     text: &'a str,
     value: Option<&'a str>,
@@ -589,6 +596,7 @@ impl Serialize for DocumentJson<'_> {
                         canonical: e.canonical.as_deref(),
                         end,
                         label: e.label.as_str(),
+                        source: e.source.as_str(),
                         start,
                         text: e.span.text(text),
                         value: e.value.as_deref(),

@@ -59,7 +59,7 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
         let rank = (w.len(), name.chars().any(char::is_lowercase), name.len());
         trie.each_subset(set, |node| {
             if let Some(slot) = best.get_mut(node) {
-                if slot.map_or(true, |b| b < (rank, k)) {
+                if slot.is_none_or(|b| b < (rank, k)) {
                     *slot = Some((rank, k));
                 }
             }

@@ -133,6 +133,7 @@ impl Document {
                     canonical: e.canonical.clone(),
                     value: e.value.clone(),
                     zone: e.zone.as_str(),
+                    source: e.source.as_str(),
                 }
             })
             .collect()
@@ -536,12 +537,18 @@ pub struct Entity {
     value: Option<String>,
     #[pyo3(get)]
     zone: &'static str,
+    /// Where the entity came from: `lexicon`, `pattern`, `evidence` (an
+    /// unknown name recognised by its context) or `propagated` (another
+    /// mention of a name found so in the same article).
+    #[pyo3(get)]
+    source: &'static str,
 }
 
 #[pymethods]
 impl Entity {
     #[new]
-    #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body"))]
+    #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body", source="pattern"))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: &Bound<'_, PyAny>,
         start: usize,
@@ -550,12 +557,16 @@ impl Entity {
         canonical: Option<&Bound<'_, PyAny>>,
         value: Option<&Bound<'_, PyAny>>,
         zone: &str,
+        source: &str,
     ) -> PyResult<Self> {
         let text = span_text(text, start, end)?;
         let canonical = opt_text_arg(canonical, "canonical")?;
         let value = opt_text_arg(value, "value")?;
         let label = crate::Label::parse(label)
             .ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?
+            .as_str();
+        let source = crate::Source::parse(source)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?
             .as_str();
         Ok(Entity {
             text,
@@ -565,6 +576,7 @@ impl Entity {
             canonical,
             value,
             zone: zone_name(zone)?,
+            source,
         })
     }
 
@@ -579,6 +591,7 @@ impl Entity {
         Option<String>,
         Option<String>,
         &'static str,
+        &'static str,
     ) {
         (
             self.text.clone(),
@@ -588,6 +601,7 @@ impl Entity {
             self.canonical.clone(),
             self.value.clone(),
             self.zone,
+            self.source,
         )
     }
 
