@@ -55,7 +55,7 @@ fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> 
 fn covered(lexical: &[bool], first: usize, last: usize) -> bool {
     lexical
         .get(first..=last)
-        .map_or(true, |s| s.iter().any(|&c| c))
+        .is_none_or(|s| s.iter().any(|&c| c))
 }
 
 fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
