@@ -28,6 +28,7 @@ use pyo3::types::{PyCapsule, PyInt, PyString};
 use rayon::prelude::*;
 
 use super::errors::{text_arg, FrnewsError};
+use crate::model::Source;
 use crate::offsets::OffsetMap;
 use crate::{Label, QuoteKind, TokenKind, Zone};
 
@@ -107,6 +108,18 @@ impl Category for TokenKind {
             TokenKind::Symbol => 3,
             TokenKind::Url => 4,
             TokenKind::Email => 5,
+        }
+    }
+}
+
+impl Category for Source {
+    const NAMES: &'static [&'static str] = &["lexicon", "pattern", "evidence", "propagated"];
+    fn code(self) -> i16 {
+        match self {
+            Source::Lexicon => 0,
+            Source::Pattern => 1,
+            Source::Evidence => 2,
+            Source::Propagated => 3,
         }
     }
 }
@@ -342,6 +355,7 @@ pub fn schema(name: &str, doc: DataType) -> Option<SchemaRef> {
             utf8("canonical", true),
             utf8("value", true),
             zone(),
+            field("source", CategoryColumn::<Source>::data_type(), false),
         ],
         "quotes" => vec![
             doc,
@@ -521,6 +535,7 @@ fn entities(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, 
     let mut canonical = StringBuilder::new();
     let mut value = StringBuilder::new();
     let mut zone = CategoryColumn::<Zone>::new();
+    let mut source = CategoryColumn::<Source>::new();
     for d in docs {
         for e in &d.doc.entities {
             ids.push(d.index);
@@ -529,6 +544,7 @@ fn entities(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, 
             canonical.append_option(e.canonical.as_deref());
             value.append_option(e.value.as_deref());
             zone.push(e.zone);
+            source.push(e.source);
         }
     }
     let [start, end, text] = spans.finish();
@@ -541,6 +557,7 @@ fn entities(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, 
         Arc::new(canonical.finish()),
         Arc::new(value.finish()),
         zone.finish()?,
+        source.finish()?,
     ])
 }
 
