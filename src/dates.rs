@@ -96,6 +96,69 @@ pub fn time_token(s: &str) -> Option<String> {
     clock(h, m)
 }
 
+/// The days of the week, Monday first (a closed class of the language).
+const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// The day of the week of a lower-case weekday name, Monday = 0.
+pub fn weekday_number(key: &str) -> Option<i64> {
+    WEEKDAYS
+        .iter()
+        .position(|w| *w == key)
+        .and_then(|i| i64::try_from(i).ok())
+}
+
+/// A civil date as a count of days since 1970-01-01 (negative before), for
+/// counting days across months and years (H. Hinnant's algorithm).
+pub fn day_count(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y.rem_euclid(400);
+    let month_from_march = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The civil date of a day count (the inverse of [`day_count`]).
+pub fn civil_date(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (
+        year,
+        u32::try_from(month).unwrap_or(1),
+        u32::try_from(day).unwrap_or(1),
+    )
+}
+
+/// The day of the week of a day count, Monday = 0 (1970-01-01 was a Thursday).
+pub fn weekday_of(days: i64) -> i64 {
+    (days + 3).rem_euclid(7)
+}
+
+/// The `YYYY-MM-DD` at the start of an ISO 8601 date (a publication date):
+/// `2018-06-07T13:25` -> (2018, 6, 7); a date without a year gives none.
+pub fn iso_day(iso: &str) -> Option<(i64, u32, u32)> {
+    let y: i64 = iso.get(..4).filter(|y| digits(y))?.parse().ok()?;
+    let m: u32 = iso.get(5..7).filter(|m| digits(m))?.parse().ok()?;
+    let d: u32 = iso.get(8..10).filter(|d| digits(d))?.parse().ok()?;
+    (iso.get(4..5) == Some("-") && iso.get(7..8) == Some("-") && date_of(None, m, d).is_some())
+        .then_some((y, m, d))
+}
+
 /// `2018-06-07`.
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
 
@@ -227,6 +290,37 @@ pub fn is_date_only(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_counts_cross_months_years_and_leap_days() {
+        assert_eq!(day_count(1970, 1, 1), 0);
+        assert_eq!(civil_date(day_count(2024, 2, 28) + 1), (2024, 2, 29));
+        assert_eq!(civil_date(day_count(2023, 12, 31) + 1), (2024, 1, 1));
+        assert_eq!(civil_date(day_count(2100, 3, 1) - 1), (2100, 2, 28));
+        assert_eq!(civil_date(-1), (1969, 12, 31));
+        for days in [-800_000, -1, 0, 59, 11_016, 20_000, 1_000_000] {
+            let (y, m, d) = civil_date(days);
+            assert_eq!(day_count(y, m, d), days);
+        }
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        // 14 July 1789 was a Tuesday; 1 January 2000 a Saturday.
+        assert_eq!(weekday_of(day_count(1789, 7, 14)), 1);
+        assert_eq!(weekday_of(day_count(2000, 1, 1)), 5);
+        assert_eq!(weekday_number("samedi"), Some(5));
+        assert_eq!(weekday_number("samedis"), None);
+    }
+
+    #[test]
+    fn publication_days() {
+        assert_eq!(iso_day("2018-06-07T13:25"), Some((2018, 6, 7)));
+        assert_eq!(iso_day("2012-06-22"), Some((2012, 6, 22)));
+        assert_eq!(iso_day("--06-09T10:08"), None);
+        assert_eq!(iso_day("2018"), None);
+        assert_eq!(iso_day("2018-13-01"), None);
+    }
 
     fn iso(line: &str) -> Option<String> {
         find_when(line).map(|w| w.iso())
