@@ -41,11 +41,111 @@ impl Zone {
     }
 }
 
+/// What a paragraph does on the page, read from features that hold on any
+/// site (see `article`). Each role falls in one [`Zone`]: chrome, link lists,
+/// bylines and end markers in `boilerplate`, standfirst and headings in
+/// `body`, captions in `credit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Site name, menus, widgets, counters, section labels.
+    Chrome,
+    Headline,
+    /// A line giving the article's date (`Publié le ...`), or another date of the page.
+    DateLine,
+    /// A dateline standing alone (`MOSCOU, 7 juin (Xinhua) --`).
+    Dateline,
+    Standfirst,
+    #[default]
+    Body,
+    Caption,
+    Heading,
+    /// A list of links or headlines, or a line of one.
+    List,
+    Byline,
+    /// A line that closes the article: tags, share and comment widgets, list headers.
+    EndMarker,
+    Credit,
+    Id,
+    Copy,
+}
+
+impl Role {
+    pub const ALL: [Role; 14] = [
+        Role::Chrome,
+        Role::Headline,
+        Role::DateLine,
+        Role::Dateline,
+        Role::Standfirst,
+        Role::Body,
+        Role::Caption,
+        Role::Heading,
+        Role::List,
+        Role::Byline,
+        Role::EndMarker,
+        Role::Credit,
+        Role::Id,
+        Role::Copy,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chrome => "chrome",
+            Role::Headline => "headline",
+            Role::DateLine => "date_line",
+            Role::Dateline => "dateline",
+            Role::Standfirst => "standfirst",
+            Role::Body => "body",
+            Role::Caption => "caption",
+            Role::Heading => "heading",
+            Role::List => "list",
+            Role::Byline => "byline",
+            Role::EndMarker => "end_marker",
+            Role::Credit => "credit",
+            Role::Id => "id",
+            Role::Copy => "copy",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The zone a paragraph of this role is in.
+    pub fn zone(self) -> Zone {
+        match self {
+            Role::Chrome | Role::List | Role::Byline | Role::EndMarker => Zone::Boilerplate,
+            Role::Headline => Zone::Title,
+            Role::DateLine => Zone::Header,
+            Role::Dateline => Zone::Dateline,
+            Role::Standfirst | Role::Body | Role::Heading => Zone::Body,
+            Role::Caption | Role::Credit => Zone::Credit,
+            Role::Id => Zone::Id,
+            Role::Copy => Zone::Copy,
+        }
+    }
+
+    /// The most likely role of a paragraph known only by its zone.
+    pub fn of_zone(zone: Zone) -> Role {
+        match zone {
+            Zone::Title => Role::Headline,
+            Zone::Header => Role::DateLine,
+            Zone::Dateline => Role::Dateline,
+            Zone::Body => Role::Body,
+            Zone::Credit => Role::Credit,
+            Zone::Boilerplate => Role::EndMarker,
+            Zone::Copy => Role::Copy,
+            Zone::Id => Role::Id,
+        }
+    }
+}
+
 /// A paragraph (a line of the page, or lines joined where a sentence wraps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub span: Span,
     pub zone: Zone,
+    pub role: Role,
 }
 
 /// Article fields (GUIDELINES.md, "Article fields").
@@ -63,6 +163,11 @@ pub struct Meta {
     pub article_id: Option<Span>,
     pub boilerplate: Vec<Span>,
     pub copies: Vec<Span>,
+    /// Unscored fields, where the page shows them: the byline line, the
+    /// standfirst, and the date of the last update (ISO 8601 as `published`).
+    pub byline: Option<Span>,
+    pub standfirst: Option<Span>,
+    pub updated: Option<String>,
 }
 
 /// The zones of an article and its fields.
@@ -214,6 +319,7 @@ pub fn analyze(text: &str) -> Document {
             .map(|p| Paragraph {
                 span: back(p.span),
                 zone: p.zone,
+                role: p.role,
             })
             .collect(),
         meta: Meta {
@@ -226,6 +332,9 @@ pub fn analyze(text: &str) -> Document {
             article_id: layout.meta.article_id.map(back),
             boilerplate: layout.meta.boilerplate.iter().copied().map(back).collect(),
             copies: layout.meta.copies.iter().copied().map(back).collect(),
+            byline: layout.meta.byline.map(back),
+            standfirst: layout.meta.standfirst.map(back),
+            updated: layout.meta.updated.clone(),
         },
         entities: entities
             .into_iter()
@@ -273,7 +382,7 @@ impl Document {
             "sentences": self.sentences.iter().map(pair).collect::<Vec<_>>(),
             "paragraphs": self.paragraphs.iter().map(|p| {
                 let (a, b) = map.char_range(p.span.start, p.span.end);
-                json!({"start": a, "end": b, "zone": p.zone.as_str()})
+                json!({"start": a, "end": b, "zone": p.zone.as_str(), "role": p.role.as_str()})
             }).collect::<Vec<_>>(),
             "meta": {
                 "title": text_of(&meta.title).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
@@ -290,6 +399,11 @@ impl Document {
                 "article_id": text_of(&meta.article_id),
                 "boilerplate": meta.boilerplate.iter().map(pair).collect::<Vec<_>>(),
                 "copies": meta.copies.iter().map(pair).collect::<Vec<_>>(),
+                "byline": text_of(&meta.byline),
+                "byline_span": meta.byline.as_ref().map(pair),
+                "standfirst": text_of(&meta.standfirst),
+                "standfirst_span": meta.standfirst.as_ref().map(pair),
+                "updated": meta.updated,
             },
             "entities": self.entities.iter().map(|e| {
                 let (a, b) = map.char_range(e.span.start, e.span.end);
@@ -400,6 +514,11 @@ impl Document {
                 Ok(Paragraph {
                     span: span(v)?,
                     zone: zone(&v["zone"])?,
+                    // Documents written before roles existed: the role of the zone.
+                    role: match v["role"].as_str() {
+                        Some(r) => Role::parse(r).ok_or_else(|| format!("unknown role {r:?}"))?,
+                        None => Role::of_zone(zone(&v["zone"])?),
+                    },
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
@@ -463,6 +582,9 @@ impl Document {
                 article_id: opt_span(&meta_json["article_id_span"])?.or_else(|| find("article_id")),
                 boilerplate: spans(&meta_json["boilerplate"])?,
                 copies: spans(&meta_json["copies"])?,
+                byline: opt_span(&meta_json["byline_span"])?.or_else(|| find("byline")),
+                standfirst: opt_span(&meta_json["standfirst_span"])?.or_else(|| find("standfirst")),
+                updated: opt_string(&meta_json["updated"]),
             },
             entities,
             quotes,
@@ -530,10 +652,12 @@ mod tests {
                 Paragraph {
                     span: Span::new(0, 5),
                     zone: Zone::Title,
+                    role: Role::Headline,
                 },
                 Paragraph {
                     span: Span::new(6, 20),
                     zone: Zone::Body,
+                    role: Role::Body,
                 },
             ],
             meta: Meta::default(),

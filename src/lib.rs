@@ -19,6 +19,8 @@ pub mod tokenize;
 #[cfg(feature = "python")]
 mod python;
 
-pub use document::{analyze, Document, Entity, Label, Meta, Quote, QuoteKind, Zone};
+pub use document::{
+    analyze, Document, Entity, Label, Meta, Paragraph, Quote, QuoteKind, Role, Zone,
+};
 pub use sentences::{sentences, Span};
 pub use tokenize::{tokenize, Token, TokenKind};

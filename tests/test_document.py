@@ -84,5 +84,5 @@ def test_meta_to_dict() -> None:
     meta = frnews.analyze("Il pleut.").meta
     d = meta.to_dict()
     assert set(d) == {"title", "published", "dateline", "agency", "body_start", "body_end",
-                      "credits", "article_id", "boilerplate", "copies"}
+                      "credits", "article_id", "boilerplate", "copies", "byline", "standfirst", "updated"}
     assert frnews.Meta(**{k: v for k, v in d.items() if k not in ("credits", "boilerplate", "copies")}) == meta

@@ -53,9 +53,11 @@ def token_and_sentence_offsets(
     """Token and sentence `(start, end)` pairs without building objects."""
 
 class Paragraph:
-    """A paragraph of the page and its zone."""
+    """A paragraph of the page, its zone and its role."""
 
-    def __init__(self, text: str, start: int, end: int, zone: str) -> None: ...
+    def __init__(
+        self, text: str, start: int, end: int, zone: str, role: str | None = None
+    ) -> None: ...
     @property
     def text(self) -> str: ...
     @property
@@ -65,6 +67,10 @@ class Paragraph:
     @property
     def zone(self) -> str:
         """`title`, `header`, `dateline`, `body`, `credit`, `boilerplate`, `copy` or `id`."""
+    @property
+    def role(self) -> str:
+        """`chrome`, `headline`, `date_line`, `dateline`, `standfirst`, `body`, `caption`,
+        `heading`, `list`, `byline`, `end_marker`, `credit`, `id` or `copy`."""
 
 class Entity:
     """A named entity (GUIDELINES.md)."""
@@ -121,7 +127,8 @@ class Meta:
         self, title: str | None = None, published: str | None = None, dateline: str | None = None,
         agency: str | None = None, body_start: int | None = None, body_end: int | None = None,
         credits: list[Span] = ..., article_id: str | None = None, boilerplate: list[Span] = ...,
-        copies: list[Span] = ...,
+        copies: list[Span] = ..., byline: str | None = None, standfirst: str | None = None,
+        updated: str | None = None,
     ) -> None: ...
     def to_dict(self) -> dict[str, Any]: ...
     @property
@@ -144,6 +151,15 @@ class Meta:
     def boilerplate(self) -> list[Span]: ...
     @property
     def copies(self) -> list[Span]: ...
+    @property
+    def byline(self) -> str | None:
+        """The byline line, where the page shows one (unscored)."""
+    @property
+    def standfirst(self) -> str | None:
+        """The standfirst above the body, where the page shows one (unscored)."""
+    @property
+    def updated(self) -> str | None:
+        """The date of the last update (ISO 8601), where a page shows it apart from `published`."""
 
 class Warning:
     """A stretch of text that could not be analysed as written."""

@@ -15,13 +15,20 @@ static MONTHS: LazyLock<WordMap<String, u32>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The alternation of the month names, longest first, for regexes.
+/// The alternation of the month names, longest first, for regexes; a name
+/// ending in a letter ends a word (`oct` is no part of `octets`).
 pub fn month_pattern() -> String {
     let mut names: Vec<&String> = MONTHS.keys().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
         .iter()
-        .map(|n| regex::escape(n))
+        .map(|n| {
+            if n.ends_with(char::is_alphabetic) {
+                format!(r"{}\b", regex::escape(n))
+            } else {
+                regex::escape(n)
+            }
+        })
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -42,9 +49,11 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// `24/02/2025`, `09/06` (day first, as in French).
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\b"));
+/// `24/02/2025`, `09/06`, `09-02-2018` (day first, as in French; with
+/// dashes only with the year).
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\b|\b(\d{1,2})-(\d{1,2})-(\d{4})\b")
+});
 
 /// `13:25`, `10h08`, `06 h 30`, `09:02:13`.
 static TIME: LazyLock<Regex> =
@@ -110,8 +119,10 @@ pub fn find_when(line: &str) -> Option<When> {
         (date_of(number(&c, 3), month, day)?, c.get(0)?.range())
     } else {
         let c = NUMERIC_DATE.captures(line)?;
+        // The slashed form is groups 1-3, the dashed one 4-6.
+        let g = if c.get(1).is_some() { 0 } else { 3 };
         (
-            date_of(number(&c, 3), number(&c, 2)?, number(&c, 1)?)?,
+            date_of(number(&c, g + 3), number(&c, g + 2)?, number(&c, g + 1)?)?,
             c.get(0)?.range(),
         )
     };
@@ -209,6 +220,21 @@ mod tests {
             "Le 4 juillet 2024, Astana a accueilli le sommet"
         ));
         assert!(!is_date_only("12 mai 2024 : la grève"));
+    }
+
+    #[test]
+    fn dashed_numeric_date() {
+        assert_eq!(
+            iso("Mis à jour le 03-11-2017").as_deref(),
+            Some("2017-11-03")
+        );
+        assert_eq!(iso("score final 3-1"), None);
+    }
+
+    #[test]
+    fn abbreviated_month_without_dot() {
+        assert_eq!(iso("Rabat, 4 sept (MAP)").as_deref(), Some("--09-04"));
+        assert_eq!(iso("12 octets"), None);
     }
 
     #[test]

@@ -47,7 +47,7 @@ static SITE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Header lines are short: a dated line has a handful of words, and some
 /// hundred characters at most (text with its spaces lost is one long word).
-const MAX_HEADER_WORDS: usize = 16;
+const MAX_HEADER_WORDS: usize = 24;
 const MAX_HEADER_BYTES: usize = 400;
 const MAX_BYLINE_WORDS: usize = 12;
 
@@ -79,6 +79,40 @@ pub fn site_and_date(line: &str) -> Option<Dated> {
         stamp: Stamp::Published,
         when: find_when(line),
     })
+}
+
+/// A source name before a date, set apart by `|`, two spaces, a comma or a
+/// dash: `Xinhua | 30.01.2018 08h32`, `VNA  2016-07-23 02:20:48`.
+static SOURCE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2})(?:\s*[|,–—-]\s*|\s{2,})(.+)$")
+});
+
+/// A source name and a date (`Xinhua | 30.01.2018 08h32`, `VNA  2016-07-23
+/// 02:20:48`, also the other way round): the publication date.
+pub fn source_and_date(line: &str) -> Option<Dated> {
+    if longer_than_header(line) {
+        return None;
+    }
+    let dated = |date: &str| {
+        is_date_only(date).then(|| Dated {
+            stamp: Stamp::Published,
+            when: find_when(date),
+        })
+    };
+    if let Some(c) = SOURCE_THEN_DATE.captures(line) {
+        let source = c.get(1).map_or("", |m| m.as_str());
+        // `Lundi, 3 mai`: a weekday or month is part of the date.
+        if find_when(source).is_none() && !is_date_only(&format!("{source} 1 mai")) {
+            if let Some(d) = c.get(2).and_then(|m| dated(m.as_str())) {
+                return Some(d);
+            }
+        }
+    }
+    let (date, source) = line.rsplit_once(" | ")?;
+    let source_words = source.split_whitespace().count();
+    (source_words <= 3 && source.starts_with(char::is_uppercase) && find_when(source).is_none())
+        .then(|| dated(date))
+        .flatten()
 }
 
 /// Whether `line` is longer than a header line: word counting stops there,
@@ -133,18 +167,6 @@ pub fn is_byline(line: &str) -> bool {
     })
 }
 
-/// The publication date among dated headers: the first publication stamp,
-/// else the first update stamp.
-pub fn published(headers: &[Dated]) -> Option<When> {
-    let first = |stamp| {
-        headers
-            .iter()
-            .filter(|d| d.stamp == stamp)
-            .find_map(|d| d.when)
-    };
-    first(Stamp::Published).or_else(|| first(Stamp::Updated))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,25 +212,25 @@ mod tests {
     }
 
     #[test]
+    fn source_name_and_date() {
+        let iso = |l: &str| source_and_date(l).and_then(|d| d.when).map(|w| w.iso());
+        assert_eq!(
+            iso("Agence X | 04.03.2019 17h05").as_deref(),
+            Some("2019-03-04T17:05")
+        );
+        assert_eq!(
+            iso("ANP  2019-03-04 17:05:12").as_deref(),
+            Some("2019-03-04T17:05")
+        );
+        assert_eq!(iso("12/05/2024 | Agence X").as_deref(), Some("2024-05-12"));
+        assert_eq!(iso("Paris | Lyon"), None);
+        assert_eq!(iso("Le conseil a voté le 12/05/2024"), None);
+    }
+
+    #[test]
     fn bylines() {
         assert!(is_byline("Par Marie Delcas (Bogota, correspondante)"));
         assert!(!is_byline("Par ailleurs, la CEI a signé un accord."));
         assert!(!is_byline("Par ailleurs la CEI"));
-    }
-
-    #[test]
-    fn publication_beats_update() {
-        let upd = Dated {
-            stamp: Stamp::Updated,
-            when: find_when("le 13/05/2024"),
-        };
-        let pb = Dated {
-            stamp: Stamp::Published,
-            when: find_when("le 12/05/2024"),
-        };
-        assert_eq!(
-            published(&[upd, pb]).map(|w| w.iso()).as_deref(),
-            Some("2024-05-12")
-        );
     }
 }

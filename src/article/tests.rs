@@ -87,7 +87,7 @@ fn xinhua_page_with_copy_and_id() {
     assert_eq!(
         z,
         [
-            "header",
+            "boilerplate",
             "title",
             "header",
             "body",
@@ -229,7 +229,7 @@ fn title_byline_and_written_date() {
         Some("Sur les hauteurs de Popayan, une paysanne montre le lit asséché du ruisseau.")
     );
     let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
-    assert_eq!(z, ["title", "header", "header", "body"]);
+    assert_eq!(z, ["title", "boilerplate", "header", "body"]);
 }
 
 #[test]
@@ -298,6 +298,13 @@ fn kicker_above_the_title() {
     let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
     assert_eq!(
         z,
-        ["header", "title", "header", "body", "credit", "boilerplate"]
+        [
+            "boilerplate",
+            "title",
+            "header",
+            "body",
+            "credit",
+            "boilerplate"
+        ]
     );
 }
