@@ -58,6 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     println!("{} texts, {mb:.2} MB", texts.len());
 
+    let lex = frnews::Lexicons::builtin();
     let (d, repaired) = best_of(passes, || {
         texts.iter().map(|t| repair::repair(t)).collect::<Vec<_>>()
     });
@@ -78,19 +79,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         work.iter()
             .zip(&tokens)
             .zip(&sentences)
-            .map(|((t, k), s)| article::layout(t, k, s))
+            .map(|((t, k), s)| article::layout(&lex.article, t, k, s))
             .collect::<Vec<_>>()
     });
     report("article", d);
     let (d, found) = best_of(passes, || {
         (0..work.len())
-            .map(|i| entities::find(work[i], &tokens[i], &sentences[i], &layouts[i]))
+            .map(|i| {
+                entities::find(
+                    &lex.entities,
+                    work[i],
+                    &tokens[i],
+                    &sentences[i],
+                    &layouts[i],
+                )
+            })
             .collect::<Vec<_>>()
     });
     report("entities", d);
     let (d, _) = best_of(passes, || {
         (0..work.len())
-            .map(|i| quotes::find(work[i], &tokens[i], &sentences[i], &layouts[i], &found[i]))
+            .map(|i| {
+                quotes::find(
+                    &lex.quotes,
+                    work[i],
+                    &tokens[i],
+                    &sentences[i],
+                    &layouts[i],
+                    &found[i],
+                )
+            })
             .collect::<Vec<_>>()
     });
     report("quotes", d);

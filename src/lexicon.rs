@@ -1,11 +1,14 @@
 //! Reading the data files compiled into the crate.
 //!
 //! Every lexicon is a UTF-8 text file under `data/`, one entry a line, `#`
-//! starting a comment line, fields separated by a tab. The files are parsed
-//! once, on first use, by the `LazyLock`s of the modules that own them.
+//! starting a comment line, fields separated by a tab. Each stage parses its
+//! files into its own `Lexicons`; the pipeline builds them all once
+//! (`pipeline::Lexicons::builtin`) and passes them down.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+
+use regex::Regex;
 
 /// A set of lexicon words. The lexicons are looked up for nearly every token,
 /// so they hash with [`WordHasher`] rather than the standard SipHash.
@@ -52,6 +55,12 @@ impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// A built-in pattern, compiled; a pattern of ours that does not compile is a
+/// bug caught by the first test that loads it.
+pub fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
 }
 
 /// The entries of a lexicon file: trimmed, without blank and comment lines.

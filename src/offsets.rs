@@ -5,24 +5,22 @@
 //! we keep the code-point count at every 64-byte block boundary and count the
 //! few character starts inside the block on lookup: O(n/64) memory, O(1) lookups.
 
+use std::borrow::Cow;
+
 const BLOCK: usize = 64;
 
-/// Converts byte offsets of one text into code-point offsets.
-#[derive(Debug, Clone)]
-pub struct OffsetMap<'a> {
-    bytes: &'a [u8],
-    /// `None` for pure ASCII text, where both offsets coincide.
-    checkpoints: Option<Vec<usize>>,
-}
+/// The code-point count of one text at every block boundary: what
+/// [`OffsetMap`] needs besides the text. Owned, so that a document can count
+/// once and convert on every later read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checkpoints(Option<Vec<usize>>);
 
-impl<'a> OffsetMap<'a> {
-    pub fn new(text: &'a str) -> Self {
+impl Checkpoints {
+    pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
+        // Pure ASCII text needs none: both offsets coincide.
         if text.is_ascii() {
-            return OffsetMap {
-                bytes,
-                checkpoints: None,
-            };
+            return Checkpoints(None);
         }
         let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut chars = 0usize;
@@ -31,9 +29,32 @@ impl<'a> OffsetMap<'a> {
             chars += block.iter().filter(|&&b| is_char_start(b)).count();
         }
         checkpoints.push(chars);
+        Checkpoints(Some(checkpoints))
+    }
+}
+
+/// Converts byte offsets of one text into code-point offsets.
+#[derive(Debug, Clone)]
+pub struct OffsetMap<'a> {
+    bytes: &'a [u8],
+    /// `None` for pure ASCII text, where both offsets coincide.
+    checkpoints: Option<Cow<'a, [usize]>>,
+}
+
+impl<'a> OffsetMap<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let Checkpoints(checkpoints) = Checkpoints::new(text);
         OffsetMap {
-            bytes,
-            checkpoints: Some(checkpoints),
+            bytes: text.as_bytes(),
+            checkpoints: checkpoints.map(Cow::Owned),
+        }
+    }
+
+    /// The map of `text` from its checkpoints, counted before (`Checkpoints::new(text)`).
+    pub fn with_checkpoints(text: &'a str, checkpoints: &'a Checkpoints) -> Self {
+        OffsetMap {
+            bytes: text.as_bytes(),
+            checkpoints: checkpoints.0.as_deref().map(Cow::Borrowed),
         }
     }
 

@@ -15,13 +15,15 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::document::Warning;
-use crate::sentences::Span;
+use crate::model::Span;
+use crate::model::Warning;
 
 /// How many times text may have been damaged in a row (`Ã©` -> `ÃƒÂ©`).
 const MAX_PASSES: usize = 3;
 
-/// HTML named character references -> characters.
+/// HTML named character references -> characters: the HTML standard's table,
+/// not knowledge of French or of news that a user would extend, so it stays
+/// with the code that reads it.
 static ENTITIES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
     crate::lexicon::rows(include_str!("../data/article/html_entities.tsv"))
         .filter_map(|r| {

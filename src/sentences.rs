@@ -8,41 +8,8 @@
 //! text wraps lines) does not split when the line ends on a word that cannot
 //! end a sentence or the next line starts in lower case.
 
-use std::sync::LazyLock;
-
-use serde::{Deserialize, Serialize};
-
 use crate::lexicon::{self, WordMap, WordSet};
-use crate::tokenize::{Token, TokenKind};
-
-/// A `[start, end)` byte range of the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or("")
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start >= self.end
-    }
-
-    pub fn contains(&self, other: &Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
-    pub fn overlaps(&self, other: &Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-}
+use crate::model::{Span, Token, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Opener {
@@ -52,29 +19,47 @@ enum Opener {
     AfterSemicolon,
 }
 
-static OPENERS: LazyLock<WordMap<String, Opener>> = LazyLock::new(|| {
-    lexicon::rows(include_str!("../data/tokenizer/sentence_openers.txt"))
-        .filter_map(|row| {
-            let strength = match *row.get(1)? {
-                "pronoun" => Opener::Pronoun,
-                _ => Opener::AfterSemicolon,
-            };
-            Some((lexicon::fold_key(row.first()?), strength))
-        })
-        .collect()
-});
+/// The sentence splitter's word lists (`data/tokenizer/`).
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    /// Words that open a sentence, and how strongly.
+    openers: WordMap<String, Opener>,
+    /// Words a sentence cannot end on (a line break after them wraps a sentence).
+    non_final_words: WordSet,
+}
 
-static NON_FINAL_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| lexicon::folded_set(include_str!("../data/tokenizer/non_final_words.txt")));
+impl Default for Lexicons {
+    /// The built-in lists.
+    fn default() -> Self {
+        Lexicons {
+            openers: lexicon::rows(include_str!("../data/tokenizer/sentence_openers.txt"))
+                .filter_map(|row| {
+                    let strength = match *row.get(1)? {
+                        "pronoun" => Opener::Pronoun,
+                        _ => Opener::AfterSemicolon,
+                    };
+                    Some((lexicon::fold_key(row.first()?), strength))
+                })
+                .collect(),
+            non_final_words: lexicon::folded_set(include_str!(
+                "../data/tokenizer/non_final_words.txt"
+            )),
+        }
+    }
+}
 
 /// Splits tokenized text into sentences, given as token index ranges.
-pub fn sentence_token_ranges(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+pub fn sentence_token_ranges(
+    lex: &Lexicons,
+    text: &str,
+    tokens: &[Token],
+) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let closing_quotes = closing_straight_quotes(text, tokens);
     let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
-        let end_of_sentence = boundary_after(text, tokens, &closing_quotes, i);
+        let end_of_sentence = boundary_after(lex, text, tokens, &closing_quotes, i);
         if let Some(last) = end_of_sentence {
             ranges.push(first..last + 1);
             first = last + 1;
@@ -90,8 +75,8 @@ pub fn sentence_token_ranges(text: &str, tokens: &[Token]) -> Vec<std::ops::Rang
 }
 
 /// Sentences as byte spans, from the first token's start to the last token's end.
-pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    sentence_token_ranges(text, tokens)
+pub fn sentences(lex: &Lexicons, text: &str, tokens: &[Token]) -> Vec<Span> {
+    sentence_token_ranges(lex, text, tokens)
         .into_iter()
         .filter_map(|r| {
             let start = tokens.get(r.start)?.start;
@@ -104,6 +89,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 /// If a sentence ends with token `i` (or with closing marks right after it),
 /// the index of its last token.
 fn boundary_after(
+    lex: &Lexicons,
     text: &str,
     tokens: &[Token],
     closing_quotes: &[bool],
@@ -121,12 +107,12 @@ fn boundary_after(
     if newlines == 1 {
         let continues = !is_final_punct(word)
             && (starts_lowercase(next.text(text))
-                || NON_FINAL_WORDS.contains(&lexicon::fold_key(word))
+                || lex.non_final_words.contains(&lexicon::fold_key(word))
                 || matches!(word, "," | ";" | ":" | "«" | "(" | "-" | "–" | "—"));
         return (!continues).then_some(i);
     }
     if newlines == 0 {
-        match capitalised_opener(next.text(text)) {
+        match capitalised_opener(lex, next.text(text)) {
             Some(_) if word == ";" => return Some(i),
             Some(Opener::Pronoun)
                 if matches!(token.kind, TokenKind::Word | TokenKind::Number)
@@ -214,14 +200,14 @@ fn closing_straight_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
 }
 
 /// The opener class of a capitalised (not all-caps) word.
-fn capitalised_opener(word: &str) -> Option<Opener> {
+fn capitalised_opener(lex: &Lexicons, word: &str) -> Option<Opener> {
     let mut chars = word.chars();
     let first = chars.next()?;
     let rest_lower = chars.all(|c| !c.is_uppercase());
     if !first.is_uppercase() || !rest_lower {
         return None;
     }
-    OPENERS.get(&lexicon::fold_key(word)).copied()
+    lex.openers.get(&lexicon::fold_key(word)).copied()
 }
 
 fn is_final_punct(s: &str) -> bool {
@@ -257,7 +243,7 @@ fn opens_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::tokenize;
+    use crate::{sentences, tokenize};
 
     #[test]
     fn line_breaks_count_each_convention_once() {

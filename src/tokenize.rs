@@ -6,64 +6,12 @@
 //! It scans the text once: whitespace-separated chunks are peeled from both ends
 //! (punctuation, quote marks), and the core left is split at elisions and clitics.
 
-use std::sync::LazyLock;
-
-use serde::{Deserialize, Serialize};
-
 use crate::lexicon::{self, fold_key, is_apostrophe, WordSet};
+use crate::model::{Token, TokenKind};
 
-/// What a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TokenKind {
-    Word,
-    Number,
-    Punct,
-    Symbol,
-    Url,
-    Email,
-}
-
-impl TokenKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TokenKind::Word => "word",
-            TokenKind::Number => "number",
-            TokenKind::Punct => "punct",
-            TokenKind::Symbol => "symbol",
-            TokenKind::Url => "url",
-            TokenKind::Email => "email",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<TokenKind> {
-        Some(match name {
-            "word" => TokenKind::Word,
-            "number" => TokenKind::Number,
-            "punct" => TokenKind::Punct,
-            "symbol" => TokenKind::Symbol,
-            "url" => TokenKind::Url,
-            "email" => TokenKind::Email,
-            _ => return None,
-        })
-    }
-}
-
-/// A token: a byte range of the text and its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
-}
-
-impl Token {
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or("")
-    }
-}
-
-struct Lexicons {
+/// The tokenizer's word lists (`data/tokenizer/`).
+#[derive(Debug, Clone)]
+pub struct Lexicons {
     abbreviations: WordSet<&'static str>,
     elisions: Vec<String>,
     apostrophe_words: WordSet,
@@ -71,31 +19,35 @@ struct Lexicons {
     hyphen_words: WordSet,
 }
 
-static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let mut elisions: Vec<String> =
-        lexicon::entries(include_str!("../data/tokenizer/elisions.txt"))
-            .map(fold_key)
-            .collect();
-    // Longest first, so that `jusqu'` wins over a shorter prefix.
-    elisions.sort_by_key(|e| std::cmp::Reverse(e.len()));
-    let mut clitics: Vec<String> = lexicon::entries(include_str!("../data/tokenizer/clitics.txt"))
-        .map(fold_key)
-        .collect();
-    clitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
-    Lexicons {
-        abbreviations: lexicon::entries(include_str!("../data/tokenizer/abbreviations.txt"))
-            .collect(),
-        elisions,
-        apostrophe_words: lexicon::folded_set(include_str!(
-            "../data/tokenizer/apostrophe_words.txt"
-        )),
-        clitics,
-        hyphen_words: lexicon::folded_set(include_str!("../data/tokenizer/hyphen_words.txt")),
+impl Default for Lexicons {
+    /// The built-in lists.
+    fn default() -> Self {
+        let mut elisions: Vec<String> =
+            lexicon::entries(include_str!("../data/tokenizer/elisions.txt"))
+                .map(fold_key)
+                .collect();
+        // Longest first, so that `jusqu'` wins over a shorter prefix.
+        elisions.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        let mut clitics: Vec<String> =
+            lexicon::entries(include_str!("../data/tokenizer/clitics.txt"))
+                .map(fold_key)
+                .collect();
+        clitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        Lexicons {
+            abbreviations: lexicon::entries(include_str!("../data/tokenizer/abbreviations.txt"))
+                .collect(),
+            elisions,
+            apostrophe_words: lexicon::folded_set(include_str!(
+                "../data/tokenizer/apostrophe_words.txt"
+            )),
+            clitics,
+            hyphen_words: lexicon::folded_set(include_str!("../data/tokenizer/hyphen_words.txt")),
+        }
     }
-});
+}
 
 /// Splits `text` into tokens (byte offsets, in order, disjoint).
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(lex: &Lexicons, text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0;
     let bytes = text.as_bytes();
@@ -108,7 +60,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let end = chunk_end(text, pos);
-        split_chunk(text, pos, end, &mut tokens);
+        split_chunk(lex, text, pos, end, &mut tokens);
         pos = end;
     }
     merge_spaced_numbers(text, &mut tokens);
@@ -191,11 +143,11 @@ fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize) {
 }
 
 /// Splits one whitespace-free chunk `text[start..end]`.
-fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+fn split_chunk(lex: &Lexicons, text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let lo = peel_leading(text, start, end, tokens);
     let mut hi = end;
-    let trailing = peel_trailing(text, lo, &mut hi);
-    split_core(text, lo, hi, tokens);
+    let trailing = peel_trailing(lex, text, lo, &mut hi);
+    split_core(lex, text, lo, hi, tokens);
     for &(s, e) in trailing.iter().rev() {
         push(tokens, text, s, e);
     }
@@ -227,7 +179,7 @@ fn peel_leading(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) -
 
 /// Peels trailing punctuation off `[lo, hi)`, moving `hi`; the marks are
 /// returned right to left.
-fn peel_trailing(text: &str, lo: usize, hi: &mut usize) -> Vec<(usize, usize)> {
+fn peel_trailing(lex: &Lexicons, text: &str, lo: usize, hi: &mut usize) -> Vec<(usize, usize)> {
     let mut trailing = Vec::new();
     while lo < *hi {
         let s = text.get(lo..*hi).unwrap_or("");
@@ -243,7 +195,7 @@ fn peel_trailing(text: &str, lo: usize, hi: &mut usize) -> Vec<(usize, usize)> {
             break;
         };
         if c == '.' {
-            if keeps_full_stop(s) {
+            if keeps_full_stop(lex, s) {
                 break;
             }
             trailing.push((*hi - 1, *hi));
@@ -251,7 +203,7 @@ fn peel_trailing(text: &str, lo: usize, hi: &mut usize) -> Vec<(usize, usize)> {
             continue;
         }
         if is_closer(c) && s.len() > c.len_utf8() {
-            if is_apostrophe(c) && is_elision(s) {
+            if is_apostrophe(c) && is_elision(lex, s) {
                 break;
             }
             trailing.push((*hi - c.len_utf8(), *hi));
@@ -301,8 +253,8 @@ fn starts_signed_number(s: &str) -> bool {
 }
 
 /// Whether a word ending in `.` keeps it: abbreviations and initials.
-fn keeps_full_stop(s: &str) -> bool {
-    if s.len() <= MAX_LEXICON_WORD && LEXICONS.abbreviations.contains(s) {
+fn keeps_full_stop(lex: &Lexicons, s: &str) -> bool {
+    if s.len() <= MAX_LEXICON_WORD && lex.abbreviations.contains(s) {
         return true;
     }
     is_initials(s)
@@ -331,12 +283,12 @@ fn is_initials(s: &str) -> bool {
     }
 }
 
-fn is_elision(s: &str) -> bool {
+fn is_elision(lex: &Lexicons, s: &str) -> bool {
     if s.len() > MAX_LEXICON_WORD {
         return false;
     }
     let key = fold_key(s);
-    LEXICONS.elisions.contains(&key)
+    lex.elisions.contains(&key)
 }
 
 /// Words longer than this (in bytes) are in no lexicon: looking them up
@@ -350,7 +302,7 @@ const MAX_ADDRESS: usize = 2048;
 /// addresses whole, then word by word at inner punctuation (`Xinhua/Javed`,
 /// `commun.Le`), each word split at elisions and clitics. One left-to-right
 /// pass: every character is looked at a bounded number of times.
-fn split_core(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
+fn split_core(lex: &Lexicons, text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
     while lo < hi {
         let s = text.get(lo..hi).unwrap_or("");
         if s.len() <= MAX_ADDRESS && address_chars_only(s) && (is_email(s) || is_url(s)) {
@@ -368,12 +320,12 @@ fn split_core(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
         }
         match inner_break(s) {
             Some((a, b)) => {
-                split_word(text, lo, lo + a, tokens);
+                split_word(lex, text, lo, lo + a, tokens);
                 push(tokens, text, lo + a, lo + b);
                 lo = peel_leading(text, lo + b, hi, tokens);
             }
             None => {
-                split_word(text, lo, hi, tokens);
+                split_word(lex, text, lo, hi, tokens);
                 return;
             }
         }
@@ -382,17 +334,19 @@ fn split_core(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
 
 /// Splits one word: elisions off its start (`l'`, `qu'`), clitic pronouns
 /// off its end (`-t-il`), unless the whole is a word of its own.
-fn split_word(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
+fn split_word(lex: &Lexicons, text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
     while lo < hi {
         let s = text.get(lo..hi).unwrap_or("");
         if s.len() <= MAX_LEXICON_WORD && has_joiner(s) {
             let key = fold_key(s);
-            if LEXICONS.apostrophe_words.contains(&key) || LEXICONS.hyphen_words.contains(&key) {
+            if lex.apostrophe_words.contains(&key) || lex.hyphen_words.contains(&key) {
                 push(tokens, text, lo, hi);
                 return;
             }
         }
-        let Some(n) = elision_prefix(s) else { break };
+        let Some(n) = elision_prefix(lex, s) else {
+            break;
+        };
         push(tokens, text, lo, lo + n);
         lo = peel_leading(text, lo + n, hi, tokens);
     }
@@ -402,7 +356,7 @@ fn split_word(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
     // Clitic pronouns after a verb: `dit-il`, `a-t-il`, `donne-le-moi`.
     let mut cut = hi;
     let mut clitic_cuts = Vec::new();
-    while let Some(n) = clitic_suffix(text.get(lo..cut).unwrap_or("")) {
+    while let Some(n) = clitic_suffix(lex, text.get(lo..cut).unwrap_or("")) {
         clitic_cuts.push(cut - n);
         cut -= n;
     }
@@ -426,7 +380,7 @@ fn tokens_end_after(at: usize, cuts: &[usize], hi: usize) -> usize {
 
 /// Byte length of an elided word at the start of `s` (apostrophe included),
 /// when more of a word follows it.
-fn elision_prefix(s: &str) -> Option<usize> {
+fn elision_prefix(lex: &Lexicons, s: &str) -> Option<usize> {
     // The longest elision (`quoiqu’`) is 9 bytes: look no further.
     let apostrophe = s
         .char_indices()
@@ -438,7 +392,7 @@ fn elision_prefix(s: &str) -> Option<usize> {
         return None;
     }
     let head = s.get(..n)?;
-    if !is_elision(head) {
+    if !is_elision(lex, head) {
         return None;
     }
     let next = s.get(n..)?.chars().next()?;
@@ -487,17 +441,17 @@ fn inner_break(s: &str) -> Option<(usize, usize)> {
 
 /// Byte length of a clitic pronoun ending `s` (`-il`, `-t-il`), when the
 /// rest is a word and the whole is not a hyphenated word of its own.
-fn clitic_suffix(s: &str) -> Option<usize> {
+fn clitic_suffix(lex: &Lexicons, s: &str) -> Option<usize> {
     // Every clitic starts with a hyphen.
     if s.len() > MAX_LEXICON_WORD || !s.contains('-') {
         return None;
     }
     let key = fold_key(s);
-    if LEXICONS.hyphen_words.contains(&key) {
+    if lex.hyphen_words.contains(&key) {
         return None;
     }
     let all_caps = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-    for clitic in &LEXICONS.clitics {
+    for clitic in &lex.clitics {
         if key.len() > clitic.len() && key.ends_with(clitic.as_str()) {
             // fold_key keeps byte lengths for ASCII hyphenated clitics, but
             // the original may differ in case only, so measure on `s`.
@@ -709,7 +663,7 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.text(text)).collect()
+        crate::tokenize(text).iter().map(|t| t.text(text)).collect()
     }
 
     #[test]
@@ -725,14 +679,15 @@ mod tests {
 
     #[test]
     fn lexicon_entries_have_the_joiners_lookups_rely_on() {
-        for word in LEXICONS
+        let lexicons = Lexicons::default();
+        for word in lexicons
             .apostrophe_words
             .iter()
-            .chain(&LEXICONS.hyphen_words)
+            .chain(&lexicons.hyphen_words)
         {
             assert!(has_joiner(word), "{word:?} has no hyphen or apostrophe");
         }
-        for clitic in &LEXICONS.clitics {
+        for clitic in &lexicons.clitics {
             assert!(clitic.starts_with('-'), "clitic {clitic:?}");
         }
     }
@@ -787,7 +742,7 @@ mod tests {
             ["le", "18e", ",", "le", "1er", "G20"]
         );
         assert_eq!(toks("5,2 % 5,2%"), ["5,2", "%", "5,2", "%"]);
-        assert_eq!(tokenize("10h08")[0].kind, TokenKind::Number);
+        assert_eq!(crate::tokenize("10h08")[0].kind, TokenKind::Number);
     }
 
     #[test]
@@ -802,7 +757,7 @@ mod tests {
 
     #[test]
     fn urls_and_emails() {
-        let t = tokenize("à xinhuanet_french@news.cn et french.xinhuanet.com.");
+        let t = crate::tokenize("à xinhuanet_french@news.cn et french.xinhuanet.com.");
         let kinds: Vec<_> = t.iter().map(|t| t.kind).collect();
         assert_eq!(
             kinds,
@@ -849,7 +804,7 @@ mod tests {
     #[test]
     fn covers_every_non_space_character() {
         let text = "«\u{a0}Il a dit : \"l'OCS\" -- 😀 ok ! »\r\n\tfin";
-        let tokens = tokenize(text);
+        let tokens = crate::tokenize(text);
         let mut covered = vec![false; text.len()];
         let mut last_end = 0;
         for t in &tokens {
@@ -867,7 +822,7 @@ mod tests {
     #[test]
     fn long_chunks_without_spaces_are_linear_and_do_not_overflow() {
         let text = "mot,mot/Mot\"l'OCS".repeat(100_000);
-        let tokens = tokenize(&text);
+        let tokens = crate::tokenize(&text);
         assert!(tokens.len() > 500_000);
         assert_eq!(tokens.last().map(|t| t.text(&text)), Some("OCS"));
     }

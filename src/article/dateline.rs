@@ -7,12 +7,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{date_of, day_number, month_number, month_pattern, When};
-use super::regex;
+use crate::dates::{date_of, day_number, month_number, month_pattern, When};
+use crate::lexicon::regex;
 use crate::lexicon::{fold_key, rows, WordSet};
 
 /// Known places (cities, countries, regions), folded, for bare datelines.
-static PLACES: LazyLock<WordSet> = LazyLock::new(|| {
+pub(super) fn places() -> WordSet {
     [
         include_str!("../../data/lexicons/cities.tsv"),
         include_str!("../../data/lexicons/countries.tsv"),
@@ -22,7 +22,7 @@ static PLACES: LazyLock<WordSet> = LazyLock::new(|| {
     .flat_map(rows)
     .filter_map(|r| r.first().map(|s| fold_key(s)))
     .collect()
-});
+}
 
 /// A place: capitalised words, with the particles of place names between
 /// them (`NEW DELHI`, `PORT-SOUDAN`, `Rio de Janeiro`).
@@ -103,7 +103,7 @@ pub struct Dateline {
 }
 
 /// The dateline at the start of `line`, if it has one.
-pub fn parse(line: &str) -> Option<Dateline> {
+pub fn parse(lex: &super::Lexicons, line: &str) -> Option<Dateline> {
     let place = PLACE.find(line)?.range();
     let mut at = place.end;
     let rest = |at: usize| line.get(at..).unwrap_or("");
@@ -144,7 +144,7 @@ pub fn parse(line: &str) -> Option<Dateline> {
         .filter(|r| line.get(r.clone()).is_some_and(is_agency_name));
     // A bare `PLACE -` is a dateline only for a known place in capitals:
     // `PSG - OM` is a headline.
-    let bare = !name.chars().any(char::is_lowercase) && PLACES.contains(&fold_key(name));
+    let bare = !name.chars().any(char::is_lowercase) && lex.places.contains(&fold_key(name));
     (bare || when.is_some() || agency.is_some()).then_some(Dateline {
         place,
         agency,
@@ -175,7 +175,7 @@ mod tests {
     use super::*;
 
     fn fields(line: &str) -> Option<(String, Option<String>, Option<String>, String)> {
-        let d = parse(line)?;
+        let d = parse(&crate::Lexicons::builtin().article, line)?;
         Some((
             line[d.place.clone()].to_string(),
             d.agency.map(|r| line[r].to_string()),
@@ -327,12 +327,30 @@ mod tests {
     #[test]
     fn a_date_in_the_first_sentence_is_no_dateline() {
         assert_eq!(
-            parse("Le 4 juillet 2024, Astana, la capitale du Kazakhstan"),
+            parse(
+                &crate::Lexicons::builtin().article,
+                "Le 4 juillet 2024, Astana, la capitale du Kazakhstan"
+            ),
             None
         );
-        assert_eq!(parse("La Chine et la Russie sont convenues jeudi"), None);
-        assert_eq!(parse("Paris - Lyon : le match"), None);
-        assert_eq!(parse("PSG - OM : le choc"), None);
+        assert_eq!(
+            parse(
+                &crate::Lexicons::builtin().article,
+                "La Chine et la Russie sont convenues jeudi"
+            ),
+            None
+        );
+        assert_eq!(
+            parse(
+                &crate::Lexicons::builtin().article,
+                "Paris - Lyon : le match"
+            ),
+            None
+        );
+        assert_eq!(
+            parse(&crate::Lexicons::builtin().article, "PSG - OM : le choc"),
+            None
+        );
     }
 
     fn lead(line: &str) -> Option<(String, Option<String>, String)> {

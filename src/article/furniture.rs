@@ -9,25 +9,26 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::word_count;
-use super::regex;
+use crate::lexicon::regex;
 use crate::lexicon::{fold_key, folded_set, rows, WordSet};
 
 /// Credit markers (folded), and whether they also open a bare line.
-static CREDIT_MARKERS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+pub(super) fn credit_markers() -> Vec<(String, bool)> {
     rows(include_str!("../../data/article/credit_markers.tsv"))
         .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)? == "line")))
         .collect()
-});
+}
 
 /// Boilerplate phrases (folded), and whether they must be the whole line.
-static BOILERPLATE: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+pub(super) fn boilerplate() -> Vec<(String, bool)> {
     rows(include_str!("../../data/article/boilerplate.tsv"))
         .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)? == "whole")))
         .collect()
-});
+}
 
-static AGENCIES: LazyLock<WordSet> =
-    LazyLock::new(|| folded_set(include_str!("../../data/lexicons/agencies.txt")));
+pub(super) fn agencies() -> WordSet {
+    folded_set(include_str!("../../data/lexicons/agencies.txt"))
+}
 
 /// AFP's closing initials of the writers and editors: `jmo/cbn/ob`, `bur-pjl/cls`.
 static SIGNATURE: LazyLock<Regex> =
@@ -45,7 +46,7 @@ const MAX_CREDIT_WORDS: usize = 25;
 const MAX_BARE_CREDIT_WORDS: usize = 12;
 
 /// Whether `line` is a credit.
-pub fn is_credit_line(line: &str) -> bool {
+pub fn is_credit_line(lex: &super::Lexicons, line: &str) -> bool {
     if SIGNATURE.is_match(line) {
         return true;
     }
@@ -56,17 +57,17 @@ pub fn is_credit_line(line: &str) -> bool {
         if inner.contains(['(', ')']) {
             return false;
         }
-        return opens_with_marker(inner, false) || is_agency_credit(line, 0..line.len());
+        return opens_with_marker(lex, inner, false) || is_agency_credit(lex, line, 0..line.len());
     }
-    word_count(line) <= MAX_BARE_CREDIT_WORDS && opens_with_marker(line, true)
+    word_count(line) <= MAX_BARE_CREDIT_WORDS && opens_with_marker(lex, line, true)
 }
 
 /// Whether `s` opens with a credit marker. A bare line needs a `line` marker
 /// and a colon or `©` after it (`Photo : AFP`, `© AFP 2024`), so that
 /// `Crédit Agricole a annoncé` stays text.
-fn opens_with_marker(s: &str, bare: bool) -> bool {
+fn opens_with_marker(lex: &super::Lexicons, s: &str, bare: bool) -> bool {
     let folded = fold_key(s.trim_start());
-    CREDIT_MARKERS.iter().any(|(m, line)| {
+    lex.credit_markers.iter().any(|(m, line)| {
         let Some(rest) = folded.strip_prefix(m.as_str()) else {
             return false;
         };
@@ -79,27 +80,27 @@ fn opens_with_marker(s: &str, bare: bool) -> bool {
 }
 
 /// Whether the `(Agency/Name)` at `range` of `text` names a known agency.
-fn is_agency_credit(text: &str, range: Range<usize>) -> bool {
+fn is_agency_credit(lex: &super::Lexicons, text: &str, range: Range<usize>) -> bool {
     text.get(range)
         .and_then(|s| AGENCY_SLASH.captures(s))
         .and_then(|c| c.get(1))
-        .is_some_and(|m| AGENCIES.contains(&fold_key(m.as_str().trim())))
+        .is_some_and(|m| lex.agencies.contains(&fold_key(m.as_str().trim())))
 }
 
 /// The `(Agency/Name)` credits inside a line of text, as byte ranges.
-pub fn inline_credits(line: &str) -> Vec<Range<usize>> {
+pub fn inline_credits(lex: &super::Lexicons, line: &str) -> Vec<Range<usize>> {
     AGENCY_SLASH
         .find_iter(line)
         .map(|m| m.range())
-        .filter(|r| is_agency_credit(line, r.clone()))
+        .filter(|r| is_agency_credit(lex, line, r.clone()))
         .collect()
 }
 
 /// Whether `line` is site boilerplate.
-pub fn is_boilerplate(line: &str) -> bool {
+pub fn is_boilerplate(lex: &super::Lexicons, line: &str) -> bool {
     let folded = fold_key(line);
     let bare = folded.trim_end_matches([':', '»', ' ', '\u{a0}']);
-    BOILERPLATE.iter().any(|(b, whole)| {
+    lex.boilerplate.iter().any(|(b, whole)| {
         if *whole {
             bare == b
         } else {
@@ -121,43 +122,88 @@ mod tests {
 
     #[test]
     fn photo_credits() {
-        assert!(is_credit_line("(Xinhua/Javed Dar)"));
-        assert!(is_credit_line("Photo : AFP"));
-        assert!(is_credit_line("(Photo : Xinhua)"));
-        assert!(!is_credit_line("(CEI/OCS)"));
+        assert!(is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "(Xinhua/Javed Dar)"
+        ));
+        assert!(is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "Photo : AFP"
+        ));
+        assert!(is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "(Photo : Xinhua)"
+        ));
+        assert!(!is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "(CEI/OCS)"
+        ));
     }
 
     #[test]
     fn production_notes() {
         assert!(is_credit_line(
+            &crate::Lexicons::builtin().article,
             "(Reportage Laura Benitez; version française Karim Ouazzani, édité par Sophie Lemaire)"
         ));
-        assert!(is_credit_line("jmo/cbn/ob"));
-        assert!(is_credit_line("bur/pjl/cls"));
+        assert!(is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "jmo/cbn/ob"
+        ));
+        assert!(is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "bur/pjl/cls"
+        ));
         assert!(!is_credit_line(
+            &crate::Lexicons::builtin().article,
             "Avec 28,5 % des voix, la CDU arrive en tête."
         ));
-        assert!(!is_credit_line("Crédit Agricole a annoncé une hausse."));
-        assert!(is_credit_line("© AFP 2024"));
+        assert!(!is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "Crédit Agricole a annoncé une hausse."
+        ));
+        assert!(is_credit_line(
+            &crate::Lexicons::builtin().article,
+            "© AFP 2024"
+        ));
     }
 
     #[test]
     fn credits_inside_a_line() {
         let line = "Le sommet de Qingdao (Xinhua/Li Xin) s'ouvre samedi.";
-        let got: Vec<_> = inline_credits(line).into_iter().map(|r| &line[r]).collect();
+        let got: Vec<_> = inline_credits(&crate::Lexicons::builtin().article, line)
+            .into_iter()
+            .map(|r| &line[r])
+            .collect();
         assert_eq!(got, ["(Xinhua/Li Xin)"]);
     }
 
     #[test]
     fn boilerplate_lines() {
         assert!(is_boilerplate(
+            &crate::Lexicons::builtin().article,
             "Vous avez une question, une remarque, des suggestions ? Contactez notre équipe"
         ));
-        assert!(is_boilerplate("Lire aussi : la CEI et l'OCS"));
-        assert!(!is_boilerplate("La CEI souhaite renforcer sa coopération"));
-        assert!(is_boilerplate("Partager"));
-        assert!(!is_boilerplate("Partager le pouvoir reste difficile."));
-        assert!(is_boilerplate("Mots-clés : Chine, Russie"));
+        assert!(is_boilerplate(
+            &crate::Lexicons::builtin().article,
+            "Lire aussi : la CEI et l'OCS"
+        ));
+        assert!(!is_boilerplate(
+            &crate::Lexicons::builtin().article,
+            "La CEI souhaite renforcer sa coopération"
+        ));
+        assert!(is_boilerplate(
+            &crate::Lexicons::builtin().article,
+            "Partager"
+        ));
+        assert!(!is_boilerplate(
+            &crate::Lexicons::builtin().article,
+            "Partager le pouvoir reste difficile."
+        ));
+        assert!(is_boilerplate(
+            &crate::Lexicons::builtin().article,
+            "Mots-clés : Chine, Russie"
+        ));
     }
 
     #[test]

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{find_when, is_date_only, When};
 use super::lines::{ends_sentence, word_count};
-use super::regex;
+use crate::dates::{find_when, is_date_only, When};
+use crate::lexicon::regex;
 use crate::lexicon::{entries, fold_key, rows};
 
 /// What the date of a header line tells.
@@ -19,7 +19,7 @@ pub enum Stamp {
 }
 
 /// Header markers (folded) with what their date is, longest first.
-static MARKERS: LazyLock<Vec<(String, Stamp)>> = LazyLock::new(|| {
+pub(super) fn header_markers() -> Vec<(String, Stamp)> {
     let mut markers: Vec<(String, Stamp)> =
         rows(include_str!("../../data/article/header_markers.tsv"))
             .filter_map(|r| {
@@ -32,13 +32,13 @@ static MARKERS: LazyLock<Vec<(String, Stamp)>> = LazyLock::new(|| {
             .collect();
     markers.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
     markers
-});
+}
 
-static BYLINES: LazyLock<Vec<String>> = LazyLock::new(|| {
+pub(super) fn bylines() -> Vec<String> {
     entries(include_str!("../../data/article/bylines.txt"))
         .map(fold_key)
         .collect()
-});
+}
 
 /// A web address standing alone: `french.xinhuanet.com`, `www.lemonde.fr`.
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,13 +128,13 @@ pub fn is_site_name(line: &str) -> bool {
 
 /// The dated header `line` is, if it is one: a header marker opening the line
 /// or one of its `|`-separated parts, in a short line that is no sentence.
-pub fn dated(line: &str) -> Option<Dated> {
+pub fn dated(lex: &super::Lexicons, line: &str) -> Option<Dated> {
     if longer_than_header(line) || line.ends_with('.') {
         return None;
     }
     let stamp = line.split('|').find_map(|part| {
         let part = fold_key(part.trim());
-        MARKERS
+        lex.header_markers
             .iter()
             .find(|(m, _)| {
                 part.strip_prefix(m.as_str())
@@ -150,12 +150,12 @@ pub fn dated(line: &str) -> Option<Dated> {
 
 /// Whether `line` is a byline: a byline word, then a capitalised name, in a
 /// short line without a final full stop.
-pub fn is_byline(line: &str) -> bool {
+pub fn is_byline(lex: &super::Lexicons, line: &str) -> bool {
     if word_count(line) > MAX_BYLINE_WORDS || ends_sentence(line) {
         return false;
     }
     let folded = fold_key(line);
-    BYLINES.iter().any(|b| {
+    lex.bylines.iter().any(|b| {
         folded.starts_with(b.as_str())
             && line
                 .char_indices()
@@ -180,24 +180,40 @@ mod tests {
 
     #[test]
     fn dated_headers() {
-        let d = dated("French.xinhuanet.com | Publié le 2018-06-07 à 13:25");
+        let d = dated(
+            &crate::Lexicons::builtin().article,
+            "French.xinhuanet.com | Publié le 2018-06-07 à 13:25",
+        );
         assert_eq!(d.map(|d| d.stamp), Some(Stamp::Published));
         assert_eq!(
             d.and_then(|d| d.when).map(|w| w.iso()).as_deref(),
             Some("2018-06-07T13:25")
         );
-        let d = dated("Dernière mise à jour à 10h08 le 09/06");
+        let d = dated(
+            &crate::Lexicons::builtin().article,
+            "Dernière mise à jour à 10h08 le 09/06",
+        );
         assert_eq!(d.map(|d| d.stamp), Some(Stamp::Updated));
-        assert!(dated("Mis à jour le 12/05/2024 à 14h30").is_some());
+        assert!(dated(
+            &crate::Lexicons::builtin().article,
+            "Mis à jour le 12/05/2024 à 14h30"
+        )
+        .is_some());
     }
 
     #[test]
     fn a_sentence_is_no_header() {
         assert_eq!(
-            dated("Publié le 3 mai, le rapport de l'ONU indique que la faim recule."),
+            dated(
+                &crate::Lexicons::builtin().article,
+                "Publié le 3 mai, le rapport de l'ONU indique que la faim recule."
+            ),
             None
         );
-        assert_eq!(dated("Publiée en 2019"), None);
+        assert_eq!(
+            dated(&crate::Lexicons::builtin().article, "Publiée en 2019"),
+            None
+        );
     }
 
     #[test]
@@ -229,8 +245,17 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert!(is_byline("Par Marie Delcas (Bogota, correspondante)"));
-        assert!(!is_byline("Par ailleurs, la CEI a signé un accord."));
-        assert!(!is_byline("Par ailleurs la CEI"));
+        assert!(is_byline(
+            &crate::Lexicons::builtin().article,
+            "Par Marie Delcas (Bogota, correspondante)"
+        ));
+        assert!(!is_byline(
+            &crate::Lexicons::builtin().article,
+            "Par ailleurs, la CEI a signé un accord."
+        ));
+        assert!(!is_byline(
+            &crate::Lexicons::builtin().article,
+            "Par ailleurs la CEI"
+        ));
     }
 }

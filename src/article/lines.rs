@@ -1,7 +1,7 @@
 //! The lines of a page and how they read: ending a sentence, wrapping into
 //! the next line.
 
-use crate::sentences::Span;
+use crate::model::Span;
 
 /// A non-blank line, trimmed (`\r` and no-break spaces included).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,6 @@
 //! publication date is the article's own date line nearest the headline.
 
 mod dateline;
-mod dates;
 mod furniture;
 mod header;
 mod lines;
@@ -20,16 +19,55 @@ mod page;
 
 use std::collections::HashSet;
 
-use regex::Regex;
-
-use crate::document::{Layout, Meta, Paragraph, Role};
-use crate::sentences::Span;
-use crate::tokenize::Token;
+use crate::lexicon::WordSet;
+use crate::model::{Layout, Meta, Paragraph, Role, Span, Token};
 use lines::Line;
 
-/// Compiles a built-in pattern (a bug, not an input error, if it fails).
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
+/// What the layout stage knows of news pages (`data/article/`, and the place
+/// and agency lexicons for datelines and credits).
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    /// Header markers (folded) with what their date is, longest first.
+    header_markers: Vec<(String, header::Stamp)>,
+    /// Words that open a byline (folded).
+    bylines: Vec<String>,
+    /// Known places (folded), for datelines without an agency.
+    places: WordSet,
+    /// Credit markers (folded), and whether they also open a bare line.
+    credit_markers: Vec<(String, bool)>,
+    /// Boilerplate phrases (folded), and whether they must be the whole line.
+    boilerplate: Vec<(String, bool)>,
+    /// News agencies (folded).
+    agencies: WordSet,
+    /// French function words (folded), for the share of them in a line.
+    function_words: WordSet,
+    /// Site-chrome menu words and phrases (folded).
+    chrome_words: WordSet,
+    chrome_phrases: Vec<String>,
+    /// Markers of crawl and consultation dates (folded).
+    crawl_markers: Vec<String>,
+    /// Links that close the teaser of another article (folded).
+    teaser_ends: WordSet,
+}
+
+impl Default for Lexicons {
+    /// The built-in lists.
+    fn default() -> Self {
+        let (chrome_words, chrome_phrases) = page::chrome();
+        Lexicons {
+            header_markers: header::header_markers(),
+            bylines: header::bylines(),
+            places: dateline::places(),
+            credit_markers: furniture::credit_markers(),
+            boilerplate: furniture::boilerplate(),
+            agencies: furniture::agencies(),
+            function_words: page::function_words(),
+            chrome_words,
+            chrome_phrases,
+            crawl_markers: page::crawl_markers(),
+            teaser_ends: page::teaser_ends(),
+        }
+    }
 }
 
 /// What a line is, on its own.
@@ -88,11 +126,11 @@ struct Feat {
 }
 
 /// The paragraphs of `text` with their zones and roles, and the article's fields.
-pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
-    let units = units(&lines::lines(text), text);
+pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
+    let units = units(lex, &lines::lines(text), text);
     let n = units.len();
     let utext = |i: usize| units.get(i).map_or("", |l| l.span.text(text));
-    let kinds: Vec<Kind> = (0..n).map(|i| classify(utext(i))).collect();
+    let kinds: Vec<Kind> = (0..n).map(|i| classify(lex, utext(i))).collect();
     let kind = |i: usize| kinds.get(i).copied().unwrap_or(Kind::Text);
     let feats: Vec<Feat> = (0..n)
         .map(|i| {
@@ -104,16 +142,18 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
                 && lines::word_count(t) <= MAX_CAPTION_WORDS
                 && t.ends_with('.')
                 && !t.trim_end_matches('.').contains(". ");
-            let chrome = is_text && page::is_chrome(t);
+            let chrome = is_text && page::is_chrome(lex, t);
             Feat {
                 words: lines::word_count(t),
-                prose: is_text && page::is_prose(t),
+                prose: is_text && page::is_prose(lex, t),
                 chrome,
                 caption: is_text
                     && !chrome
-                    && dateline::parse(t).is_none()
-                    && (page::is_caption(t) || after_image),
-                date: (kind(i) == Kind::Header).then(|| header_date(t)).flatten(),
+                    && dateline::parse(lex, t).is_none()
+                    && (page::is_caption(lex, t) || after_image),
+                date: (kind(i) == Kind::Header)
+                    .then(|| header_date(lex, t))
+                    .flatten(),
             }
         })
         .collect();
@@ -123,7 +163,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
         kind(i) == Kind::Text
             && !feat(i).chrome
             && !feat(i).caption
-            && (dateline::parse(utext(i)).is_some() || dateline::date_lead(utext(i)).is_some())
+            && (dateline::parse(lex, utext(i)).is_some() || dateline::date_lead(utext(i)).is_some())
     };
 
     // The first paragraph of the body: a dateline or the first running text,
@@ -132,7 +172,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
     // Without running text, the first short sentence (a page of one-line
     // paragraphs).
     let mut body_start = (0..n).find(|&i| opens(i) || is_body(i)).or_else(|| {
-        (0..n).find(|&i| kind(i) == Kind::Text && is_short_sentence(utext(i), feat(i)))
+        (0..n).find(|&i| kind(i) == Kind::Text && is_short_sentence(lex, utext(i), feat(i)))
     });
     let mut standfirst = None;
     while let Some(b) = body_start {
@@ -166,7 +206,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             && kind(b - 1) == Kind::Text
             && !feat(b - 1).caption
             && utext(b - 1).ends_with('.')
-            && is_short_sentence(utext(b - 1), feat(b - 1))
+            && is_short_sentence(lex, utext(b - 1), feat(b - 1))
         {
             b -= 1;
         }
@@ -180,7 +220,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             (b..n)
                 .filter(|&i| is_body(i) || i == b)
                 .take(LEAD_PARAGRAPHS)
-                .flat_map(|i| page::content_words(utext(i)).collect::<Vec<_>>())
+                .flat_map(|i| page::content_words(lex, utext(i)).collect::<Vec<_>>())
                 .collect()
         })
         .unwrap_or_default();
@@ -201,7 +241,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
     let header_line = |i: usize| feat(i).date.is_some() || kind(i) == Kind::Byline;
     let score = |i: usize| -> i32 {
         let f = feat(i);
-        let shared: HashSet<String> = page::content_words(utext(i))
+        let shared: HashSet<String> = page::content_words(lex, utext(i))
             .filter(|w| lead.contains(w))
             .collect();
         let mut s = i32::from(USUAL_TITLE_WORDS.contains(&f.words));
@@ -227,7 +267,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
         (title? + 1..n).find(|&i| kind(i) == Kind::Text && !feat(i).chrome && !feat(i).caption)
     });
     let Some(b) = body_start else {
-        return title_only(&units, text, &kinds, title);
+        return title_only(lex, &units, text, &kinds, title);
     };
     // A long line of text between the headline and the body, not a
     // sentence of the body, is the standfirst.
@@ -238,7 +278,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
                 && !feat(s).chrome
                 && !feat(s).caption
                 && feat(s).words >= MIN_STANDFIRST_WORDS
-                && page::function_share(utext(s)) >= MIN_STANDFIRST_FUNCTION_SHARE
+                && page::function_share(lex, utext(s)) >= MIN_STANDFIRST_FUNCTION_SHARE
         })
     });
     let copy_starts = copy_starts(&units, text, &kinds, title, body_start);
@@ -256,9 +296,9 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             |j: usize| j < limit && kind(j) == Kind::Text && heading_like(utext(j), feat(j));
         let body_at = |j: usize| j < limit && is_body(j);
         let body_follows = body_at(i + 1) || (heading_at(i + 1) && body_at(i + 2));
-        if is_body(i) || (k == Kind::Text && is_short_sentence(t, f)) {
+        if is_body(i) || (k == Kind::Text && is_short_sentence(lex, t, f)) {
             body_units.push(i);
-        } else if page::is_teaser_end(t) {
+        } else if page::is_teaser_end(lex, t) {
             // `Lire la suite`: the paragraph before it, and its headline, are
             // the teaser of another article.
             if body_units.len() > 1 && body_units.last() == Some(&(i - 1)) {
@@ -314,7 +354,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
                 };
             }
             if i <= body_last {
-                return if i == b && dateline_alone(utext(b)) {
+                return if i == b && dateline_alone(lex, utext(b)) {
                     Role::Dateline
                 } else if headings.contains(&i) {
                     Role::Heading
@@ -329,7 +369,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             match k {
                 Kind::Boilerplate | Kind::Header | Kind::Byline => Role::EndMarker,
                 _ if f.chrome => Role::Chrome,
-                _ if page::is_teaser_end(utext(i)) => Role::EndMarker,
+                _ if page::is_teaser_end(lex, utext(i)) => Role::EndMarker,
                 _ => Role::List,
             }
         })
@@ -362,7 +402,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
     let lead_line = utext(b);
     let at = span_of(b).map_or(0, |s| s.start);
     let mut lead_date = None;
-    if let Some(d) = dateline::parse(lead_line) {
+    if let Some(d) = dateline::parse(lex, lead_line) {
         meta.dateline = Some(Span::new(at + d.place.start, at + d.place.end));
         meta.agency = d.agency.map(|r| Span::new(at + r.start, at + r.end));
         lead_date = d.when;
@@ -377,7 +417,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
     let anchor = title.unwrap_or(b);
     let own = |i: usize| {
         let (lo, hi) = if i < anchor { (i, anchor) } else { (anchor, i) };
-        !page::is_crawl_date(utext(i))
+        !page::is_crawl_date(lex, utext(i))
             && !(lo + 1..hi).any(|j| feat(j).chrome || kind(j) == Kind::Boilerplate)
     };
     let dated: Vec<(usize, header::Dated)> = (0..b)
@@ -403,7 +443,7 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
             Kind::Credit => meta.credits.push(unit.span),
             Kind::Boilerplate => meta.boilerplate.push(unit.span),
             Kind::Text => meta.credits.extend(
-                furniture::inline_credits(unit.span.text(text))
+                furniture::inline_credits(lex, unit.span.text(text))
                     .into_iter()
                     .map(|r| Span::new(unit.span.start + r.start, unit.span.start + r.end)),
             ),
@@ -423,7 +463,13 @@ pub fn layout(text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
 }
 
 /// A page without running text: its title, if one line scores as a headline.
-fn title_only(units: &[Line], text: &str, kinds: &[Kind], title: Option<usize>) -> Layout {
+fn title_only(
+    lex: &Lexicons,
+    units: &[Line],
+    text: &str,
+    kinds: &[Kind],
+    title: Option<usize>,
+) -> Layout {
     let roles = (0..units.len()).map(|i| {
         if Some(i) == title {
             Role::Headline
@@ -433,7 +479,7 @@ fn title_only(units: &[Line], text: &str, kinds: &[Kind], title: Option<usize>) 
                 Some(Kind::Credit) => Role::Credit,
                 Some(Kind::Boilerplate) => Role::EndMarker,
                 Some(Kind::Byline) => Role::Byline,
-                _ if header_date(units.get(i).map_or("", |u| u.span.text(text))).is_some() => {
+                _ if header_date(lex, units.get(i).map_or("", |u| u.span.text(text))).is_some() => {
                     Role::DateLine
                 }
                 _ => Role::Chrome,
@@ -483,12 +529,12 @@ fn heading_like(line: &str, f: Feat) -> bool {
 /// A short sentence of running text (`Il a refusé.`), or an item of an
 /// enumeration (`les 3 et 4 mai, il sera à Lyon ;`): too short for prose,
 /// but ending a sentence or a clause, with function words.
-fn is_short_sentence(line: &str, f: Feat) -> bool {
+fn is_short_sentence(lex: &Lexicons, line: &str, f: Feat) -> bool {
     !f.chrome
         && !f.caption
         && f.words >= 2
         && (lines::ends_sentence(line) || line.ends_with(';'))
-        && page::function_share(line) > 0
+        && page::function_share(lex, line) > 0
 }
 
 /// `Lire aussi : <headline>`: a link inside the body.
@@ -503,17 +549,17 @@ fn soft(kind: Kind, f: Feat) -> bool {
 }
 
 /// Whether `line` is a dateline and nothing else.
-fn dateline_alone(line: &str) -> bool {
-    dateline::parse(line).is_some_and(|d| d.end >= line.len())
+fn dateline_alone(lex: &Lexicons, line: &str) -> bool {
+    dateline::parse(lex, line).is_some_and(|d| d.end >= line.len())
 }
 
 /// Paragraphs: lines of text joined where a sentence wraps into the next
 /// line (a date line or a byline starting in lower case is no such rest).
-fn units(lines: &[Line], text: &str) -> Vec<Line> {
+fn units(lex: &Lexicons, lines: &[Line], text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut joins_previous = false;
     for (i, line) in lines.iter().enumerate() {
-        let is_text = classify(line.span.text(text)) == Kind::Text;
+        let is_text = classify(lex, line.span.text(text)) == Kind::Text;
         match out.last_mut() {
             Some(p) if joins_previous && is_text => p.span.end = line.span.end,
             _ => out.push(*line),
@@ -524,16 +570,16 @@ fn units(lines: &[Line], text: &str) -> Vec<Line> {
 }
 
 /// The kind of one line, on its own.
-fn classify(line: &str) -> Kind {
+fn classify(lex: &Lexicons, line: &str) -> Kind {
     if furniture::is_id(line) {
         Kind::Id
-    } else if furniture::is_boilerplate(line) {
+    } else if furniture::is_boilerplate(lex, line) {
         Kind::Boilerplate
-    } else if furniture::is_credit_line(line) {
+    } else if furniture::is_credit_line(lex, line) {
         Kind::Credit
-    } else if header::is_site_name(line) || header_date(line).is_some() {
+    } else if header::is_site_name(line) || header_date(lex, line).is_some() {
         Kind::Header
-    } else if header::is_byline(line) {
+    } else if header::is_byline(lex, line) {
         Kind::Byline
     } else {
         Kind::Text
@@ -541,8 +587,8 @@ fn classify(line: &str) -> Kind {
 }
 
 /// The date a header line gives: a dated header, or a date standing alone.
-fn header_date(line: &str) -> Option<header::Dated> {
-    header::dated(line)
+fn header_date(lex: &Lexicons, line: &str) -> Option<header::Dated> {
+    header::dated(lex, line)
         .or_else(|| header::date_only(line))
         .or_else(|| header::site_and_date(line))
         .or_else(|| header::source_and_date(line))

@@ -3,17 +3,17 @@
 //! few: the jusText idea), final punctuation, capitalisation, separators,
 //! site-chrome vocabulary, image residue and photo credits.
 
-use std::sync::LazyLock;
-
-use super::furniture;
 use super::lines::{ends_sentence, word_count};
+use super::{furniture, Lexicons};
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordSet};
 
-static FUNCTION_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| folded_set(include_str!("../../data/article/function_words.txt")));
+/// French function words (folded).
+pub(super) fn function_words() -> WordSet {
+    folded_set(include_str!("../../data/article/function_words.txt"))
+}
 
-/// Chrome vocabulary: menu words, and phrases that make a line chrome.
-static CHROME: LazyLock<(WordSet, Vec<String>)> = LazyLock::new(|| {
+/// Chrome vocabulary: menu words, and phrases that make a line chrome (folded).
+pub(super) fn chrome() -> (WordSet, Vec<String>) {
     let mut words = WordSet::default();
     let mut phrases = Vec::new();
     for r in rows(include_str!("../../data/article/chrome.tsv")) {
@@ -26,16 +26,19 @@ static CHROME: LazyLock<(WordSet, Vec<String>)> = LazyLock::new(|| {
         }
     }
     (words, phrases)
-});
+}
 
-static CRAWL: LazyLock<Vec<String>> = LazyLock::new(|| {
+/// Markers of crawl and consultation dates (folded).
+pub(super) fn crawl_markers() -> Vec<String> {
     entries(include_str!("../../data/article/crawl_markers.txt"))
         .map(fold_key)
         .collect()
-});
+}
 
-static TEASER_ENDS: LazyLock<WordSet> =
-    LazyLock::new(|| folded_set(include_str!("../../data/article/teaser_ends.txt")));
+/// Links that close a teaser (folded).
+pub(super) fn teaser_ends() -> WordSet {
+    folded_set(include_str!("../../data/article/teaser_ends.txt"))
+}
 
 /// Running text: a line of at least this many words ...
 const MIN_PROSE_WORDS: usize = 8;
@@ -57,7 +60,7 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The share (percent) of function words among the words of `line`.
-pub fn function_share(line: &str) -> usize {
+pub fn function_share(lex: &Lexicons, line: &str) -> usize {
     let (mut n, mut fw) = (0usize, 0usize);
     let mut key = String::new();
     for raw in line.split_whitespace() {
@@ -74,7 +77,7 @@ pub fn function_share(line: &str) -> usize {
             if !tail.is_empty() {
                 key.push('\'');
             }
-            if FUNCTION_WORDS.contains(&key) {
+            if lex.function_words.contains(&key) {
                 fw += 1;
             }
         }
@@ -84,13 +87,13 @@ pub fn function_share(line: &str) -> usize {
 
 /// Whether `line` reads as running text: long enough, with function words,
 /// ending a sentence (or long).
-pub fn is_prose(line: &str) -> bool {
+pub fn is_prose(lex: &Lexicons, line: &str) -> bool {
     let n = word_count(line);
     !is_short_question(line, n)
         && n >= MIN_PROSE_WORDS
-        && function_share(line) >= MIN_PROSE_FUNCTION_SHARE
+        && function_share(lex, line) >= MIN_PROSE_FUNCTION_SHARE
         && (ends_sentence(line) || n >= LONG_PROSE_WORDS)
-        && !is_chrome(line)
+        && !is_chrome(lex, line)
 }
 
 /// A single short question or exclamation reads as a headline, not as the
@@ -106,7 +109,7 @@ fn is_short_question(line: &str, words: usize) -> bool {
 /// Whether `line` is site chrome: a menu (items separated by `|`, `>` or
 /// `•`, or capitalised menu words without function words), a breadcrumb, a
 /// widget or counter, image residue, or a line with a chrome phrase.
-pub fn is_chrome(line: &str) -> bool {
+pub fn is_chrome(lex: &Lexicons, line: &str) -> bool {
     if line.contains("![") {
         return true;
     }
@@ -119,7 +122,7 @@ pub fn is_chrome(line: &str) -> bool {
         return true;
     }
     let folded = fold_key(line);
-    let (menu_words, phrases) = &*CHROME;
+    let (menu_words, phrases) = (&lex.chrome_words, &lex.chrome_phrases);
     if n <= MAX_CHROME_PHRASE_WORDS && phrases.iter().any(|p| contains_words(&folded, p)) {
         return true;
     }
@@ -142,7 +145,7 @@ pub fn is_chrome(line: &str) -> bool {
     if all == 0 {
         return n > 0 && !ends_sentence(line);
     }
-    let no_function = function_share(line) == 0;
+    let no_function = function_share(lex, line) == 0;
     (menu == all && !ends_sentence(line))
         || (no_function && all >= 3 && menu * 2 >= all)
         || (no_function && all >= 4 && capitalised == all && !line.contains(':'))
@@ -160,29 +163,32 @@ fn contains_words(folded: &str, phrase: &str) -> bool {
 }
 
 /// Whether a date line is a crawl or consultation date (`Consulté le ...`).
-pub fn is_crawl_date(line: &str) -> bool {
+pub fn is_crawl_date(lex: &Lexicons, line: &str) -> bool {
     let folded = fold_key(line);
-    CRAWL.iter().any(|m| folded.contains(m.as_str()))
+    lex.crawl_markers
+        .iter()
+        .any(|m| folded.contains(m.as_str()))
 }
 
 /// Whether `line` closes the teaser of another article (`Lire la suite`).
-pub fn is_teaser_end(line: &str) -> bool {
+pub fn is_teaser_end(lex: &Lexicons, line: &str) -> bool {
     let folded = fold_key(line);
     let bare = folded.trim_end_matches(['.', '…', '>', '»', ' ', '\u{a0}']);
-    TEASER_ENDS.contains(bare)
+    lex.teaser_ends.contains(bare)
 }
 
 /// Whether `line` is a photo caption: a sentence followed by its credit
 /// (`... du Henan. (Photo : Xinhua)`, `... 2023. © AFP`, `... d'artiste. Photo DR`).
-pub fn is_caption(line: &str) -> bool {
+pub fn is_caption(lex: &Lexicons, line: &str) -> bool {
     if line.contains('©') {
         return true;
     }
     let Some(i) = line.rfind(". ") else {
         return false;
     };
-    line.get(i + 2..)
-        .is_some_and(|tail| furniture::is_credit_line(tail.trim()) || is_bare_photo_credit(tail))
+    line.get(i + 2..).is_some_and(|tail| {
+        furniture::is_credit_line(lex, tail.trim()) || is_bare_photo_credit(tail)
+    })
 }
 
 /// `Photo DR`, `Photo Drôme Sports`: a photo word and a short name.
@@ -195,84 +201,108 @@ fn is_bare_photo_credit(tail: &str) -> bool {
 
 /// The content words of `line` (folded, not function words, at least four
 /// letters), to compare a headline candidate with the lead.
-pub fn content_words(line: &str) -> impl Iterator<Item = String> + '_ {
+pub fn content_words<'a>(lex: &'a Lexicons, line: &'a str) -> impl Iterator<Item = String> + 'a {
     words(line)
         .map(fold_key)
-        .filter(|w| w.chars().count() >= 4 && !FUNCTION_WORDS.contains(w))
+        .filter(|w| w.chars().count() >= 4 && !lex.function_words.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn lex() -> &'static Lexicons {
+        &crate::Lexicons::builtin().article
+    }
+
     #[test]
     fn function_words_share() {
-        assert!(function_share("La Chine et la Russie sont convenues de coopérer.") >= 40);
-        assert_eq!(function_share("Politique Economie Société Monde"), 0);
-        assert!(function_share("l'OCS") > 0);
+        assert!(function_share(lex(), "La Chine et la Russie sont convenues de coopérer.") >= 40);
+        assert_eq!(function_share(lex(), "Politique Economie Société Monde"), 0);
+        assert!(function_share(lex(), "l'OCS") > 0);
     }
 
     #[test]
     fn running_text() {
         assert!(is_prose(
+            lex(),
             "Le maire a présenté lundi un plan de rénovation des écoles de la ville."
         ));
-        assert!(!is_prose("Le maire présente son plan pour les écoles"));
         assert!(!is_prose(
+            lex(),
+            "Le maire présente son plan pour les écoles"
+        ));
+        assert!(!is_prose(
+            lex(),
             "Foot Rugby Basket Hand Cyclisme Résultats Vidéos"
         ));
         assert!(!is_prose(
+            lex(),
             "Le village va-t-il perdre sa dernière école cette année ?"
         ));
         assert!(is_prose(
+            lex(),
             "Le maire a parlé. Le village va-t-il perdre sa dernière école cette année ?"
         ));
     }
 
     #[test]
     fn chrome_lines() {
-        assert!(is_chrome("Accueil | Monde | Sport | Culture"));
-        assert!(is_chrome("Accueil > Économie > Entreprises"));
-        assert!(is_chrome("Politique Economie Société Monde Culture"));
-        assert!(is_chrome("Français English Español Deutsch"));
+        assert!(is_chrome(lex(), "Accueil | Monde | Sport | Culture"));
+        assert!(is_chrome(lex(), "Accueil > Économie > Entreprises"));
+        assert!(is_chrome(lex(), "Politique Economie Société Monde Culture"));
+        assert!(is_chrome(lex(), "Français English Español Deutsch"));
         assert!(is_chrome(
+            lex(),
             "Envoyer à un ami | Imprimer | Taille du texte : A A"
         ));
-        assert!(is_chrome("![]() | ![]() |"));
-        assert!(is_chrome("Réagir (12)"));
-        assert!(is_chrome("Vues : 3 410"));
-        assert!(is_chrome("+ Créer mon blog"));
-        assert!(!is_chrome("La ville de Lyon vote son budget"));
-        assert!(!is_chrome("Le Sénégal Relève Sa Prévision De Croissance"));
-        assert!(!is_chrome("Culture : le musée rouvre ses portes"));
+        assert!(is_chrome(lex(), "![]() | ![]() |"));
+        assert!(is_chrome(lex(), "Réagir (12)"));
+        assert!(is_chrome(lex(), "Vues : 3 410"));
+        assert!(is_chrome(lex(), "+ Créer mon blog"));
+        assert!(!is_chrome(lex(), "La ville de Lyon vote son budget"));
+        assert!(!is_chrome(
+            lex(),
+            "Le Sénégal Relève Sa Prévision De Croissance"
+        ));
+        assert!(!is_chrome(lex(), "Culture : le musée rouvre ses portes"));
     }
 
     #[test]
     fn captions() {
         assert!(is_caption(
+            lex(),
             "Un pêcheur relève ses filets sur le lac. (Photo : Agence X)"
         ));
-        assert!(is_caption("La nouvelle gare, vue d'artiste. Photo DR"));
-        assert!(is_caption("Des manifestants à Lyon, le 2 mai. © Studio Y"));
+        assert!(is_caption(
+            lex(),
+            "La nouvelle gare, vue d'artiste. Photo DR"
+        ));
+        assert!(is_caption(
+            lex(),
+            "Des manifestants à Lyon, le 2 mai. © Studio Y"
+        ));
         assert!(!is_caption(
+            lex(),
             "Le ministre a parlé. Il a ensuite quitté la salle."
         ));
     }
 
     #[test]
     fn crawl_dates_and_teasers() {
-        assert!(is_crawl_date("Consulté le 2021-04-02 10:12"));
-        assert!(!is_crawl_date("Publié le 2021-04-02 10:12"));
-        assert!(is_teaser_end("Lire la suite..."));
-        assert!(is_teaser_end("En savoir plus »"));
+        assert!(is_crawl_date(lex(), "Consulté le 2021-04-02 10:12"));
+        assert!(!is_crawl_date(lex(), "Publié le 2021-04-02 10:12"));
+        assert!(is_teaser_end(lex(), "Lire la suite..."));
+        assert!(is_teaser_end(lex(), "En savoir plus »"));
         assert!(!is_teaser_end(
+            lex(),
             "Lire la suite du rapport sur le site du ministère"
         ));
     }
 
     #[test]
     fn lead_words() {
-        let got: Vec<_> = content_words("Le port du Havre retrouve son trafic").collect();
+        let got: Vec<_> = content_words(lex(), "Le port du Havre retrouve son trafic").collect();
         assert_eq!(got, ["port", "havre", "retrouve", "trafic"]);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 
-/// The fields of `layout(text)` as text.
+/// The fields of `layout(&crate::Lexicons::builtin().article, text)` as text.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Fields {
     title: Option<String>,
@@ -18,7 +18,7 @@ struct Fields {
 }
 
 fn fields(text: &str) -> Fields {
-    let m = layout(text, &[], &[]).meta;
+    let m = layout(&crate::Lexicons::builtin().article, text, &[], &[]).meta;
     let s = |x: Option<Span>| x.map(|x| x.text(text).to_string());
     let v = |x: &[Span]| x.iter().map(|x| x.text(text).to_string()).collect();
     Fields {
@@ -35,7 +35,7 @@ fn fields(text: &str) -> Fields {
 }
 
 fn zones(text: &str) -> Vec<(String, &'static str)> {
-    layout(text, &[], &[])
+    layout(&crate::Lexicons::builtin().article, text, &[], &[])
         .paragraphs
         .iter()
         .map(|p| (p.span.text(text).to_string(), p.zone.as_str()))

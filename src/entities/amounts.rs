@@ -3,12 +3,11 @@
 //! dollars` -> `140000000 USD`); a number and `%` or `pour cent` (`5,2 %` ->
 //! `5.2`).
 
-use super::context::Context;
-use super::words::WORDS;
+use super::Context;
 use super::{Candidate, Tier};
-use crate::document::Label;
-use crate::sentences::Span;
-use crate::tokenize::TokenKind;
+use crate::model::Label;
+use crate::model::Span;
+use crate::model::TokenKind;
 
 const RANK: u8 = 8;
 
@@ -46,7 +45,7 @@ fn scaled(number: &str, power: u32) -> Option<String> {
 
 /// The currency at token `i` (one or two words): its last token and code.
 fn currency(cx: &Context, i: usize) -> Option<(usize, &'static str)> {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     if cx.joined(i) {
         let two = format!("{} {}", cx.key(i), cx.key(i + 1));
         if let Some(code) = w.currencies.get(&two) {
@@ -57,7 +56,7 @@ fn currency(cx: &Context, i: usize) -> Option<(usize, &'static str)> {
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     for i in 0..cx.tokens.len() {
         if cx.kind(i) != Some(TokenKind::Number) || !cx.joined(i) {
             continue;

@@ -8,10 +8,10 @@
 
 use std::collections::HashMap;
 
-use super::context::Context;
 use super::Candidate;
-use crate::document::Label;
+use super::Context;
 use crate::lexicon::fold_key;
+use crate::model::Label;
 
 /// The words of a name, folded.
 fn words(name: &str) -> Vec<String> {
@@ -106,8 +106,10 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
             canonicals.push(Some(def.clone()));
             continue;
         }
-        let expanded = c
-            .expansions
+        let expanded = cx
+            .lex
+            .gazetteer
+            .expansions(c.expansion)
             .iter()
             .filter_map(|name| written.get(&fold_key(name)))
             .max_by_key(|name| name.len());
@@ -161,6 +163,7 @@ mod tests {
         let found: Vec<_> = {
             let tokens = crate::tokenize(text);
             super::super::find(
+                &crate::Lexicons::builtin().entities,
                 text,
                 &tokens,
                 &[],

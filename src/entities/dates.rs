@@ -8,38 +8,17 @@
 //! A date without a year takes the publication year; without that it is
 //! written `--MM-DD`. Relative dates get no value.
 
-use std::sync::LazyLock;
-
-use super::context::{all_caps, capitalised, Context};
-use super::words::WORDS;
+use super::Context;
 use super::{Candidate, Tier};
-use crate::document::Label;
-use crate::lexicon::{folded_set, WordSet};
-use crate::sentences::Span;
-use crate::tokenize::TokenKind;
-
-static YEAR_CONTEXTS: LazyLock<WordSet> =
-    LazyLock::new(|| folded_set(include_str!("../../data/entities/year_contexts.txt")));
+use crate::dates::{clock, day, digits, full_month, time_token, year};
+use crate::model::Label;
+use crate::model::Span;
+use crate::model::TokenKind;
+use crate::text::{all_caps, capitalised};
 
 /// Every candidate of this module is numeric or a closed word list, so it
 /// outranks any name reading of the same words.
 const RANK: u8 = 8;
-
-fn digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// A day of the month: `7`, `07`, `1er`.
-fn day(s: &str) -> Option<u32> {
-    let n: u32 = s.strip_suffix("er").unwrap_or(s).parse().ok()?;
-    (digits(s.strip_suffix("er").unwrap_or(s)) && (1..=31).contains(&n)).then_some(n)
-}
-
-/// A plausible year: four digits from 1000 to 2199.
-fn year(s: &str) -> Option<u32> {
-    let n: u32 = s.parse().ok()?;
-    (s.len() == 4 && digits(s) && (1000..2200).contains(&n)).then_some(n)
-}
 
 /// A month name (lower case, or all capitals in a headline).
 fn month(cx: &Context, i: usize) -> Option<u32> {
@@ -47,27 +26,7 @@ fn month(cx: &Context, i: usize) -> Option<u32> {
     if capitalised(word) && !all_caps(word) {
         return None;
     }
-    WORDS.months.get(cx.key(i).as_ref()).copied()
-}
-
-/// `HH:MM` from hour and minute strings.
-fn clock(h: &str, m: &str) -> Option<String> {
-    let h: u32 = h.parse().ok()?;
-    let m: u32 = if m.is_empty() { 0 } else { m.parse().ok()? };
-    (digits_ok(h, 23) && digits_ok(m, 59)).then(|| format!("{h:02}:{m:02}"))
-}
-
-fn digits_ok(n: u32, max: u32) -> bool {
-    n <= max
-}
-
-/// A clock time written as one token: `13:25`, `10h08`, `20h`.
-fn time_token(s: &str) -> Option<String> {
-    let (h, m) = s.split_once(':').or_else(|| s.split_once('h'))?;
-    if !digits(h) || h.len() > 2 || !(m.is_empty() || (digits(m) && m.len() == 2)) {
-        return None;
-    }
-    clock(h, m)
+    full_month(cx.key(i).as_ref())
 }
 
 struct Dater<'a> {
@@ -117,7 +76,7 @@ fn numeric_date(dater: &Dater, s: &str) -> Option<Option<String>> {
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let dater = Dater { year: cx.year };
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     let mut i = 0;
     while i < cx.tokens.len() {
         let matched = date_at(cx, &dater, i);
@@ -164,7 +123,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
 
 /// The date or time starting at token `i`: its last token, label and value.
 fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Option<String>)> {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     let word = cx.word(i);
     let next_joined = |k: usize| cx.joined(k);
     if cx.kind(i) == Some(TokenKind::Number) {
@@ -216,7 +175,8 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
         }
         if let Some(y) = year(word) {
             let prev = i.checked_sub(1).filter(|&p| cx.joined(p));
-            let context = prev.is_some_and(|p| YEAR_CONTEXTS.contains(cx.key(p).as_ref()));
+            let context =
+                prev.is_some_and(|p| cx.lex.words.year_contexts.contains(cx.key(p).as_ref()));
             let amount_after = next_joined(i)
                 && (w.currencies.contains_key(cx.key(i + 1).as_ref())
                     || w.multipliers.contains_key(cx.key(i + 1).as_ref()));

@@ -8,17 +8,16 @@
 //! organisation (`ministère chinois du Commerce`).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::context::{all_caps, capitalised, fold_text, Context};
-use super::words::WORDS;
+use super::Context;
 use super::{Candidate, Tier};
-use crate::document::Label;
 use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
-use crate::sentences::Span;
-use crate::tokenize::TokenKind;
+use crate::model::Label;
+use crate::model::Span;
+use crate::model::TokenKind;
+use crate::text::{all_caps, capitalised, fold_text};
 
 struct Entry {
     surface: &'static str,
@@ -30,7 +29,7 @@ struct Entry {
     guarded: bool,
 }
 
-struct Gazetteer {
+pub(super) struct Gazetteer {
     automaton: Option<AhoCorasick>,
     /// For each folded surface, the entries that fold to it.
     groups: Vec<Vec<Entry>>,
@@ -41,7 +40,21 @@ struct Gazetteer {
     expansions: Vec<Vec<&'static str>>,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+impl Default for Gazetteer {
+    /// The built-in lexicons.
+    fn default() -> Self {
+        build()
+    }
+}
+
+impl Gazetteer {
+    /// The full names an acronym of the lexicon stands for.
+    pub(super) fn expansions(&self, expansion: Option<usize>) -> &[&'static str] {
+        expansion
+            .and_then(|k| self.expansions.get(k))
+            .map_or(&[], Vec::as_slice)
+    }
+}
 
 fn build() -> Gazetteer {
     let mut entries_list: Vec<Entry> = Vec::new();
@@ -141,7 +154,7 @@ fn build() -> Gazetteer {
 }
 
 /// Whether `surface` (the text) is written as `entry` allows.
-fn case_fits(entry: &Entry, surface: &str) -> bool {
+fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
     let same = |a: char, b: char| a == b || (is_apostrophe(a) && is_apostrophe(b));
     let mut e = entry.surface.chars();
     let mut s = surface.chars();
@@ -174,12 +187,12 @@ fn case_fits(entry: &Entry, surface: &str) -> bool {
         && entry
             .surface
             .split_once(' ')
-            .is_some_and(|(head, _)| WORDS.lowercase_org_heads.contains(&fold_key(head)));
+            .is_some_and(|(head, _)| cx.lex.words.lowercase_org_heads.contains(&fold_key(head)));
     rest_same && first_case_only && (s0.is_uppercase() || lower_head_org)
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let gz: &'static Gazetteer = &GAZETTEER;
+    let gz = &cx.lex.gazetteer;
     let Some(automaton) = gz.automaton.as_ref() else {
         return;
     };
@@ -199,10 +212,9 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         };
         let before = cx.text.get(..start).and_then(|b| b.chars().next_back());
-        let Some(entry) = group
-            .iter()
-            .find(|e| case_fits(e, surface) && (!e.guarded || matches!(before, Some('(' | '/'))))
-        else {
+        let Some(entry) = group.iter().find(|e| {
+            case_fits(cx, e, surface) && (!e.guarded || matches!(before, Some('(' | '/')))
+        }) else {
             continue;
         };
         let mut c = Candidate::new(
@@ -212,9 +224,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             if entry.label == Label::Org { 3 } else { 2 },
         );
         c.canonical = entry.canonical.map(str::to_string);
-        if let Some(names) = entry.expansion.and_then(|k| gz.expansions.get(k)) {
-            c.expansions = names.as_slice();
-        }
+        c.expansion = entry.expansion;
         out.push(c);
     }
 }
@@ -223,7 +233,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
 /// `coopération Chine-Afrique`); a compound listed whole (`Asie-Pacifique`)
 /// is longer and wins over its parts.
 pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
-    let gz: &'static Gazetteer = &GAZETTEER;
+    let gz = &cx.lex.gazetteer;
     for t in cx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let word = t.text(cx.text);
         if !word.contains('-') {
@@ -239,7 +249,7 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
                 .and_then(|group| {
                     group
                         .iter()
-                        .find(|e| e.label == Label::Loc && case_fits(e, part))
+                        .find(|e| e.label == Label::Loc && case_fits(cx, e, part))
                 });
             let Some(place) = place else {
                 parts.clear();
@@ -275,8 +285,8 @@ pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let date = cx.key(last + 2);
         let dated = date.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || WORDS.months.contains_key(date.as_ref())
-            || WORDS.weekdays.contains(date.as_ref());
+            || crate::dates::full_month(date.as_ref()).is_some()
+            || cx.lex.words.weekdays.contains(date.as_ref());
         if let (true, Some(a), Some(b)) = (dated, cx.tokens.get(i), cx.tokens.get(last)) {
             out.push(Candidate::new(
                 Span::new(a.start, b.end),
@@ -298,7 +308,7 @@ fn caps_word(cx: &Context, i: usize) -> bool {
 /// it reads as a person or another capitalised word follows; weak, so any
 /// other reading wins.
 pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     for i in 0..cx.tokens.len() {
         if cx.key(i) != "à" || !cx.joined(i) {
             continue;

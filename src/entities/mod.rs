@@ -7,7 +7,6 @@
 
 mod amounts;
 mod canonical;
-pub(crate) mod context;
 mod dates;
 mod gazetteer;
 mod organisations;
@@ -16,11 +15,29 @@ mod words;
 
 use std::cmp::Reverse;
 
-use crate::document::{Entity, Label, Layout};
-use crate::sentences::Span;
-use crate::tokenize::Token;
+use crate::model::Span;
+use crate::model::Token;
+use crate::model::{Entity, Label, Layout};
 
-use context::Context;
+/// The entity finders' view of one article.
+type Context<'a> = crate::text::Context<'a, Lexicons>;
+
+/// What the entity stage knows: the gazetteer (places, organisations,
+/// agencies) and the word lists of its patterns.
+pub struct Lexicons {
+    gazetteer: gazetteer::Gazetteer,
+    words: words::Words,
+}
+
+impl Default for Lexicons {
+    /// The built-in lexicons (`data/lexicons/`, `data/entities/`).
+    fn default() -> Self {
+        Lexicons {
+            gazetteer: gazetteer::Gazetteer::default(),
+            words: words::Words::default(),
+        }
+    }
+}
 
 /// How sure a finder is; a weak candidate never displaces a strong one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,8 +56,9 @@ struct Candidate {
     rank: u8,
     canonical: Option<String>,
     value: Option<String>,
-    /// ORG acronyms from the lexicon: the full names they stand for.
-    expansions: &'static [&'static str],
+    /// ORG acronyms from the lexicon: the full names they stand for, as an
+    /// index into the gazetteer's expansions.
+    expansion: Option<usize>,
 }
 
 impl Candidate {
@@ -52,14 +70,20 @@ impl Candidate {
             rank,
             canonical: None,
             value: None,
-            expansions: &[],
+            expansion: None,
         }
     }
 }
 
 /// The entities of the text, sorted and disjoint.
-pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], layout: &Layout) -> Vec<Entity> {
-    let cx = Context::new(text, tokens, layout);
+pub fn find(
+    lex: &Lexicons,
+    text: &str,
+    tokens: &[Token],
+    _sentences: &[Span],
+    layout: &Layout,
+) -> Vec<Entity> {
+    let cx = Context::new(text, tokens, layout, lex);
     let mut candidates = Vec::new();
     gazetteer::find(&cx, &mut candidates);
     gazetteer::place_compounds(&cx, &mut candidates);
@@ -132,7 +156,7 @@ fn resolve(len: usize, candidates: Vec<Candidate>) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Meta, Paragraph, Zone};
+    use crate::model::{Meta, Paragraph, Zone};
 
     pub(super) fn layout_published(text: &str, published: Option<&str>) -> Layout {
         Layout {
@@ -153,6 +177,7 @@ mod tests {
         let tokens = crate::tokenize(text);
         let sentences = crate::sentences(text, &tokens);
         find(
+            &crate::Lexicons::builtin().entities,
             text,
             &tokens,
             &sentences,
@@ -185,7 +210,13 @@ mod tests {
     fn zone_is_set() {
         let text = "La Chine.";
         let tokens = crate::tokenize(text);
-        let found = find(text, &tokens, &[], &layout_published(text, None));
+        let found = find(
+            &crate::Lexicons::builtin().entities,
+            text,
+            &tokens,
+            &[],
+            &layout_published(text, None),
+        );
         assert_eq!(found.first().map(|e| e.zone), Some(Zone::Body));
     }
 }

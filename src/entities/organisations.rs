@@ -5,12 +5,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::{capitalised, Context};
-use super::words::WORDS;
+use super::Context;
 use super::{Candidate, Tier};
-use crate::document::Label;
-use crate::sentences::Span;
-use crate::tokenize::TokenKind;
+use crate::model::Label;
+use crate::model::Span;
+use crate::model::TokenKind;
+use crate::text::capitalised;
 
 /// A name longer than this many tokens is not one name any more (the UN's
 /// longest French names run to 17: `Office de secours et de travaux des
@@ -28,20 +28,20 @@ fn definite_article(key: &str) -> bool {
 
 /// A lower-case word that looks like an adjective.
 fn adjective(cx: &Context, i: usize) -> bool {
-    is_word(cx, i) && !capitalised(cx.word(i)) && WORDS.adjective(cx.key(i).as_ref())
+    is_word(cx, i) && !capitalised(cx.word(i)) && cx.lex.words.adjective(cx.key(i).as_ref())
 }
 
 /// A capitalised word that can continue a name.
 fn capital_part(cx: &Context, i: usize) -> bool {
     is_word(cx, i)
         && capitalised(cx.word(i))
-        && !WORDS.blockers.contains(cx.key(i).as_ref())
-        && !WORDS.months.contains_key(cx.key(i).as_ref())
+        && !cx.lex.words.blockers.contains(cx.key(i).as_ref())
+        && crate::dates::full_month(cx.key(i).as_ref()).is_none()
 }
 
 /// The last token of the organisation name headed by token `i`, if one is.
 fn headed_name(cx: &Context, i: usize) -> Option<usize> {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     let word = cx.word(i);
     let key = cx.key(i);
     let capital_head = capitalised(word) && w.org_heads.contains(key.as_ref());
@@ -129,7 +129,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
     (head + 1..=last)
         .take_while(|&k| {
             let key = cx.key(k);
-            WORDS.links.contains(key.as_ref()) || definite_article(&key)
+            cx.lex.words.links.contains(key.as_ref()) || definite_article(&key)
         })
         .last()
         .and_then(|k| cx.tokens.get(k + 1))
@@ -142,7 +142,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
 fn described_name(cx: &Context, i: usize) -> Option<usize> {
     let descriptor = cx.key(i);
     let lower = !capitalised(cx.word(i)) || descriptor == "ong";
-    if !lower || !WORDS.org_descriptors.contains(descriptor.as_ref()) || !cx.joined(i) {
+    if !lower || !cx.lex.words.org_descriptors.contains(descriptor.as_ref()) || !cx.joined(i) {
         return None;
     }
     let mut last = None;
@@ -191,7 +191,7 @@ fn initial(word: &str) -> Option<char> {
 /// The first token of the name defined by the acronym in parentheses
 /// opening at token `open`.
 fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Option<usize> {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     let mut capitals = Vec::new();
     let mut k = open;
     while k > 0 && open - k < MAX_NAME_TOKENS {

@@ -5,13 +5,13 @@
 
 use std::collections::HashSet;
 
-use super::context::{all_caps, capitalised, Context};
-use super::words::{GIVEN_NAME_HOLES, WORDS};
+use super::Context;
 use super::{Candidate, Tier};
-use crate::document::Label;
 use crate::lexicon::fold_key;
-use crate::sentences::Span;
-use crate::tokenize::TokenKind;
+use crate::model::Label;
+use crate::model::Span;
+use crate::model::TokenKind;
+use crate::text::{all_caps, capitalised};
 
 /// Most names have at most this many parts (Luiz Inácio Lula da Silva).
 const MAX_PARTS: usize = 6;
@@ -27,7 +27,7 @@ fn name_part(cx: &Context, i: usize) -> bool {
         return false;
     }
     let key = cx.key(i);
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     !(w.blockers.contains(key.as_ref())
         || w.titles.contains(key.as_ref())
         || w.org_heads.contains(key.as_ref()))
@@ -52,9 +52,15 @@ fn word_end(cx: &Context, i: usize) -> usize {
 fn given_name(cx: &Context, i: usize) -> Option<Option<&'static str>> {
     if lost_letter(cx, i) {
         let key = format!("{}?", cx.key(i));
-        return GIVEN_NAME_HOLES.get(&key).map(|&name| Some(name));
+        return cx
+            .lex
+            .words
+            .given_name_holes
+            .get(&key)
+            .map(|&name| Some(name));
     }
-    WORDS
+    cx.lex
+        .words
         .given_names
         .contains(cx.key(i).as_ref())
         .then_some(None)
@@ -63,8 +69,9 @@ fn given_name(cx: &Context, i: usize) -> Option<Option<&'static str>> {
 /// `al-Maliki`, `el-Sissi`: an Arabic article glued to a capitalised name.
 fn article_name(cx: &Context, i: usize) -> bool {
     let word = cx.word(i);
-    word.split_once('-')
-        .is_some_and(|(article, rest)| WORDS.particles.contains(article) && capitalised(rest))
+    word.split_once('-').is_some_and(|(article, rest)| {
+        cx.lex.words.particles.contains(article) && capitalised(rest)
+    })
 }
 
 /// The last token of the run of name parts that starts with token `i`;
@@ -81,7 +88,7 @@ fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
         let next = last + 1;
         if name_part(cx, next) || article_name(cx, next) {
             last = word_end(cx, next);
-        } else if WORDS.particles.contains(cx.key(next).as_ref())
+        } else if cx.lex.words.particles.contains(cx.key(next).as_ref())
             && cx.joined(next)
             && name_part(cx, next + 1)
             && !cx
@@ -102,7 +109,8 @@ fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
 fn parts(cx: &Context, first: usize, last: usize) -> usize {
     (first..=last)
         .filter(|&k| {
-            cx.kind(k) == Some(TokenKind::Word) && !WORDS.particles.contains(cx.key(k).as_ref())
+            cx.kind(k) == Some(TokenKind::Word)
+                && !cx.lex.words.particles.contains(cx.key(k).as_ref())
         })
         .count()
 }
@@ -110,7 +118,7 @@ fn parts(cx: &Context, first: usize, last: usize) -> usize {
 /// Whether token `i` is a title or role, possibly followed by a nationality
 /// adjective (`le président kazakh`), just before token `i + 1`.
 fn title_before(cx: &Context, name: usize) -> bool {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     let Some(prev) = name.checked_sub(1) else {
         return false;
     };
@@ -133,7 +141,7 @@ fn title_before_comma(cx: &Context, comma: usize) -> bool {
     (from..comma)
         .rev()
         .take_while(|&k| cx.kind(k) != Some(TokenKind::Punct) || cx.word(k) == "'")
-        .any(|k| WORDS.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k)))
+        .any(|k| cx.lex.words.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k)))
 }
 
 /// Whether a role follows the name ending at `last` (`Bakhtiar Khakimov,
@@ -151,7 +159,7 @@ fn title_after(cx: &Context, last: usize) -> bool {
     }
     // A role in apposition is written in lower case; a capitalised title
     // (`M.`, `Mme`) opens the next name instead (`à New York, M. Wang`).
-    WORDS.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k))
+    cx.lex.words.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k))
 }
 
 /// Whether token `i` follows `(Agency/` in a photo credit.
@@ -163,7 +171,7 @@ fn after_credit_slash(cx: &Context, i: usize) -> bool {
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     let place_spans: HashSet<(usize, usize)> = out
         .iter()
         .filter(|c| c.label == Label::Loc)
@@ -258,7 +266,7 @@ fn repaired(cx: &Context, first: usize, last: usize) -> Option<String> {
 /// Parts of the names already found, alone elsewhere in the article
 /// (`M. Lebedev`, `Lebedev`, `Qin`), as weak candidates.
 pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    let w = &*WORDS;
+    let w = &cx.lex.words;
     let mut parts: HashSet<String> = HashSet::new();
     for c in kept.iter().filter(|c| c.label == Label::Per) {
         let name = c

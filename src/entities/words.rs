@@ -1,7 +1,5 @@
 //! Word lists the entity patterns look tokens up in, loaded once.
 
-use std::sync::LazyLock;
-
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
 
 pub struct Words {
@@ -19,7 +17,6 @@ pub struct Words {
     pub links: WordSet,
     pub determiners: WordSet,
     pub adjective_endings: Vec<&'static str>,
-    pub months: WordMap<String, u32>,
     pub weekdays: WordSet,
     pub modifiers: WordSet,
     /// Relative date expressions, as token keys.
@@ -29,65 +26,72 @@ pub struct Words {
     pub relative_date_starts: WordSet,
     pub currencies: WordMap<String, &'static str>,
     pub multipliers: WordMap<String, u32>,
+    /// Words before a bare year that make it a date (`en 1991`).
+    pub year_contexts: WordSet,
+    /// Given names keyed with one character replaced by `?`, to repair a name
+    /// that lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
+    pub given_name_holes: WordMap<String, &'static str>,
 }
 
-pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let determiners = folded_set(include_str!("../../data/entities/determiners.txt"));
-    let org_heads = folded_set(include_str!("../../data/lexicons/org_heads.txt"));
-    // The last word of a multiword title stands for it just before a name
-    // (`ministre des Affaires étrangères Wang Yi`), unless it is a determiner
-    // (`numéro un`) or names an institution (`président du parti`: `le parti
-    // Morena`, `la région Picardie` are no people).
-    let mut titles = WordSet::default();
-    for t in entries(include_str!("../../data/lexicons/titles.txt")) {
-        let key = fold_key(t);
-        if let Some(last) = key.split_whitespace().last() {
-            if !determiners.contains(last) && !org_heads.contains(last) {
-                titles.insert(last.to_string());
+impl Default for Words {
+    /// The built-in lists.
+    fn default() -> Self {
+        let determiners = folded_set(include_str!("../../data/entities/determiners.txt"));
+        let org_heads = folded_set(include_str!("../../data/lexicons/org_heads.txt"));
+        // The last word of a multiword title stands for it just before a name
+        // (`ministre des Affaires étrangères Wang Yi`), unless it is a determiner
+        // (`numéro un`) or names an institution (`président du parti`: `le parti
+        // Morena`, `la région Picardie` are no people).
+        let mut titles = WordSet::default();
+        for t in entries(include_str!("../../data/lexicons/titles.txt")) {
+            let key = fold_key(t);
+            if let Some(last) = key.split_whitespace().last() {
+                if !determiners.contains(last) && !org_heads.contains(last) {
+                    titles.insert(last.to_string());
+                }
             }
+            titles.insert(key);
         }
-        titles.insert(key);
+        let relative_dates: Vec<Vec<String>> =
+            entries(include_str!("../../data/entities/relative_dates.txt"))
+                .map(|e| e.split_whitespace().map(fold_key).collect())
+                .collect();
+        Words {
+            relative_date_starts: relative_dates
+                .iter()
+                .filter_map(|p| p.first().cloned())
+                .collect(),
+            relative_dates,
+            given_names: folded_set(include_str!("../../data/lexicons/given_names.txt")),
+            chinese_surnames: folded_set(include_str!("../../data/lexicons/chinese_surnames.txt")),
+            titles,
+            blockers: folded_set(include_str!("../../data/lexicons/person_blockers.txt")),
+            nationalities: rows(include_str!("../../data/lexicons/nationalities.tsv"))
+                .filter_map(|r| r.first().map(|w| fold_key(w)))
+                .collect(),
+            org_heads,
+            org_descriptors: folded_set(include_str!("../../data/entities/org_descriptors.txt")),
+            lowercase_org_heads: folded_set(include_str!(
+                "../../data/entities/lowercase_org_heads.txt"
+            )),
+            adjective_endings: entries(include_str!("../../data/entities/adjective_endings.txt"))
+                .collect(),
+            links: folded_set(include_str!("../../data/entities/name_links.txt")),
+            determiners,
+            particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
+            weekdays: folded_set(include_str!("../../data/entities/weekdays.txt")),
+            modifiers: folded_set(include_str!("../../data/entities/date_modifiers.txt")),
+            currencies: rows(include_str!("../../data/entities/currencies.tsv"))
+                .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
+                .collect(),
+            year_contexts: folded_set(include_str!("../../data/entities/year_contexts.txt")),
+            given_name_holes: given_name_holes(),
+            multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
+                .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
+                .collect(),
+        }
     }
-    let relative_dates: Vec<Vec<String>> =
-        entries(include_str!("../../data/entities/relative_dates.txt"))
-            .map(|e| e.split_whitespace().map(fold_key).collect())
-            .collect();
-    Words {
-        relative_date_starts: relative_dates
-            .iter()
-            .filter_map(|p| p.first().cloned())
-            .collect(),
-        relative_dates,
-        given_names: folded_set(include_str!("../../data/lexicons/given_names.txt")),
-        chinese_surnames: folded_set(include_str!("../../data/lexicons/chinese_surnames.txt")),
-        titles,
-        blockers: folded_set(include_str!("../../data/lexicons/person_blockers.txt")),
-        nationalities: rows(include_str!("../../data/lexicons/nationalities.tsv"))
-            .filter_map(|r| r.first().map(|w| fold_key(w)))
-            .collect(),
-        org_heads,
-        org_descriptors: folded_set(include_str!("../../data/entities/org_descriptors.txt")),
-        lowercase_org_heads: folded_set(include_str!(
-            "../../data/entities/lowercase_org_heads.txt"
-        )),
-        adjective_endings: entries(include_str!("../../data/entities/adjective_endings.txt"))
-            .collect(),
-        links: folded_set(include_str!("../../data/entities/name_links.txt")),
-        determiners,
-        particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
-        months: rows(include_str!("../../data/entities/months.tsv"))
-            .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
-            .collect(),
-        weekdays: folded_set(include_str!("../../data/entities/weekdays.txt")),
-        modifiers: folded_set(include_str!("../../data/entities/date_modifiers.txt")),
-        currencies: rows(include_str!("../../data/entities/currencies.tsv"))
-            .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
-            .collect(),
-        multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
-            .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
-            .collect(),
-    }
-});
+}
 
 impl Words {
     /// Whether a lower-case word looks like an adjective (by its ending).
@@ -99,9 +103,8 @@ impl Words {
     }
 }
 
-/// Given names keyed with one character replaced by `?`, to repair a name that
-/// lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
-pub static GIVEN_NAME_HOLES: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
+/// Given names keyed with one character replaced by `?`.
+fn given_name_holes() -> WordMap<String, &'static str> {
     let mut holes = WordMap::default();
     for name in entries(include_str!("../../data/lexicons/given_names.txt")) {
         let key = fold_key(name);
@@ -116,22 +119,25 @@ pub static GIVEN_NAME_HOLES: LazyLock<WordMap<String, &'static str>> = LazyLock:
         }
     }
     holes
-});
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn words() -> &'static Words {
+        &crate::Lexicons::builtin().entities.words
+    }
+
     #[test]
     fn lists_load() {
-        assert!(WORDS.given_names.contains("sergueï"));
-        assert!(WORDS.titles.contains("ministre"));
-        assert_eq!(WORDS.months.get("juin"), Some(&6));
-        assert_eq!(WORDS.currencies.get("dollars"), Some(&"USD"));
+        assert!(words().given_names.contains("sergueï"));
+        assert!(words().titles.contains("ministre"));
+        assert_eq!(words().currencies.get("dollars"), Some(&"USD"));
     }
 
     #[test]
     fn a_lost_letter_finds_the_given_name() {
-        assert_eq!(GIVEN_NAME_HOLES.get("sergue?"), Some(&"Sergueï"));
+        assert_eq!(words().given_name_holes.get("sergue?"), Some(&"Sergueï"));
     }
 }

@@ -10,12 +10,29 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyTuple, PyType};
 
 use super::types::{py_repr, Span, Token};
-use crate::offsets::OffsetMap;
+use crate::offsets::{Checkpoints, OffsetMap};
 
 /// An analysed article. Offsets are `str` indices into `text`.
 #[pyclass(frozen, module = "frnews._frnews")]
 pub struct Document {
     pub inner: Arc<crate::Document>,
+    /// The text's code-point counts, made once: every getter converts with them.
+    checkpoints: Checkpoints,
+}
+
+impl Document {
+    pub fn new(doc: crate::Document) -> Self {
+        let checkpoints = Checkpoints::new(&doc.text);
+        Document {
+            inner: Arc::new(doc),
+            checkpoints,
+        }
+    }
+
+    /// The offset map of the text, from the counts made at construction.
+    fn map(&self) -> OffsetMap<'_> {
+        OffsetMap::with_checkpoints(&self.inner.text, &self.checkpoints)
+    }
 }
 
 fn span_of(text: &str, map: &OffsetMap<'_>, s: &crate::Span) -> Span {
@@ -32,7 +49,7 @@ impl Document {
     #[getter]
     fn tokens(&self) -> Vec<Token> {
         let text: Arc<str> = Arc::from(self.inner.text.as_str());
-        let map = OffsetMap::new(&text);
+        let map = self.map();
         self.inner
             .tokens
             .iter()
@@ -43,7 +60,7 @@ impl Document {
     #[getter]
     fn sentences(&self) -> Vec<Span> {
         let text = &self.inner.text;
-        let map = OffsetMap::new(text);
+        let map = self.map();
         self.inner
             .sentences
             .iter()
@@ -54,7 +71,7 @@ impl Document {
     #[getter]
     fn paragraphs(&self) -> Vec<Paragraph> {
         let text = &self.inner.text;
-        let map = OffsetMap::new(text);
+        let map = self.map();
         self.inner
             .paragraphs
             .iter()
@@ -74,7 +91,7 @@ impl Document {
     #[getter]
     fn meta(&self) -> Meta {
         let text = &self.inner.text;
-        let map = OffsetMap::new(text);
+        let map = self.map();
         let m = &self.inner.meta;
         let words = |s: &Option<crate::Span>| {
             s.map(|s| {
@@ -105,7 +122,7 @@ impl Document {
     #[getter]
     fn entities(&self) -> Vec<Entity> {
         let text = &self.inner.text;
-        let map = OffsetMap::new(text);
+        let map = self.map();
         self.inner
             .entities
             .iter()
@@ -127,7 +144,7 @@ impl Document {
     #[getter]
     fn quotes(&self) -> Vec<Quote> {
         let text = &self.inner.text;
-        let map = OffsetMap::new(text);
+        let map = self.map();
         self.inner
             .quotes
             .iter()
@@ -150,7 +167,7 @@ impl Document {
     #[getter]
     fn warnings(&self) -> Vec<TextWarning> {
         let text = &self.inner.text;
-        let map = OffsetMap::new(text);
+        let map = self.map();
         self.inner
             .warnings
             .iter()
@@ -244,9 +261,7 @@ impl Document {
         let value: serde_json::Value =
             serde_json::from_str(data).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let doc = crate::Document::from_json(&value).map_err(PyValueError::new_err)?;
-        Ok(Document {
-            inner: Arc::new(doc),
-        })
+        Ok(Document::new(doc))
     }
 }
 

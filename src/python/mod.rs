@@ -72,9 +72,7 @@ fn token_and_sentence_offsets(
 fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<document::Document> {
     let text = text_arg(text, "text")?;
     let doc = py.detach(|| guard(|| crate::analyze(&text)))?;
-    Ok(document::Document {
-        inner: Arc::new(doc),
-    })
+    Ok(document::Document::new(doc))
 }
 
 /// Analyses many articles on `n_threads` threads (all cores when `None`),
@@ -104,10 +102,7 @@ fn analyze_many(
                 .collect()
         })
     })?;
-    Ok(docs
-        .into_iter()
-        .map(|d| document::Document { inner: Arc::new(d) })
-        .collect())
+    Ok(docs.into_iter().map(document::Document::new).collect())
 }
 
 /// The text with mojibake and certain typographic damage undone.

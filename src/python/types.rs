@@ -8,8 +8,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use crate::model::TokenKind;
 use crate::offsets::OffsetMap;
-use crate::tokenize::{self, TokenKind};
+use crate::tokenize;
 
 /// A token of the text.
 #[pyclass(frozen, eq, hash, module = "frnews._frnews")]
@@ -101,7 +102,7 @@ impl Token {
 
 impl Token {
     /// `token` of `text` (shared with the other tokens of the text).
-    pub fn from_core(text: &Arc<str>, map: &OffsetMap<'_>, token: &tokenize::Token) -> Self {
+    pub fn from_core(text: &Arc<str>, map: &OffsetMap<'_>, token: &crate::Token) -> Self {
         let (start, end) = map.char_range(token.start, token.end);
         Token {
             source: Arc::clone(text),

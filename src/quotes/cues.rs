@@ -4,12 +4,11 @@
 //! attribution patterns need.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::entities::context::Context;
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
+use crate::text::Context;
 
 /// A verb of speech found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +67,9 @@ struct VerbEntry {
     infinitive: bool,
 }
 
-struct Lexicons {
+/// What the quote stage knows: verbs and phrases of speech and the word
+/// classes of attribution (`data/quotes/`, `data/lexicons/speech_verbs.tsv`).
+pub struct Lexicons {
     verbs: Option<AhoCorasick>,
     verb_entries: Vec<VerbEntry>,
     phrases: Vec<(Vec<String>, PhraseKind)>,
@@ -87,9 +88,21 @@ struct Lexicons {
     not_infinitives: WordSet,
 }
 
-static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build);
+impl Default for Lexicons {
+    /// The built-in lexicons, phrases split by the built-in tokenizer.
+    fn default() -> Self {
+        Lexicons::new(&crate::tokenize::Lexicons::default())
+    }
+}
 
-fn build() -> Lexicons {
+impl Lexicons {
+    /// The built-in lexicons, phrases split by `tokenizer`.
+    pub fn new(tokenizer: &crate::tokenize::Lexicons) -> Self {
+        build(tokenizer)
+    }
+}
+
+fn build(tokenizer: &crate::tokenize::Lexicons) -> Lexicons {
     let mut patterns: Vec<String> = Vec::new();
     let mut verb_entries = Vec::new();
     for row in rows(include_str!("../../data/lexicons/speech_verbs.tsv")) {
@@ -114,7 +127,7 @@ fn build() -> Lexicons {
     let verbs = AhoCorasick::new(&patterns).ok();
     let phrases = rows(include_str!("../../data/quotes/cue_phrases.tsv"))
         .filter_map(|row| {
-            let words = crate::tokenize(row.first()?);
+            let words = crate::tokenize::tokenize(tokenizer, row.first()?);
             let phrase = *row.first()?;
             let keys = words
                 .iter()
@@ -174,8 +187,8 @@ fn build() -> Lexicons {
 }
 
 /// The verbs of speech of the text, in order, disjoint (longest first).
-pub fn verb_cues(cx: &Context) -> Vec<VerbCue> {
-    let lx: &Lexicons = &LEXICONS;
+pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
+    let lx = cx.lex;
     // Longest hit per first token.
     let mut best: HashMap<usize, VerbCue> = HashMap::new();
     let Some(verbs) = lx.verbs.as_ref() else {
@@ -217,8 +230,8 @@ pub fn verb_cues(cx: &Context) -> Vec<VerbCue> {
 }
 
 /// The prepositional cue starting at token `i`, if any (longest first).
-pub fn phrase_at(cx: &Context, i: usize) -> Option<PhraseCue> {
-    let lx: &Lexicons = &LEXICONS;
+pub fn phrase_at(cx: &Context<Lexicons>, i: usize) -> Option<PhraseCue> {
+    let lx = cx.lex;
     lx.phrases
         .iter()
         .filter(|(keys, _)| {
@@ -234,56 +247,58 @@ pub fn phrase_at(cx: &Context, i: usize) -> Option<PhraseCue> {
         })
 }
 
-pub fn pronoun(key: &str) -> Option<(Gender, PronounKind)> {
-    LEXICONS.pronouns.get(key).copied()
-}
-
-pub fn is_auxiliary(key: &str) -> bool {
-    LEXICONS.auxiliaries.contains(key)
-}
-
-/// A word that makes a following `que` a conjunction (`pour que`, `alors que`).
-pub fn is_conjunction_word(key: &str) -> bool {
-    LEXICONS.conjunction_words.contains(key)
-}
-
-pub fn is_negation(key: &str) -> bool {
-    LEXICONS.negations.contains(key)
-}
-
-pub fn is_verb_group_word(key: &str) -> bool {
-    LEXICONS.verb_group_words.contains(key)
-}
-
-pub fn is_title_trigger(key: &str) -> bool {
-    LEXICONS.title_triggers.contains(key)
-}
-
-pub fn is_person_head(key: &str) -> bool {
-    LEXICONS.person_heads.contains(key)
-}
-
-pub fn is_body_head(key: &str) -> bool {
-    LEXICONS.body_heads.contains(key)
-}
-
-pub fn is_anaphoric(key: &str) -> bool {
-    LEXICONS.anaphoric.contains(key) || key.starts_with("ex-")
-}
-
-pub fn is_non_agent(key: &str) -> bool {
-    LEXICONS.non_agents.contains(key)
-}
-
-/// Whether a word looks like an infinitive (apprécier, compter, vouloir,
-/// avoir, être, dire, prendre, mettre, poursuivre).
-pub fn looks_infinitive(key: &str) -> bool {
-    if LEXICONS.not_infinitives.contains(key) || key.chars().count() < 4 {
-        return false;
+impl Lexicons {
+    pub fn pronoun(&self, key: &str) -> Option<(Gender, PronounKind)> {
+        self.pronouns.get(key).copied()
     }
-    ["er", "ir", "oir", "dre", "ire", "tre", "vre", "ure"]
-        .iter()
-        .any(|end| key.ends_with(end))
+
+    pub fn is_auxiliary(&self, key: &str) -> bool {
+        self.auxiliaries.contains(key)
+    }
+
+    /// A word that makes a following `que` a conjunction (`pour que`, `alors que`).
+    pub fn is_conjunction_word(&self, key: &str) -> bool {
+        self.conjunction_words.contains(key)
+    }
+
+    pub fn is_negation(&self, key: &str) -> bool {
+        self.negations.contains(key)
+    }
+
+    pub fn is_verb_group_word(&self, key: &str) -> bool {
+        self.verb_group_words.contains(key)
+    }
+
+    pub fn is_title_trigger(&self, key: &str) -> bool {
+        self.title_triggers.contains(key)
+    }
+
+    pub fn is_person_head(&self, key: &str) -> bool {
+        self.person_heads.contains(key)
+    }
+
+    pub fn is_body_head(&self, key: &str) -> bool {
+        self.body_heads.contains(key)
+    }
+
+    pub fn is_anaphoric(&self, key: &str) -> bool {
+        self.anaphoric.contains(key) || key.starts_with("ex-")
+    }
+
+    pub fn is_non_agent(&self, key: &str) -> bool {
+        self.non_agents.contains(key)
+    }
+
+    /// Whether a word looks like an infinitive (apprécier, compter, vouloir,
+    /// avoir, être, dire, prendre, mettre, poursuivre).
+    pub fn looks_infinitive(&self, key: &str) -> bool {
+        if self.not_infinitives.contains(key) || key.chars().count() < 4 {
+            return false;
+        }
+        ["er", "ir", "oir", "dre", "ire", "tre", "vre", "ure"]
+            .iter()
+            .any(|end| key.ends_with(end))
+    }
 }
 
 /// Determiners that open a noun phrase.
@@ -359,12 +374,12 @@ pub fn is_que(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Layout;
+    use crate::model::Layout;
 
     fn cues_of(text: &str) -> Vec<String> {
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
         verb_cues(&cx)
             .iter()
             .map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
@@ -384,7 +399,7 @@ mod tests {
         let text = "ajoutant conclure ajouté";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
         let c = verb_cues(&cx);
         assert!(c[0].participle && !c[0].infinitive);
         assert!(c[1].infinitive && c[1].ambiguous);
@@ -396,7 +411,7 @@ mod tests {
         let text = "A son avis, selon lui";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
         assert_eq!(
             phrase_at(&cx, 0).map(|p| (p.last, p.kind)),
             Some((2, PhraseKind::Opinion))
@@ -410,10 +425,16 @@ mod tests {
 
     #[test]
     fn infinitives() {
-        assert!(looks_infinitive("apprécier"));
-        assert!(looks_infinitive("vouloir"));
-        assert!(looks_infinitive("poursuivre"));
-        assert!(!looks_infinitive("hier"));
-        assert!(!looks_infinitive("la"));
+        assert!(crate::Lexicons::builtin()
+            .quotes
+            .looks_infinitive("apprécier"));
+        assert!(crate::Lexicons::builtin()
+            .quotes
+            .looks_infinitive("vouloir"));
+        assert!(crate::Lexicons::builtin()
+            .quotes
+            .looks_infinitive("poursuivre"));
+        assert!(!crate::Lexicons::builtin().quotes.looks_infinitive("hier"));
+        assert!(!crate::Lexicons::builtin().quotes.looks_infinitive("la"));
     }
 }

@@ -12,8 +12,8 @@
 //! balance. Only outermost regions are returned; inner ones are nested
 //! quotes or terms inside a quote.
 
-use crate::sentences::Span;
-use crate::tokenize::Token;
+use crate::model::Span;
+use crate::model::Token;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {

@@ -15,16 +15,16 @@ mod speaker;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::document::{Entity, Label, Layout, Quote, Zone};
-use crate::entities::context::Context;
-use crate::sentences::Span;
-use crate::tokenize::{Token, TokenKind};
+use crate::model::{Entity, Label, Layout, Quote, Span, Token, TokenKind, Zone};
+use crate::text::Context;
+pub use cues::Lexicons;
 
 use cues::VerbCue;
 use marks::Region;
 
 /// The quotes of the text, sorted and disjoint.
 pub fn find(
+    lex: &Lexicons,
     text: &str,
     tokens: &[Token],
     sentences: &[Span],
@@ -34,7 +34,7 @@ pub fn find(
     if tokens.is_empty() {
         return Vec::new();
     }
-    let doc = Doc::new(text, tokens, sentences, layout, entities);
+    let doc = Doc::new(lex, text, tokens, sentences, layout, entities);
     let candidates = spans::candidates(&doc);
     let kept = spans::disjoint(&doc, &candidates);
     let mut resolver = speaker::Resolver::new(&doc, &candidates);
@@ -59,7 +59,7 @@ pub fn find(
 /// sentences, paragraphs, entities and quote-mark regions, each indexed by
 /// token.
 pub(crate) struct Doc<'a> {
-    pub cx: Context<'a>,
+    pub cx: Context<'a, Lexicons>,
     pub tokens: &'a [Token],
     pub entities: &'a [Entity],
     /// Token ranges of the sentences.
@@ -82,6 +82,7 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(
+        lex: &'a Lexicons,
         text: &'a str,
         tokens: &'a [Token],
         sentence_spans: &[Span],
@@ -89,7 +90,7 @@ impl<'a> Doc<'a> {
         entities: &'a [Entity],
     ) -> Self {
         let n = tokens.len();
-        let cx = Context::new(text, tokens, layout);
+        let cx = Context::new(text, tokens, layout, lex);
         let sentences = token_ranges(tokens, sentence_spans.iter().copied());
         let sentence_of = owner(n, &sentences);
         let paragraph_spans: Vec<Span> = layout.paragraphs.iter().map(|p| p.span).collect();
@@ -287,7 +288,7 @@ impl<'a> Doc<'a> {
         (1..=3).any(|back| {
             first
                 .checked_sub(back)
-                .is_some_and(|j| cues::is_negation(&self.key(j)))
+                .is_some_and(|j| self.cx.lex.is_negation(&self.key(j)))
         })
     }
 }

@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use super::cues::{self, PhraseKind, PronounKind, VerbCue};
 use super::speaker::{self, Subject};
 use super::Doc;
-use crate::document::QuoteKind;
+use crate::model::QuoteKind;
 
 /// A proposed quote: its content tokens, kind, cue and subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,15 +148,15 @@ fn attribution_at(doc: &Doc, comma: usize) -> Option<Attribution> {
             end: end + 1,
         });
     }
-    if cues::is_negation(&doc.key(i)) {
+    if doc.cx.lex.is_negation(&doc.key(i)) {
         return None;
     }
-    let inverted_pronoun = |t: usize| match cues::pronoun(&doc.key(t)) {
+    let inverted_pronoun = |t: usize| match doc.cx.lex.pronoun(&doc.key(t)) {
         Some((gender, PronounKind::Inverted)) => Some(Subject::Pronoun { token: t, gender }),
         Some((_, PronounKind::Impersonal)) if doc.word(t).starts_with('-') => Some(Subject::Nobody),
         _ => None,
     };
-    let aux = cues::is_auxiliary(&doc.key(i));
+    let aux = doc.cx.lex.is_auxiliary(&doc.key(i));
     // `a-t-il ajouté`, `avait-il lancé`.
     if aux {
         if let Some(subject) = inverted_pronoun(i + 1) {
@@ -370,7 +370,7 @@ fn clause_end(doc: &Doc, from: usize) -> Option<usize> {
         // `a affirmé que ... et a qualifié ...`: a second verb of speech of
         // the same speaker ends the clause.
         if doc.key(j) == "et"
-            && cues::is_auxiliary(&doc.key(j + 1))
+            && doc.cx.lex.is_auxiliary(&doc.key(j + 1))
             && doc.cue_starting(j + 2).is_some()
         {
             break;
@@ -396,7 +396,7 @@ fn main_subject(doc: &Doc, cue: &VerbCue, out: &[Candidate]) -> Subject {
     let main = (s.start..cue.first).find(|&t| {
         !doc.in_closed_region(t)
             && doc.speaker_entity(t).is_none()
-            && (cues::is_auxiliary(&doc.key(t))
+            && (doc.cx.lex.is_auxiliary(&doc.key(t))
                 || doc
                     .cue_starting(t)
                     .is_some_and(|c| !c.participle && !c.infinitive))
@@ -451,9 +451,9 @@ fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &HashSet<usize>) 
 /// a conjunction word before `que` (`pour que`, `alors que`) or before an
 /// infinitive (`pour vérifier que`); `estime pour sa part que` goes on.
 fn subordinate(doc: &Doc, j: usize) -> bool {
-    cues::is_conjunction_word(&doc.key(j))
+    doc.cx.lex.is_conjunction_word(&doc.key(j))
         && (cues::is_que(&doc.key(j + 1))
-            || (!doc.capitalised(j + 1) && cues::looks_infinitive(&doc.key(j + 1))))
+            || (!doc.capitalised(j + 1) && doc.cx.lex.looks_infinitive(&doc.key(j + 1))))
 }
 
 /// Whether the verb of speech at `verb` is passive or impersonal (`il a été
@@ -500,7 +500,7 @@ fn clause_after(doc: &Doc, cue: &VerbCue) -> Option<usize> {
     } else {
         next
     };
-    (doc.is_word(verb) && !doc.capitalised(verb) && cues::looks_infinitive(&doc.key(verb)))
+    (doc.is_word(verb) && !doc.capitalised(verb) && doc.cx.lex.looks_infinitive(&doc.key(verb)))
         .then_some(verb)
 }
 
@@ -520,7 +520,10 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
                 if !doc.is(p.last + 1, ",") {
                     continue;
                 }
-                let gender = cues::pronoun(&doc.key(p.last.saturating_sub(1)))
+                let gender = doc
+                    .cx
+                    .lex
+                    .pronoun(&doc.key(p.last.saturating_sub(1)))
                     .map_or(cues::Gender::Any, |g| g.0);
                 (
                     Subject::Pronoun {
@@ -602,12 +605,14 @@ fn apposition(doc: &Doc, first: usize, last: usize) -> bool {
     let headed = (cues::is_determiner(&doc.key(first))
         && (first + 1..=last.min(first + 3)).any(|j| {
             let k = doc.key(j);
-            cues::is_person_head(&k) || cues::is_body_head(&k)
+            doc.cx.lex.is_person_head(&k) || doc.cx.lex.is_body_head(&k)
         }))
-        || cues::is_person_head(&doc.key(first));
+        || doc.cx.lex.is_person_head(&doc.key(first));
     let phrase = headed
         && (first..=last).all(|j| {
-            !cues::is_auxiliary(&doc.key(j)) && doc.cue_starting(j).is_none() && !doc.is_mark(j)
+            !doc.cx.lex.is_auxiliary(&doc.key(j))
+                && doc.cue_starting(j).is_none()
+                && !doc.is_mark(j)
         });
     named || phrase
 }
@@ -677,9 +682,12 @@ fn fragments(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         let before = r.open.saturating_sub(1);
         // `le thème « ... »`, `l'opération de « ... »`.
-        let trigger = cues::is_title_trigger(&doc.key(before))
+        let trigger = doc.cx.lex.is_title_trigger(&doc.key(before))
             || (matches!(doc.key(before).as_ref(), "de" | "du" | "des" | "d'")
-                && cues::is_title_trigger(&doc.key(before.saturating_sub(1))));
+                && doc
+                    .cx
+                    .lex
+                    .is_title_trigger(&doc.key(before.saturating_sub(1))));
         if trigger {
             continue;
         }

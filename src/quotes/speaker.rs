@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use super::cues::{self, Gender, PronounKind};
 use super::spans::Candidate;
 use super::Doc;
-use crate::document::Label;
-use crate::sentences::Span;
+use crate::model::Label;
+use crate::model::Span;
 
 /// The words that say who speaks, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         return Subject::Unknown;
     }
     if first == last {
-        if let Some((gender, kind)) = cues::pronoun(&doc.key(first)) {
+        if let Some((gender, kind)) = doc.cx.lex.pronoun(&doc.key(first)) {
             return match kind {
                 PronounKind::Impersonal => Subject::Nobody,
                 _ => Subject::Pronoun {
@@ -98,9 +98,9 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         (_, Some((at, e))) if at <= first + 1 && !matches!(head, Some(h) if h <= at) => {
             entity_subject(e)
         }
-        (Some(h), _) if cues::is_person_head(&doc.key(h)) => Subject::Role { first, last },
-        (Some(h), Some((_, e))) if cues::is_non_agent(&doc.key(h)) => entity_subject(e),
-        (Some(h), None) if cues::is_non_agent(&doc.key(h)) => Subject::Nobody,
+        (Some(h), _) if doc.cx.lex.is_person_head(&doc.key(h)) => Subject::Role { first, last },
+        (Some(h), Some((_, e))) if doc.cx.lex.is_non_agent(&doc.key(h)) => entity_subject(e),
+        (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => Subject::Nobody,
         (Some(_), None) => Subject::Role { first, last },
         (Some(_), Some((_, e))) => entity_subject(e),
         // An organisation governed by a preposition is a complement (`à la
@@ -116,7 +116,7 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
 fn phrase_head(doc: &Doc, first: usize, last: usize) -> Option<usize> {
     (first..=last.min(first + 4)).find(|&i| {
         let k = doc.key(i);
-        cues::is_person_head(&k) || cues::is_body_head(&k) || cues::is_non_agent(&k)
+        doc.cx.lex.is_person_head(&k) || doc.cx.lex.is_body_head(&k) || doc.cx.lex.is_non_agent(&k)
     })
 }
 
@@ -156,7 +156,8 @@ pub fn subject_after(doc: &Doc, from: usize) -> Option<(Subject, usize)> {
                     || (i + 1..(i + 4).min(limit))
                         .take_while(|&h| !doc.is_punct(h) && !governs(&doc.key(h)))
                         .any(|h| {
-                            cues::is_person_head(&doc.key(h)) || cues::is_body_head(&doc.key(h))
+                            doc.cx.lex.is_person_head(&doc.key(h))
+                                || doc.cx.lex.is_body_head(&doc.key(h))
                         }));
             if named || honorific || determined {
                 start = Some(i);
@@ -267,7 +268,7 @@ pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
                 .find(|&t| {
                     !doc.in_closed_region(t)
                         && doc.speaker_entity(t).is_none()
-                        && (cues::is_auxiliary(&doc.key(t)) || doc.cue_starting(t).is_some())
+                        && (doc.cx.lex.is_auxiliary(&doc.key(t)) || doc.cue_starting(t).is_some())
                 });
             previous.map_or(Subject::Unknown, |t| {
                 let g = verb_group_start(doc, t, sentence_start);
@@ -288,7 +289,7 @@ fn verb_group_start(doc: &Doc, verb: usize, sentence_start: usize) -> usize {
         if p < sentence_start || skipped > 6 {
             break;
         }
-        if (cues::is_auxiliary(&k) || cues::is_verb_group_word(&k))
+        if (doc.cx.lex.is_auxiliary(&k) || doc.cx.lex.is_verb_group_word(&k))
             && doc.speaker_entity(p).is_none()
         {
             j = p;
@@ -309,7 +310,7 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
         if last < sentence_start || steps > 6 {
             break;
         }
-        if let Some((gender, kind)) = cues::pronoun(&doc.key(last)) {
+        if let Some((gender, kind)) = doc.cx.lex.pronoun(&doc.key(last)) {
             return match kind {
                 PronounKind::Subject => Subject::Pronoun {
                     token: last,
@@ -593,7 +594,7 @@ impl<'d> Resolver<'d> {
             return Some(phrase);
         };
         let key = doc.key(head);
-        if cues::is_body_head(&key) {
+        if doc.cx.lex.is_body_head(&key) {
             // Every word after the head must be in the body's name too: `le
             // comité d'organisation` is not the `Comité international olympique`.
             let words: Vec<String> = (head + 1..=last)
@@ -616,7 +617,7 @@ impl<'d> Resolver<'d> {
         {
             return Some(canonical(doc, *e));
         }
-        let anaphoric = (first..=last.min(first + 3)).any(|i| cues::is_anaphoric(&doc.key(i)));
+        let anaphoric = (first..=last.min(first + 3)).any(|i| doc.cx.lex.is_anaphoric(&doc.key(i)));
         if anaphoric {
             if let Some((_, name)) = self.latest_person(at.min(first), |_| true) {
                 return Some(name);
@@ -707,7 +708,7 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<(String, Gender)> {
             break;
         }
         let k = doc.key(p);
-        if cues::is_person_head(&k) && doc.speaker_entity(p).is_none() {
+        if doc.cx.lex.is_person_head(&k) && doc.speaker_entity(p).is_none() {
             return Some((role_stem(&k), role_gender(doc, p)));
         }
         i = p;
@@ -718,7 +719,7 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<(String, Gender)> {
             h += 1;
         }
         let k = doc.key(h);
-        if cues::is_person_head(&k) {
+        if doc.cx.lex.is_person_head(&k) {
             return Some((role_stem(&k), role_gender(doc, h)));
         }
     }

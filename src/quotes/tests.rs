@@ -1,6 +1,6 @@
 //! End-to-end checks of the quote forms of French news, through `analyze`.
 
-use crate::document::QuoteKind;
+use crate::model::QuoteKind;
 
 /// (text, kind, speaker) of each quote of `text`.
 fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
@@ -157,9 +157,16 @@ fn many_unbalanced_marks_stay_linear() {
     let text = "Il a dit « oui, a-t-il ajouté ".repeat(20_000) + &"» ".repeat(50_000);
     let tokens = crate::tokenize(&text);
     let sentences = crate::sentences(&text, &tokens);
-    let layout = crate::document::Layout::default();
+    let layout = crate::model::Layout::default();
     let start = std::time::Instant::now();
-    let found = super::find(&text, &tokens, &sentences, &layout, &[]);
+    let found = super::find(
+        &crate::Lexicons::builtin().quotes,
+        &text,
+        &tokens,
+        &sentences,
+        &layout,
+        &[],
+    );
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
 }

@@ -1,15 +1,17 @@
-//! What every finder needs about one article: its tokens, a case-folded copy of
-//! the text with the same byte offsets, and where tokens start and end.
+//! What the stages need about one text: its tokens, a case-folded copy with
+//! the same byte offsets, where tokens start and end, and capitalisation tests.
 
 use std::borrow::Cow;
 
-use crate::document::Layout;
 use crate::lexicon::is_apostrophe;
-use crate::sentences::Span;
-use crate::tokenize::{Token, TokenKind};
+use crate::model::Layout;
+use crate::model::Span;
+use crate::model::{Token, TokenKind};
 
-pub struct Context<'a> {
+/// One text as a stage reads it, with that stage's lexicons (`L`).
+pub struct Context<'a, L> {
     pub text: &'a str,
+    pub lex: &'a L,
     pub tokens: &'a [Token],
     /// `text` in lower case, each character kept at its byte length (a
     /// character whose lower case has another length is left as is), so that
@@ -26,8 +28,8 @@ pub struct Context<'a> {
     pub dateline: Option<Span>,
 }
 
-impl<'a> Context<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout) -> Self {
+impl<'a, L> Context<'a, L> {
+    pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a L) -> Self {
         let folded = fold_text(text);
         let mut rewritten = String::new();
         let keys = tokens
@@ -51,6 +53,7 @@ impl<'a> Context<'a> {
             .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
         Context {
             text,
+            lex,
             tokens,
             folded,
             keys,
@@ -165,7 +168,7 @@ mod tests {
         let text = "La Chine";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &());
         assert_eq!(cx.token_starting(3), Some(1));
         assert_eq!(cx.token_ending(8), Some(1));
         assert_eq!(cx.token_starting(4), None);
@@ -179,7 +182,7 @@ mod tests {
         let text = "L’OCS a dit l'an";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout);
+        let cx = Context::new(text, &tokens, &layout, &());
         let keys: Vec<_> = (0..tokens.len() + 1)
             .map(|i| cx.key(i).into_owned())
             .collect();

@@ -1,17 +1,27 @@
-//! Calendar dates as page headers and datelines write them, and their ISO 8601
-//! form (`2018-06-07T13:25`, or `--06-09T10:08` when the year is missing).
+//! The one grammar of French dates, shared by the page layout (date lines:
+//! `Publié le 2018-06-07 à 13:25`, `Mis à jour le 1er octobre`) and the
+//! entities (`7 juin`, `12/05/2024`, `13:25` in running text): month names,
+//! the numeric forms, days, years and clock times, and their ISO 8601 values
+//! (`2018-06-07T13:25`, or `--06-09T10:08` when the year is missing).
 
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::regex;
-use crate::lexicon::{rows, WordMap};
+use crate::lexicon::{regex, rows, WordMap};
 
-/// French month names and abbreviations -> month number.
-static MONTHS: LazyLock<WordMap<String, u32>> = LazyLock::new(|| {
-    rows(include_str!("../../data/article/months.tsv"))
-        .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.parse().ok()?)))
+/// A month name or abbreviation -> (month number, whether it is an
+/// abbreviation). Months are a closed class of the language, not knowledge a
+/// user extends, so the grammar owns them.
+static MONTHS: LazyLock<WordMap<String, (u32, bool)>> = LazyLock::new(|| {
+    rows(include_str!("../data/dates/months.tsv"))
+        .filter_map(|r| {
+            let abbreviation = r.get(2) == Some(&"abbr");
+            Some((
+                r.first()?.to_lowercase(),
+                (r.get(1)?.parse().ok()?, abbreviation),
+            ))
+        })
         .collect()
 });
 
@@ -33,9 +43,51 @@ pub fn month_pattern() -> String {
         .join("|")
 }
 
-/// The number of a month name (`juin` -> 6), any case.
+/// The number of a month name or abbreviation (`juin`, `janv.` -> 6, 1), any case.
 pub fn month_number(name: &str) -> Option<u32> {
-    MONTHS.get(&name.to_lowercase()).copied()
+    MONTHS.get(&name.to_lowercase()).map(|&(n, _)| n)
+}
+
+/// The number of a month written in full (`juin`, `aout`), given in lower
+/// case: in running text an abbreviation is too often something else.
+pub fn full_month(key: &str) -> Option<u32> {
+    MONTHS
+        .get(key)
+        .filter(|&&(_, abbreviation)| !abbreviation)
+        .map(|&(n, _)| n)
+}
+
+/// Whether a string is ASCII digits only (and not empty).
+pub fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A day of the month: `7`, `07`, `1er`.
+pub fn day(s: &str) -> Option<u32> {
+    let n: u32 = s.strip_suffix("er").unwrap_or(s).parse().ok()?;
+    (digits(s.strip_suffix("er").unwrap_or(s)) && (1..=31).contains(&n)).then_some(n)
+}
+
+/// A plausible year: four digits from 1000 to 2199.
+pub fn year(s: &str) -> Option<u32> {
+    let n: u32 = s.parse().ok()?;
+    (s.len() == 4 && digits(s) && (1000..2200).contains(&n)).then_some(n)
+}
+
+/// `HH:MM` from hour and minute strings (an empty minute is `00`).
+pub fn clock(h: &str, m: &str) -> Option<String> {
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = if m.is_empty() { 0 } else { m.parse().ok()? };
+    (h <= 23 && m <= 59).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// A clock time written as one token: `13:25`, `10h08`, `20h`.
+pub fn time_token(s: &str) -> Option<String> {
+    let (h, m) = s.split_once(':').or_else(|| s.split_once('h'))?;
+    if !digits(h) || h.len() > 2 || !(m.is_empty() || (digits(m) && m.len() == 2)) {
+        return None;
+    }
+    clock(h, m)
 }
 
 /// `2018-06-07`.
