@@ -12,7 +12,8 @@
 //! - the stages: [`repair`] -> [`tokenize`] -> [`sentences`] -> [`article`]
 //!   (page layout and fields) -> [`entities`] -> [`quotes`].
 //! - [`json`]: documents as JSON and back; [`pipeline`]: `analyze`, the
-//!   stages run in order with their lexicons.
+//!   stages run in order with their lexicons, and [`Pipeline`], the same
+//!   with a user's lexicon entries.
 //!
 //! Every stage works in byte offsets into the text it is given;
 //! [`offsets::OffsetMap`] converts them to code points at the Python boundary.
@@ -34,8 +35,9 @@ pub mod tokenize;
 #[cfg(feature = "python")]
 mod python;
 
+pub use entities::UserEntries;
 pub use model::{
     Document, Entity, Label, Meta, Paragraph, Quote, QuoteKind, Role, Span, Token, TokenKind,
     Warning, Zone,
 };
-pub use pipeline::{analyze, analyze_with, sentences, tokenize, Lexicons};
+pub use pipeline::{analyze, sentences, tokenize, Lexicons, Pipeline, Stage};

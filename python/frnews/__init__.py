@@ -26,6 +26,7 @@ from frnews._frnews import (
 )
 from frnews.batch import analyze_batch, iter_analyze
 from frnews.frames import to_arrow, to_pandas, to_polars
+from frnews.pipeline import Pipeline
 
 __all__ = [
     "Document",
@@ -34,6 +35,7 @@ __all__ = [
     "InputError",
     "Meta",
     "Paragraph",
+    "Pipeline",
     "Quote",
     "Span",
     "Token",

@@ -1,6 +1,6 @@
 """Type stubs of the native module `frnews._frnews`."""
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 __version__: str
 
@@ -209,6 +209,23 @@ def analyze(text: str) -> Document:
 
 def analyze_many(texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]:
     """Analyse many articles in parallel with the GIL released."""
+
+class Pipeline:
+    """The core pipeline with a user's lexicon entries (see `frnews.Pipeline`)."""
+
+    def __new__(
+        cls,
+        *,
+        people: Iterable[str] | Mapping[str, str | None] | None = None,
+        organisations: Iterable[str] | Mapping[str, str | None] | None = None,
+        places: Iterable[str] | Mapping[str, str | None] | None = None,
+        speech_verbs: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        disable: Iterable[str] | None = None,
+    ) -> Pipeline: ...
+    def analyze(self, text: str) -> Document: ...
+    def analyze_many(self, texts: Iterable[str], *, n_threads: int | None = None) -> list[Document]: ...
+    def tokenize(self, text: str) -> list[Token]: ...
 
 def repair(text: str) -> str:
     """Undo mojibake and certain typographic damage."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from frnews._frnews import Document, analyze_many
 
@@ -29,6 +29,18 @@ def iter_analyze(
     Accepts any iterable of `str` (a list, a generator, a pandas Series).
     A non-`str` item raises `TypeError` naming its index in the input.
     """
+    return _iter_chunks(texts, analyze_many, n_threads=n_threads, chunk_size=chunk_size, progress=progress)
+
+
+def _iter_chunks(
+    texts: Iterable[str],
+    analyze_many: Callable[..., list[Document]],
+    *,
+    n_threads: int | None,
+    chunk_size: int,
+    progress: bool,
+) -> Iterator[Document]:
+    """`iter_analyze` with the native batch call to use (the default pipeline's or a `Pipeline`'s)."""
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
     if n_threads is not None and n_threads < 1:

@@ -7,6 +7,7 @@
 //! a capital (a sentence-initial `Mer de Chine`) or the entry is a multi-word
 //! organisation (`ministère chinois du Commerce`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
@@ -20,14 +21,32 @@ use crate::model::TokenKind;
 use crate::text::{all_caps, capitalised, fold_text};
 
 struct Entry {
-    surface: &'static str,
+    /// Built-in entries borrow the data compiled in; a user's are owned.
+    surface: Cow<'static, str>,
     label: Label,
-    canonical: Option<&'static str>,
+    canonical: Option<Cow<'static, str>>,
     /// Index into `Gazetteer::expansions` for an organisation's acronym.
     expansion: Option<usize>,
     /// An agency acronym that counts only after `(` or `/`.
     guarded: bool,
+    /// Added by the user: ranks above every finder, so that it wins a tie.
+    user: bool,
 }
+
+/// Names a user adds to the gazetteer, each with its canonical name if given,
+/// and built-in entries to leave out (matched case- and accent-folded, as
+/// written in the data files).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserEntries {
+    pub people: Vec<(String, Option<String>)>,
+    pub organisations: Vec<(String, Option<String>)>,
+    pub places: Vec<(String, Option<String>)>,
+    pub exclude: Vec<String>,
+}
+
+/// A user's entry outranks every finder (dates and amounts rank 8): the user
+/// said what the name is.
+const USER_RANK: u8 = 9;
 
 pub(super) struct Gazetteer {
     automaton: Option<AhoCorasick>,
@@ -43,11 +62,17 @@ pub(super) struct Gazetteer {
 impl Default for Gazetteer {
     /// The built-in lexicons.
     fn default() -> Self {
-        build()
+        build(&UserEntries::default())
     }
 }
 
 impl Gazetteer {
+    /// The built-in lexicons with a user's entries added (they take precedence
+    /// over built-in entries spelt alike) and removed.
+    pub(super) fn new(user: &UserEntries) -> Self {
+        build(user)
+    }
+
     /// The full names an acronym of the lexicon stands for.
     pub(super) fn expansions(&self, expansion: Option<usize>) -> &[&'static str] {
         expansion
@@ -56,8 +81,29 @@ impl Gazetteer {
     }
 }
 
-fn build() -> Gazetteer {
-    let mut entries_list: Vec<Entry> = Vec::new();
+fn build(user: &UserEntries) -> Gazetteer {
+    // A user's entries come first: of the entries that fold alike, the first
+    // whose case fits wins.
+    let mut entries_list: Vec<Entry> = [
+        (Label::Per, &user.people),
+        (Label::Org, &user.organisations),
+        (Label::Loc, &user.places),
+    ]
+    .into_iter()
+    .flat_map(|(label, names)| {
+        names
+            .iter()
+            .filter(|(name, _)| !name.trim().is_empty())
+            .map(move |(name, canonical)| Entry {
+                surface: Cow::Owned(name.trim().to_string()),
+                label,
+                canonical: canonical.clone().map(Cow::Owned),
+                expansion: None,
+                guarded: false,
+                user: true,
+            })
+    })
+    .collect();
     let places = [
         include_str!("../../data/lexicons/countries.tsv"),
         include_str!("../../data/lexicons/cities.tsv"),
@@ -70,11 +116,16 @@ fn build() -> Gazetteer {
                 continue;
             };
             entries_list.push(Entry {
-                surface,
+                surface: Cow::Borrowed(surface),
                 label: Label::Loc,
-                canonical: row.get(1).copied().filter(|c| !c.is_empty()),
+                canonical: row
+                    .get(1)
+                    .copied()
+                    .filter(|c| !c.is_empty())
+                    .map(Cow::Borrowed),
                 expansion: None,
                 guarded: false,
+                user: false,
             });
         }
     }
@@ -82,11 +133,12 @@ fn build() -> Gazetteer {
     for row in rows(include_str!("../../data/lexicons/organisations.tsv")) {
         let Some(&name) = row.first() else { continue };
         entries_list.push(Entry {
-            surface: name,
+            surface: Cow::Borrowed(name),
             label: Label::Org,
             canonical: None,
             expansion: None,
             guarded: false,
+            user: false,
         });
         for acronym in row.get(1).into_iter().flat_map(|a| a.split(',')) {
             let acronym = acronym.trim();
@@ -98,11 +150,12 @@ fn build() -> Gazetteer {
     let mut expansions = Vec::new();
     for (acronym, names) in by_acronym {
         entries_list.push(Entry {
-            surface: acronym,
+            surface: Cow::Borrowed(acronym),
             label: Label::Org,
             canonical: None,
             expansion: Some(expansions.len()),
             guarded: false,
+            user: false,
         });
         expansions.push(names);
     }
@@ -110,18 +163,23 @@ fn build() -> Gazetteer {
         entries(include_str!("../../data/entities/ambiguous_agencies.txt")).collect();
     for agency in entries(include_str!("../../data/lexicons/agencies.txt")) {
         entries_list.push(Entry {
-            surface: agency,
+            surface: Cow::Borrowed(agency),
             label: Label::Org,
             canonical: None,
             expansion: None,
             guarded: guarded.contains(agency),
+            user: false,
         });
     }
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut patterns: Vec<String> = Vec::new();
     let mut groups: Vec<Vec<Entry>> = Vec::new();
+    let excluded: HashSet<String> = user.exclude.iter().map(|e| fold_text(e.trim())).collect();
     for entry in entries_list {
-        let key = fold_text(entry.surface);
+        let key = fold_text(&entry.surface);
+        if !entry.user && excluded.contains(&key) {
+            continue;
+        }
         let id = *index.entry(key.clone()).or_insert_with(|| {
             patterns.push(key);
             groups.push(Vec::new());
@@ -217,13 +275,13 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         }) else {
             continue;
         };
-        let mut c = Candidate::new(
-            Span::new(start, end),
-            entry.label,
-            Tier::Strong,
-            if entry.label == Label::Org { 3 } else { 2 },
-        );
-        c.canonical = entry.canonical.map(str::to_string);
+        let rank = match entry.label {
+            _ if entry.user => USER_RANK,
+            Label::Org => 3,
+            _ => 2,
+        };
+        let mut c = Candidate::new(Span::new(start, end), entry.label, Tier::Strong, rank);
+        c.canonical = entry.canonical.as_deref().map(str::to_string);
         c.expansion = entry.expansion;
         out.push(c);
     }
@@ -255,7 +313,7 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
                 parts.clear();
                 break;
             };
-            parts.push((Span::new(at, at + part.len()), place.canonical));
+            parts.push((Span::new(at, at + part.len()), place.canonical.as_deref()));
             at += part.len() + 1;
         }
         if parts.len() < 2 {

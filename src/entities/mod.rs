@@ -15,6 +15,8 @@ mod words;
 
 use std::cmp::Reverse;
 
+pub use gazetteer::UserEntries;
+
 use crate::model::Span;
 use crate::model::Token;
 use crate::model::{Entity, Label, Layout};
@@ -32,8 +34,15 @@ pub struct Lexicons {
 impl Default for Lexicons {
     /// The built-in lexicons (`data/lexicons/`, `data/entities/`).
     fn default() -> Self {
+        Lexicons::new(&UserEntries::default())
+    }
+}
+
+impl Lexicons {
+    /// The built-in lexicons with a user's names added and removed.
+    pub fn new(user: &UserEntries) -> Self {
         Lexicons {
-            gazetteer: gazetteer::Gazetteer::default(),
+            gazetteer: gazetteer::Gazetteer::new(user),
             words: words::Words::default(),
         }
     }

@@ -3,6 +3,7 @@
 
 mod document;
 mod errors;
+mod pipeline;
 mod types;
 
 use std::sync::Arc;
@@ -18,8 +19,17 @@ use types::{Span, Token};
 /// Splits `text` into tokens (UD French-GSD conventions).
 #[pyfunction]
 fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
+    tokens_of(py, text, crate::tokenize)
+}
+
+/// The tokens of a text argument, by `split`, as Python tokens.
+fn tokens_of(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    split: impl Fn(&str) -> Vec<crate::Token> + Sync,
+) -> PyResult<Vec<Token>> {
     let text: Arc<str> = Arc::from(text_arg(text, "text")?);
-    let tokens = py.detach(|| guard(|| crate::tokenize(&text)))?;
+    let tokens = py.detach(|| guard(|| split(&text)))?;
     let map = OffsetMap::new(&text);
     Ok(tokens
         .iter()
@@ -84,6 +94,16 @@ fn analyze_many(
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
 ) -> PyResult<Vec<document::Document>> {
+    analyze_texts(py, texts, n_threads, crate::analyze)
+}
+
+/// The texts of an iterable analysed by `analyze` on a thread pool, GIL released.
+fn analyze_texts(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<usize>,
+    analyze: impl Fn(&str) -> crate::Document + Sync,
+) -> PyResult<Vec<document::Document>> {
     let mut owned = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
@@ -95,12 +115,7 @@ fn analyze_many(
             .num_threads(n_threads.map_or(0, |n| n.min(owned.len().max(1))))
             .build()
             .map_err(|e| errors::FrnewsError::new_err(e.to_string()))?;
-        pool.install(|| {
-            owned
-                .par_iter()
-                .map(|t| guard(|| crate::analyze(t)))
-                .collect()
-        })
+        pool.install(|| owned.par_iter().map(|t| guard(|| analyze(t))).collect())
     })?;
     Ok(docs.into_iter().map(document::Document::new).collect())
 }
@@ -125,6 +140,7 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::Meta>()?;
     m.add_class::<document::Paragraph>()?;
     m.add_class::<document::TextWarning>()?;
+    m.add_class::<pipeline::Pipeline>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(repair, m)?)?;

@@ -91,21 +91,47 @@ pub struct Lexicons {
 impl Default for Lexicons {
     /// The built-in lexicons, phrases split by the built-in tokenizer.
     fn default() -> Self {
-        Lexicons::new(&crate::tokenize::Lexicons::default())
+        Lexicons::new(&crate::tokenize::Lexicons::default(), &[], &[])
     }
 }
 
 impl Lexicons {
-    /// The built-in lexicons, phrases split by `tokenizer`.
-    pub fn new(tokenizer: &crate::tokenize::Lexicons) -> Self {
-        build(tokenizer)
+    /// The built-in lexicons, phrases split by `tokenizer`, with a user's
+    /// verb forms of speech added (written as in `data/lexicons/speech_verbs.tsv`:
+    /// `tweeté`, `twitte`, without an auxiliary) and forms removed
+    /// (folded, as in `data/lexicons/speech_verbs.tsv`).
+    pub fn new(
+        tokenizer: &crate::tokenize::Lexicons,
+        speech_verbs: &[String],
+        exclude: &[String],
+    ) -> Self {
+        build(tokenizer, speech_verbs, exclude)
     }
 }
 
-fn build(tokenizer: &crate::tokenize::Lexicons) -> Lexicons {
+fn build(
+    tokenizer: &crate::tokenize::Lexicons,
+    speech_verbs: &[String],
+    exclude: &[String],
+) -> Lexicons {
     let mut patterns: Vec<String> = Vec::new();
     let mut verb_entries = Vec::new();
-    for row in rows(include_str!("../../data/lexicons/speech_verbs.tsv")) {
+    let excluded: WordSet = exclude.iter().map(|e| fold_key(e.trim())).collect();
+    // A user's form has no lemma: it is read as the form it is (a participle
+    // when it ends in `-ant`), never as ambiguous.
+    let user_rows = speech_verbs
+        .iter()
+        .map(|form| form.trim())
+        .filter(|form| !form.is_empty())
+        .map(|form| vec![form, ""]);
+    let builtin_rows = rows(include_str!("../../data/lexicons/speech_verbs.tsv")).filter(|row| {
+        row.first()
+            .is_some_and(|form| !excluded.contains(&fold_key(form)))
+    });
+    // The user's forms borrow from the call, the built-in ones from the
+    // binary: rows of one type for both.
+    let builtin_rows = builtin_rows.map(|row| row.into_iter().collect::<Vec<&str>>());
+    for row in user_rows.chain(builtin_rows) {
         let (Some(&form), Some(&lemma)) = (row.first(), row.get(1)) else {
             continue;
         };
