@@ -70,7 +70,7 @@ FLOORS = {
         "meta.acc.published": 1.0,
         "meta.acc.dateline": 1.0,
         "meta.acc.agency": 1.0,
-        "meta.acc.body_start": 0.9565,
+        "meta.acc.body_start": 1.0,
         "meta.acc.body_end": 1.0,
     },
 }

@@ -108,12 +108,19 @@ pub fn source_and_date(line: &str) -> Option<Dated> {
             }
         }
     }
-    let (date, source) = line.rsplit_once(" | ")?;
-    let source_words = source.split_whitespace().count();
-    (source_words <= 3 && source.starts_with(char::is_uppercase) && find_when(source).is_none())
-        .then(|| dated(date))
+    // The date first, then short parts: a source, a place and the weather,
+    // a reading time (`12 juin 2022 · 3 min de lecture`).
+    let (date, rest) = line.split_once(" | ").or_else(|| line.split_once(" · "))?;
+    let short = rest
+        .split(['|', '·'])
+        .all(|p| (1..=MAX_SIDE_WORDS).contains(&p.split_whitespace().count()));
+    (short && find_when(rest).is_none())
+        .then(|| dated(date.trim()))
         .flatten()
 }
+
+/// A part beside the date in a date line has at most this many words.
+const MAX_SIDE_WORDS: usize = 4;
 
 /// Whether `line` is longer than a header line: word counting stops there,
 /// so that a long paragraph costs no more than a short one to rule out.
@@ -239,6 +246,10 @@ mod tests {
             Some("2019-03-04T17:05")
         );
         assert_eq!(iso("12/05/2024 | Agence X").as_deref(), Some("2024-05-12"));
+        assert_eq!(
+            iso("3 mars 2020 · 4 min de lecture").as_deref(),
+            Some("2020-03-03")
+        );
         assert_eq!(iso("Paris | Lyon"), None);
         assert_eq!(iso("Le conseil a voté le 12/05/2024"), None);
     }

@@ -104,6 +104,8 @@ const STANDFIRST_WINDOW: usize = 10;
 /// share (percent) of them function words.
 const MIN_STANDFIRST_WORDS: usize = 12;
 const MIN_STANDFIRST_FUNCTION_SHARE: usize = 20;
+/// A standfirst has at most this many words.
+const MAX_STANDFIRST_WORDS: usize = 40;
 /// A teaser repeats the lead's first words: this many of them.
 const TEASER_WORDS: usize = 6;
 /// An in-body heading or a listed headline is at most this long.
@@ -189,8 +191,17 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
                 || feat(i).date.is_some()
                 || utext(i).contains("![")
         });
-        // Running text right above a dateline is a standfirst too.
-        if !set_apart && !opens(v) && !starts_alike(utext(b), utext(v)) {
+        // Running text right above a dateline is a standfirst too; so is a
+        // paragraph that stays in the header block, glued to the paragraph
+        // below it, where the body's paragraphs are set apart by blank lines.
+        let blank_before = |i: usize| units.get(i).is_some_and(|u| u.blank_before);
+        let in_header_block = v == b + 1
+            && !blank_before(b)
+            && !blank_before(v)
+            && v + 1 < n
+            && blank_before(v + 1)
+            && feat(b).words <= MAX_STANDFIRST_WORDS;
+        if !set_apart && !in_header_block && !opens(v) && !starts_alike(utext(b), utext(v)) {
             break;
         }
         standfirst = Some(b);

@@ -4,7 +4,12 @@
 //! site-chrome vocabulary, image residue and photo credits.
 
 use super::lines::{ends_sentence, word_count};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{furniture, Lexicons};
+use crate::lexicon::regex;
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordSet};
 
 /// French function words (folded).
@@ -46,6 +51,10 @@ const MIN_PROSE_WORDS: usize = 8;
 const MIN_PROSE_FUNCTION_SHARE: usize = 20;
 /// ... ending a sentence, unless it is this long.
 const LONG_PROSE_WORDS: usize = 25;
+/// `4 min`, `12 mn`.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b\d{1,3}\s?(?:min|mn)\b"));
+/// A duration widget is this short.
+const MAX_DURATION_WORDS: usize = 5;
 /// A question or exclamation this short may be a headline.
 const MAX_QUESTION_WORDS: usize = 20;
 /// A chrome phrase makes a line chrome only in a line this short.
@@ -110,7 +119,7 @@ fn is_short_question(line: &str, words: usize) -> bool {
 /// `•`, or capitalised menu words without function words), a breadcrumb, a
 /// widget or counter, image residue, or a line with a chrome phrase.
 pub fn is_chrome(lex: &Lexicons, line: &str) -> bool {
-    if line.contains("![") {
+    if line.contains("![") || is_duration(lex, line) {
         return true;
     }
     let separators = line.matches(" | ").count()
@@ -149,6 +158,14 @@ pub fn is_chrome(lex: &Lexicons, line: &str) -> bool {
     (menu == all && !ends_sentence(line))
         || (no_function && all >= 3 && menu * 2 >= all)
         || (no_function && all >= 4 && capitalised == all && !line.contains(':'))
+}
+
+/// A reading or listening time standing alone: `Durée : 2 min`,
+/// `Lecture 4 min.`, `3 min de lecture`.
+fn is_duration(lex: &Lexicons, line: &str) -> bool {
+    word_count(line) <= MAX_DURATION_WORDS
+        && DURATION.is_match(line)
+        && function_share(lex, line) < MIN_PROSE_FUNCTION_SHARE + 10
 }
 
 /// Whether `phrase` occurs in `folded` at word boundaries.
@@ -260,6 +277,8 @@ mod tests {
         assert!(is_chrome(lex(), "Réagir (12)"));
         assert!(is_chrome(lex(), "Vues : 3 410"));
         assert!(is_chrome(lex(), "+ Créer mon blog"));
+        assert!(is_chrome(lex(), "Durée : 3 min"));
+        assert!(!is_chrome(lex(), "Il a couru 90 min"));
         assert!(!is_chrome(lex(), "La ville de Lyon vote son budget"));
         assert!(!is_chrome(
             lex(),

@@ -512,3 +512,23 @@ fn an_update_is_kept_apart_from_the_publication() {
     assert_eq!(m.published.as_deref(), Some("2021-04-05T18:20"));
     assert_eq!(m.updated.as_deref(), Some("2021-04-06T09:00"));
 }
+
+#[test]
+fn a_standfirst_in_the_header_block() {
+    let standfirst =
+        "La ville engage le plus gros chantier de son centre historique depuis trente ans.";
+    let text = format!("Sète rénove le quai de la Marine\nLe 05/04/2021 à 18:20\n{standfirst}\n{LEAD}\n\n{SECOND}\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+    // Without blank lines between the body's paragraphs, nothing sets the
+    // first one apart: it opens the body.
+    let flat = format!(
+        "Sète rénove le quai de la Marine\nLe 05/04/2021 à 18:20\n{standfirst}\n{LEAD}\n{SECOND}\n"
+    );
+    assert!(fields(&flat)
+        .body
+        .is_some_and(|b| b.starts_with("La ville")));
+}
