@@ -250,6 +250,11 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
         .collect();
     let nearest = candidates.last().copied();
     let header_line = |i: usize| feat(i).date.is_some() || kind(i) == Kind::Byline;
+    // The first paragraph of text that is no chrome: lines above it are the
+    // top of the page.
+    let first_text = (0..n)
+        .find(|&j| kind(j) == Kind::Text && !feat(j).chrome)
+        .unwrap_or(n);
     let score = |i: usize| -> i32 {
         let f = feat(i);
         let shared: HashSet<String> = page::content_words(lex, utext(i))
@@ -261,7 +266,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
         s += i32::from((i > 0 && header_line(i - 1)) || header_line(i + 1));
         s += i32::from(Some(i) == nearest);
         s += i32::from(later.contains(&lines::normalized(utext(i))));
-        let at_top = (0..i).all(|j| feat(j).chrome || kind(j) != Kind::Text);
+        let at_top = i <= first_text;
         s -= i32::from(at_top && f.words <= MAX_SITE_NAME_WORDS && shared.is_empty());
         s
     };
@@ -330,7 +335,12 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
         }
     }
     let body_last = body_units.last().copied().unwrap_or(b);
-    headings.retain(|&h| h < body_last);
+    let mut is_heading = vec![false; n];
+    for &h in headings.iter().filter(|&&h| h < body_last) {
+        if let Some(x) = is_heading.get_mut(h) {
+            *x = true;
+        }
+    }
 
     // Roles.
     let in_copy = |i: usize| copy_starts.first().is_some_and(|&c| i >= c);
@@ -367,7 +377,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
             if i <= body_last {
                 return if i == b && dateline_alone(lex, utext(b)) {
                     Role::Dateline
-                } else if headings.contains(&i) {
+                } else if is_heading.get(i) == Some(&true) {
                     Role::Heading
                 } else if k == Kind::Boilerplate {
                     Role::List
@@ -426,10 +436,23 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
     // lead) with no chrome between them, a publication stamp before an
     // update; never a crawl date; else the date of the dateline.
     let anchor = title.unwrap_or(b);
+    // Chrome paragraphs counted up to each paragraph, to tell in one step
+    // whether chrome stands between a date line and the headline.
+    let mut chrome_before = Vec::with_capacity(n + 1);
+    chrome_before.push(0usize);
+    for j in 0..n {
+        let c = usize::from(feat(j).chrome || kind(j) == Kind::Boilerplate);
+        chrome_before.push(chrome_before.last().copied().unwrap_or(0) + c);
+    }
+    let chrome_between = |lo: usize, hi: usize| {
+        // Paragraphs lo+1 .. hi-1.
+        hi > lo + 1
+            && chrome_before.get(hi).copied().unwrap_or(0)
+                > chrome_before.get(lo + 1).copied().unwrap_or(0)
+    };
     let own = |i: usize| {
         let (lo, hi) = if i < anchor { (i, anchor) } else { (anchor, i) };
-        !page::is_crawl_date(lex, utext(i))
-            && !(lo + 1..hi).any(|j| feat(j).chrome || kind(j) == Kind::Boilerplate)
+        !page::is_crawl_date(lex, utext(i)) && !chrome_between(lo, hi)
     };
     let dated: Vec<(usize, header::Dated)> = (0..b)
         .filter_map(|i| Some((i, feat(i).date?)))
