@@ -91,7 +91,13 @@ pub fn time_token(s: &str) -> Option<String> {
 }
 
 /// `2018-06-07`.
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+/// `2018-06-07`, also as a timestamp `2019-03-12T14:05:00+01:00` (the clock
+/// time in groups 4 and 5).
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b|\b)",
+    )
+});
 
 /// `12 mai 2024`, `1er octobre`.
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -161,10 +167,14 @@ fn number(c: &Captures, i: usize) -> Option<u32> {
 /// (`Publié le 2018-06-07 à 13:25`, `Dernière mise à jour à 10h08 le 09/06`).
 pub fn find_when(line: &str) -> Option<When> {
     let (mut when, date_span) = if let Some(c) = ISO_DATE.captures(line) {
-        (
-            date_of(number(&c, 1), number(&c, 2)?, number(&c, 3)?)?,
-            c.get(0)?.range(),
-        )
+        let mut when = date_of(number(&c, 1), number(&c, 2)?, number(&c, 3)?)?;
+        if let (Some(h), Some(m)) = (number(&c, 4), number(&c, 5)) {
+            if h < 24 && m < 60 {
+                when.time = Some((h, m));
+                return Some(when);
+            }
+        }
+        (when, c.get(0)?.range())
     } else if let Some(c) = TEXT_DATE.captures(line) {
         let day = day_number(c.get(1)?.as_str())?;
         let month = month_number(c.get(2)?.as_str())?;
@@ -194,7 +204,7 @@ pub fn find_when(line: &str) -> Option<When> {
 /// Weekday names and the small words around a date in a header.
 static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc)\b|[\s,|/:.–—-]",
+        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc|maj)\b|[\s,|/:.–—()-]",
     )
 });
 
@@ -272,6 +282,16 @@ mod tests {
             "Le 4 juillet 2024, Astana a accueilli le sommet"
         ));
         assert!(!is_date_only("12 mai 2024 : la grève"));
+    }
+
+    #[test]
+    fn iso_timestamp() {
+        assert_eq!(
+            iso("Publié le 2021-11-05T08:40:00+01:00").as_deref(),
+            Some("2021-11-05T08:40")
+        );
+        assert!(is_date_only("2021-11-05T08:40:00Z"));
+        assert!(is_date_only("5 novembre 2021 à 08:40 (MAJ 09:15)"));
     }
 
     #[test]

@@ -48,7 +48,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The dash that closes the dateline.
-static DASH: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:--|—|–|―|-)(?:\s+|$)"));
+/// `-`, `--`, `—`, also after a full stop (`(ACP).- `).
+static DASH: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\.?\s*(?:--|—|–|―|-)(?:\s+|$)"));
 
 /// A date opening the body, the place after it: `14 août 2012. -`,
 /// `3 octobre 2012. - Montréal -`, `21 septembre 2012, France. -`.
@@ -137,7 +138,17 @@ pub fn parse(lex: &super::Lexicons, line: &str) -> Option<Dateline> {
         agency = first_paren;
     }
     let dash = DASH.find(rest(at))?;
-    let end = at + dash.end();
+    let mut end = at + dash.end();
+    // `ABIDJAN - (AIP) -`: the agency after the first dash.
+    if agency.is_none() {
+        if let Some(c) = PAREN.captures(rest(end)) {
+            let after = end + c.get(0)?.end();
+            if let Some(d) = DASH.find(rest(after)) {
+                agency = c.get(1).map(|m| shift(m.range(), end));
+                end = after + d.end();
+            }
+        }
+    }
     let name = line.get(place.clone())?;
     let agency = agency
         .and_then(|r| trim(line, r))
@@ -386,6 +397,24 @@ mod tests {
         );
         assert_eq!(lead("9 mars 2011, un séisme a frappé le pays."), None);
         assert_eq!(lead("12 mai 2024 : la grève"), None);
+    }
+
+    #[test]
+    fn agency_after_the_dash_and_dash_after_a_stop() {
+        expect(
+            "DAKAR - (APS) - Le ministre",
+            "DAKAR",
+            Some("APS"),
+            None,
+            "Le ministre",
+        );
+        expect(
+            "LOME, 3 mai (ATOP).- Le port",
+            "LOME",
+            Some("ATOP"),
+            Some("--05-03"),
+            "Le port",
+        );
     }
 
     #[test]

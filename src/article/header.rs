@@ -119,6 +119,53 @@ pub fn source_and_date(line: &str) -> Option<Dated> {
         .flatten()
 }
 
+/// A date line in parts, each a date or a dated header:
+/// `Le 12/03/2019 à 14:05, mis à jour le 13/03/2019 à 09:00`. The first
+/// part's date and stamp.
+pub fn dated_parts(lex: &super::Lexicons, line: &str) -> Option<Dated> {
+    if longer_than_header(line) || line.ends_with('.') {
+        return None;
+    }
+    let parts: Vec<&str> = line
+        .split([',', '|', '•', '·'])
+        .flat_map(|p| p.split(" - "))
+        .map(|p| {
+            p.trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim()
+        })
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut first = None;
+    for part in &parts {
+        let d = dated(lex, part).or_else(|| {
+            is_date_only(part).then(|| Dated {
+                stamp: Stamp::Published,
+                when: find_when(part),
+            })
+        })?;
+        first = first.or(Some(d));
+    }
+    first
+}
+
+/// `Il y a 3 heures`, `Publié il y a 20 min`: a date line whose date the page
+/// does not print.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:\p{L}+ )?il y a \d+\s*(?:min(?:utes?)?|mn|h|heures?|j|jours?|semaines?|mois)\b")
+});
+
+/// A relative date line (`Il y a 3 heures`): a date line without a date.
+pub fn relative(line: &str) -> Option<Dated> {
+    (!longer_than_header(line) && RELATIVE.is_match(line)).then_some(Dated {
+        stamp: Stamp::Published,
+        when: None,
+    })
+}
+
 /// A part beside the date in a date line has at most this many words.
 const MAX_SIDE_WORDS: usize = 4;
 
@@ -252,6 +299,24 @@ mod tests {
         );
         assert_eq!(iso("Paris | Lyon"), None);
         assert_eq!(iso("Le conseil a voté le 12/05/2024"), None);
+    }
+
+    #[test]
+    fn date_lines_in_parts_and_relative_dates() {
+        let lex = &crate::Lexicons::builtin().article;
+        let d = dated_parts(
+            lex,
+            "Le 04/03/2020 à 10:05, mis à jour le 05/03/2020 à 08:00",
+        );
+        assert_eq!(d.map(|d| d.stamp), Some(Stamp::Published));
+        assert_eq!(
+            d.and_then(|d| d.when).map(|w| w.iso()).as_deref(),
+            Some("2020-03-04T10:05")
+        );
+        assert_eq!(dated_parts(lex, "Le 04/03/2020, le maire a parlé"), None);
+        assert!(relative("Il y a 3 heures").is_some_and(|d| d.when.is_none()));
+        assert!(relative("Publié il y a 20 min").is_some());
+        assert_eq!(relative("Il y a trois ans, la ville a voté"), None);
     }
 
     #[test]

@@ -113,6 +113,8 @@ const MAX_HEADING_WORDS: usize = 15;
 /// An inline link (`Lire aussi : <headline>`) has a headline of this many words.
 const MIN_LINK_WORDS: usize = 3;
 
+/// A date widget has its date in at most this many pieces.
+const MAX_WIDGET_PIECES: usize = 4;
 /// A caption under an image is one sentence of at most this many words.
 const MAX_CAPTION_WORDS: usize = 25;
 
@@ -159,6 +161,32 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
             }
         })
         .collect();
+    // A date widget: the date in pieces on short lines (`23` / `Juil` / `2016`).
+    let mut feats = feats;
+    let mut widget = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let piece =
+            |j: usize| kind(j) == Kind::Text && (1..=2).contains(&lines::word_count(utext(j)));
+        let run = (i..n.min(i + MAX_WIDGET_PIECES))
+            .take_while(|&j| piece(j))
+            .count();
+        let found = (2..=run).rev().find_map(|k| {
+            let joined: Vec<&str> = (i..i + k).map(utext).collect();
+            header::date_only(&joined.join(" ")).map(|d| (k, d))
+        });
+        if let Some((k, d)) = found {
+            if let Some(f) = feats.get_mut(i) {
+                f.date = Some(d);
+            }
+            for w in widget.iter_mut().skip(i).take(k) {
+                *w = true;
+            }
+            i += k;
+        } else {
+            i += 1;
+        }
+    }
     let feat = |i: usize| feats.get(i).copied().unwrap_or_default();
     let is_body = |i: usize| feat(i).prose && !feat(i).caption;
     let opens = |i: usize| {
@@ -364,7 +392,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
                     Role::Headline
                 } else if Some(i) == standfirst {
                     Role::Standfirst
-                } else if f.date.is_some() {
+                } else if f.date.is_some() || widget.get(i) == Some(&true) {
                     Role::DateLine
                 } else if k == Kind::Byline {
                     Role::Byline
@@ -441,7 +469,9 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
     let mut chrome_before = Vec::with_capacity(n + 1);
     chrome_before.push(0usize);
     for j in 0..n {
-        let c = usize::from(feat(j).chrome || kind(j) == Kind::Boilerplate);
+        let c = usize::from(
+            (feat(j).chrome || kind(j) == Kind::Boilerplate) && widget.get(j) != Some(&true),
+        );
         chrome_before.push(chrome_before.last().copied().unwrap_or(0) + c);
     }
     let chrome_between = |lo: usize, hi: usize| {
@@ -626,6 +656,8 @@ fn header_date(lex: &Lexicons, line: &str) -> Option<header::Dated> {
         .or_else(|| header::date_only(line))
         .or_else(|| header::site_and_date(line))
         .or_else(|| header::source_and_date(line))
+        .or_else(|| header::dated_parts(lex, line))
+        .or_else(|| header::relative(line))
 }
 
 /// Whether line `i` stops mid-sentence and the next line carries it on.

@@ -532,3 +532,23 @@ fn a_standfirst_in_the_header_block() {
         .body
         .is_some_and(|b| b.starts_with("La ville")));
 }
+
+#[test]
+fn a_date_widget_in_pieces() {
+    let text =
+        format!("Le blog de Nina\n05\nAvr\n2021\nSète rénove le quai de la Marine\n{LEAD}\n");
+    let f = fields(&text);
+    assert_eq!(f.published.as_deref(), Some("2021-04-05"));
+    assert_eq!(f.title.as_deref(), Some("Sète rénove le quai de la Marine"));
+    assert_eq!(role_of(&text, "Avr"), Some("date_line"));
+}
+
+#[test]
+fn relative_and_composite_date_lines() {
+    let text = format!("Sète rénove le quai de la Marine\nIl y a 3 heures\n{LEAD}\n");
+    let f = fields(&text);
+    assert_eq!(f.title.as_deref(), Some("Sète rénove le quai de la Marine"));
+    assert_eq!(f.published, None);
+    let text = format!("Sète rénove le quai de la Marine\nLe 05/04/2021 à 18:20, mis à jour le 06/04/2021 à 09:00\n{LEAD}\n");
+    assert_eq!(fields(&text).published.as_deref(), Some("2021-04-05T18:20"));
+}
