@@ -125,6 +125,8 @@ struct Feat {
     prose: bool,
     chrome: bool,
     caption: bool,
+    /// Image residue (`![]() |`).
+    image: bool,
     /// The date a dated header line gives, with its stamp.
     date: Option<header::Dated>,
 }
@@ -155,6 +157,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
                     && !chrome
                     && dateline::parse(lex, t).is_none()
                     && (page::is_caption(lex, t) || after_image),
+                image: t.contains("!["),
                 date: (kind(i) == Kind::Header)
                     .then(|| header_date(lex, t))
                     .flatten(),
@@ -608,8 +611,10 @@ fn is_inline_link(line: &str) -> bool {
 }
 
 /// Lines the body runs through when running text follows them.
+/// Credits, captions and image residue: other chrome (a comment counter, a
+/// share bar) closes the article.
 fn soft(kind: Kind, f: Feat) -> bool {
-    kind == Kind::Credit || f.caption || f.chrome
+    kind == Kind::Credit || f.caption || f.image
 }
 
 /// Whether `line` is a dateline and nothing else.

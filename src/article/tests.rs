@@ -552,3 +552,16 @@ fn relative_and_composite_date_lines() {
     let text = format!("Sète rénove le quai de la Marine\nLe 05/04/2021 à 18:20, mis à jour le 06/04/2021 à 09:00\n{LEAD}\n");
     assert_eq!(fields(&text).published.as_deref(), Some("2021-04-05T18:20"));
 }
+
+#[test]
+fn comments_after_a_counter_are_no_body() {
+    let comment = "Encore un chantier qui va durer des années, comme toujours dans cette ville.";
+    let text = format!(
+        "Sète rénove le quai de la Marine\n\n{LEAD}\n\n{SECOND}\n\n3 commentaires\n{comment}\n"
+    );
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+}
