@@ -216,12 +216,12 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
         else {
             break;
         };
-        let set_apart = (b + 1..v).any(|i| {
-            feat(i).caption
-                || kind(i) == Kind::Byline
-                || feat(i).date.is_some()
-                || utext(i).contains("![")
-        });
+        // A date line or byline sets a standfirst apart; a photo and its
+        // caption only a standfirst shorter than the paragraph after it (a
+        // photo also comes after the lead).
+        let set_apart = (b + 1..v).any(|i| kind(i) == Kind::Byline || feat(i).date.is_some())
+            || ((b + 1..v).any(|i| feat(i).caption || feat(i).image)
+                && feat(b).words < feat(v).words);
         // Running text right above a dateline is a standfirst too; so is a
         // paragraph that stays in the header block, glued to the paragraph
         // below it, where the body's paragraphs are set apart by blank lines.

@@ -565,3 +565,21 @@ fn comments_after_a_counter_are_no_body() {
         Some(format!("{LEAD}\n\n{SECOND}").as_str())
     );
 }
+
+#[test]
+fn a_photo_after_a_long_lead_keeps_the_lead_in_the_body() {
+    let long_lead = format!(
+        "{LEAD} Le maire a défendu un projet attendu depuis dix ans par les commerçants du centre."
+    );
+    let text = format!("Sète rénove le quai de la Marine\n\n{long_lead}\n\nLe quai un matin de marché. © Studio Y\n\n{SECOND}\n");
+    let f = fields(&text);
+    assert!(f
+        .body
+        .is_some_and(|b| b.starts_with("Le conseil municipal")));
+}
+
+#[test]
+fn a_short_title_right_above_the_body() {
+    let text = format!("Le grand chantier\n\n{LEAD}\n");
+    assert_eq!(fields(&text).title.as_deref(), Some("Le grand chantier"));
+}
