@@ -88,6 +88,58 @@ def test_meta_to_dict() -> None:
     assert frnews.Meta(**{k: v for k, v in d.items() if k not in ("credits", "boilerplate", "copies")}) == meta
 
 
+def plain_objects(doc: frnews.Document) -> list[object]:
+    return [doc.meta, *doc.tokens, *doc.sentences, *doc.paragraphs, *doc.entities, *doc.quotes, *doc.warnings]
+
+
+def test_every_object_converts_to_plain_data_and_back(seeds: list[str]) -> None:
+    import json
+
+    doc = frnews.analyze(seeds[1] + "\nSergue? Lavrov.")
+    objects = plain_objects(doc)
+    assert {type(o).__name__ for o in objects} == {"Meta", "Token", "Span", "Paragraph", "Entity", "Quote",
+                                                   "Warning"}
+    for obj in objects:
+        cls = type(obj)
+        data = obj.to_dict()  # type: ignore[attr-defined]
+        assert json.loads(json.dumps(data)) == data, obj
+        assert cls.from_dict(data) == obj, obj  # type: ignore[attr-defined]
+        assert cls.from_json(obj.to_json()) == obj, obj  # type: ignore[attr-defined]
+
+
+def test_plain_data_shapes() -> None:
+    doc = frnews.analyze("« Oui », a dit Jean Dupont.")
+    q = doc.quotes[0]
+    assert q.to_dict() == {"text": "Oui", "start": 2, "end": 5, "kind": "direct", "speaker": "Jean Dupont",
+                           "speaker_mention": {"text": "Jean Dupont", "start": 15, "end": 26},
+                           "cue": {"text": "a dit", "start": 9, "end": 14}, "zone": "body"}
+    assert doc.tokens[0].to_dict() == {"text": "«", "start": 0, "end": 1, "kind": "punct"}
+    meta = frnews.Meta(title="T", credits=[frnews.Span("AFP", 3, 6)])
+    assert meta.to_dict()["credits"] == [{"text": "AFP", "start": 3, "end": 6}]
+    assert frnews.Meta.from_dict({"title": "T"}) == frnews.Meta(title="T")
+
+
+def test_from_dict_names_unknown_fields_and_bad_values() -> None:
+    with pytest.raises(ValueError, match=r"Entity has no field 'colour'"):
+        frnews.Entity.from_dict({"text": "Paris", "start": 0, "end": 5, "label": "LOC", "colour": "red"})
+    with pytest.raises(ValueError, match="unknown entity label"):
+        frnews.Entity.from_dict({"text": "Paris", "start": 0, "end": 5, "label": "CITY"})
+    with pytest.raises(TypeError, match="takes a dict"):
+        frnews.Span.from_dict([1, 2])  # type: ignore[arg-type]
+
+
+def test_document_dict_has_a_format_version_and_reads_the_previous_format(seeds: list[str]) -> None:
+    doc = frnews.analyze(seeds[0])
+    data = doc.to_dict()
+    assert data["format_version"] == 2
+    previous = {k: v for k, v in data.items() if k != "format_version"}  # format 1: no version
+    assert frnews.Document.from_dict(previous) == doc
+    assert frnews.Document.from_dict({**data, "format_version": 1}) == doc
+    assert '"format_version":2' in doc.to_json()
+    with pytest.raises(ValueError, match="format_version 3 is not one this frnews reads"):
+        frnews.Document.from_dict({**data, "format_version": 3})
+
+
 def test_paragraph_roles_and_unscored_fields() -> None:
     text = ("Accueil | Sète | Agde | Sports\nSète rénove le quai de la Marine\nPar Anne Roux\n"
             "Publié le 05/04/2021 à 18h20\nMis à jour le 06/04/2021 à 09h00\n"

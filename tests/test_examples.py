@@ -20,6 +20,9 @@ def test_quickstart_notebook_executes() -> None:
     assert not [o for o in outputs if o.output_type == "error"]
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any("frnews-doc" in h for h in html)
+    # The entity chart counts each mention once: the body only.
+    chart = next(c.source for c in nb.cells if "plot.barh" in c.source)
+    assert 'entities["zone"] == "body"' in chart
 
 
 def test_example_scripts_pass_mypy_strict() -> None:

@@ -287,3 +287,104 @@ def test_from_json_rejects_malformed_json_with_a_value_error(data: str) -> None:
 def test_a_huge_thread_count_is_capped_by_the_number_of_texts() -> None:
     texts = ["Il pleut.", "M. Dupont est venu."]
     assert frnews.analyze_batch(texts, n_threads=10**9) == [frnews.analyze(t) for t in texts]
+
+
+def test_a_bare_str_is_refused() -> None:
+    for bad in ("Il pleut.", b"Il pleut."):
+        with pytest.raises(TypeError, match=r"^texts must be an iterable of str, not (str|bytes); for one text"):
+            frnews.analyze_batch(bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^texts must be an iterable of str"):
+            frnews.iter_analyze(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"n_threads": "4"}, TypeError, r"^n_threads must be an int or None, not str$"),
+        ({"n_threads": 2.0}, TypeError, r"^n_threads must be an int or None, not float$"),
+        ({"n_threads": True}, TypeError, r"^n_threads must be an int or None, not bool$"),
+        ({"n_threads": 0}, ValueError, r"^n_threads must be at least 1, not 0$"),
+        ({"n_threads": -(2**70)}, ValueError, r"^n_threads must be at least 1, not -"),
+        ({"chunk_size": None}, TypeError, r"^chunk_size must be an int, not NoneType$"),
+        ({"chunk_size": 1.5}, TypeError, r"^chunk_size must be an int, not float$"),
+        ({"chunk_size": 0}, ValueError, r"^chunk_size must be at least 1, not 0$"),
+    ],
+)
+def test_bad_batch_arguments_are_named(kwargs: dict[str, Any], error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        frnews.analyze_batch(["Il pleut."], **kwargs)
+    # Checked when called, before any text is read.
+    with pytest.raises(error, match=message):
+        frnews.iter_analyze(iter(["Il pleut."]), **kwargs)
+
+
+def test_any_positive_thread_count_is_capped_to_the_cores() -> None:
+    texts = ["Il pleut.", "M. Dupont est venu."]
+    expected = [frnews.analyze(t) for t in texts]
+    for n in (1, 2, 10**6, 2**64, 10**30):
+        assert frnews.analyze_batch(texts, n_threads=n) == expected
+
+
+def test_one_pool_per_call_capped_at_cores_and_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import frnews.batch
+    from frnews._frnews import ThreadPool, available_cores
+
+    built: list[int] = []
+
+    def counting_pool(n: int) -> ThreadPool:
+        built.append(n)
+        return ThreadPool(n)
+
+    monkeypatch.setattr(frnews.batch, "ThreadPool", counting_pool)
+    texts = [f"M. Dupont{i} est venu." for i in range(40)]
+    docs = frnews.analyze_batch(texts, n_threads=10**6, chunk_size=3)
+    assert docs == [frnews.analyze(t) for t in texts]
+    assert built == [min(available_cores(), 3)]
+    built.clear()
+    frnews.analyze_batch(texts[:1], n_threads=64)
+    assert built == [1]
+    assert ThreadPool(10**6).n_threads == available_cores()
+
+
+def test_huge_texts_make_small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import frnews.batch
+
+    sizes: list[int] = []
+    analyze_many = frnews.batch.analyze_many
+
+    def recording(chunk: list[str], **kwargs: Any) -> list[frnews.Document]:
+        sizes.append(len(chunk))
+        return analyze_many(chunk, **kwargs)
+
+    monkeypatch.setattr(frnews.batch, "analyze_many", recording)
+    monkeypatch.setattr(frnews.batch, "CHUNK_CHARS", 100)
+    frnews.analyze_batch(["Il pleut. " * 4] * 9, chunk_size=512)
+    assert sizes == [3, 3, 3]
+
+
+def test_ctrl_c_stops_a_long_batch_within_a_second() -> None:
+    import signal
+    import subprocess
+
+    script = (
+        "import sys, frnews\n"
+        "texts = [open(sys.argv[1], encoding='utf-8').read()] * 200_000\n"
+        "print('started', flush=True)\n"
+        "frnews.analyze_batch(texts, chunk_size=200_000)\n"
+        "print('finished', flush=True)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script, str(ARTICLES[0])],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline() == "started\n"
+        time.sleep(1.0)  # well inside the one native call, which takes minutes
+        sent = time.perf_counter()
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+        elapsed = time.perf_counter() - sent
+        out, err = proc.stdout.read(), proc.stderr.read()
+    assert "finished" not in out
+    assert "KeyboardInterrupt" in err
+    assert elapsed < 1.0, elapsed

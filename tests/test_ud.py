@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import frnews
-from frnews.cli import prediction
 
 TOKEN_F1_MIN = 0.99
 SENTENCE_F1_MIN = 0.93
@@ -21,11 +20,11 @@ def test_gsd_dev_scores(shared: Path, tmp_path: Path) -> None:
         [sys.executable, str(score), "ud-text", str(conllu)],
         check=True, capture_output=True, text=True,
     ).stdout
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(docs, encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
     with pred.open("w", encoding="utf-8") as f:
-        for line in docs.splitlines():
-            doc = json.loads(line)
-            f.write(json.dumps(prediction(doc["id"], doc["text"])) + "\n")
+        subprocess.run(["frnews", "--jsonl", str(texts)], check=True, stdout=f)
     result = json.loads(
         subprocess.run(
             [sys.executable, str(score), "ud", str(conllu), str(pred), "--json"],
@@ -38,6 +37,7 @@ def test_gsd_dev_scores(shared: Path, tmp_path: Path) -> None:
 
 def test_prediction_matches_the_object_api() -> None:
     text = "« Oui », a-t-il dit. Fin."
-    pred = prediction("x", text)
+    line = json.dumps({"id": "x", "text": text}) + "\n"
+    pred = json.loads(subprocess.run(["frnews", "--jsonl", "-"], input=line, check=True, capture_output=True, text=True).stdout)
     assert pred["tokens"] == [[t.start, t.end] for t in frnews.tokenize(text)]
     assert pred["sentences"] == [[s.start, s.end] for s in frnews.sentences(text)]

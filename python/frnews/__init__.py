@@ -25,10 +25,11 @@ from frnews._frnews import (
     tokenize,
 )
 from frnews.batch import analyze_batch, iter_analyze
-from frnews.frames import to_arrow, to_pandas, to_polars
+from frnews.frames import Corpus, to_arrow, to_pandas, to_polars
 from frnews.pipeline import Pipeline
 
 __all__ = [
+    "Corpus",
     "Document",
     "Entity",
     "FrnewsError",

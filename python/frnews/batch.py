@@ -7,14 +7,17 @@ Series, and lets a progress bar advance between chunks.
 
 from __future__ import annotations
 
+import operator
 import sys
 import time
-from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from frnews._frnews import Document, analyze_many
+from frnews._frnews import Document, ThreadPool, analyze_many, available_cores
 
 DEFAULT_CHUNK_SIZE = 512
+# A chunk also closes once its texts hold this many characters, so that a
+# corpus of huge articles keeps a few of them in memory at a time.
+CHUNK_CHARS = 16_000_000
 
 
 def iter_analyze(
@@ -26,8 +29,9 @@ def iter_analyze(
 ) -> Iterator[Document]:
     """Yield the analysis of each text, in input order, `chunk_size` at a time.
 
-    Accepts any iterable of `str` (a list, a generator, a pandas Series).
-    A non-`str` item raises `TypeError` naming its index in the input.
+    Accepts any iterable of `str` (a list, a generator, a pandas Series), but
+    not a bare `str`. A non-`str` item raises `TypeError` naming its index in
+    the input. `n_threads` above the number of cores (or of texts) is capped.
     """
     return _iter_chunks(texts, analyze_many, n_threads=n_threads, chunk_size=chunk_size, progress=progress)
 
@@ -40,22 +44,46 @@ def _iter_chunks(
     chunk_size: int,
     progress: bool,
 ) -> Iterator[Document]:
-    """`iter_analyze` with the native batch call to use (the default pipeline's or a `Pipeline`'s)."""
-    if chunk_size < 1:
-        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
-    if n_threads is not None and n_threads < 1:
-        raise ValueError(f"n_threads must be at least 1 or None, not {n_threads}")
+    """`iter_analyze` with the native batch call to use (the default
+    pipeline's or a `Pipeline`'s); the arguments are checked at once."""
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(
+            f"texts must be an iterable of str, not {type(texts).__name__}; "
+            "for one text, use frnews.analyze(text)"
+        )
+    chunk_size = _positive("chunk_size", chunk_size)
+    if n_threads is not None:
+        n_threads = _positive("n_threads", n_threads, none="an int or None")
     total = _length(texts)
+    try:
+        iterator = iter(_values(texts))
+    except TypeError:
+        raise TypeError(f"texts must be an iterable of str, not {type(texts).__name__}") from None
+    return _analyze_chunks(analyze_many, iterator, total, n_threads, chunk_size, progress)
+
+
+def _analyze_chunks(
+    analyze_many: Callable[..., list[Document]],
+    iterator: Iterator[Any],
+    total: int | None,
+    n_threads: int | None,
+    chunk_size: int,
+    progress: bool,
+) -> Iterator[Document]:
+    # One pool for the whole call: as many threads as asked, cores allow and
+    # texts (at most a chunk of them) can use; the global pool when unset.
+    pool = None
+    if n_threads is not None:
+        pool = ThreadPool(min(n_threads, available_cores(), chunk_size, total or chunk_size))
     bar = _ProgressBar(total) if progress else None
-    iterator = iter(_values(texts))
     offset = 0
     try:
         while True:
-            chunk = list(islice(iterator, chunk_size))
+            chunk = _chunk(iterator, chunk_size)
             if not chunk:
                 break
             try:
-                docs = analyze_many(chunk, n_threads=n_threads)
+                docs = analyze_many(chunk, pool=pool)
             except (TypeError, ValueError) as e:
                 raise type(e)(_renumber(str(e), offset)) from None
             offset += len(chunk)
@@ -67,6 +95,32 @@ def _iter_chunks(
             bar.close()
 
 
+def _chunk(iterator: Iterator[Any], chunk_size: int) -> list[Any]:
+    """The next `chunk_size` items, or fewer once they hold `CHUNK_CHARS` characters."""
+    chunk: list[Any] = []
+    chars = 0
+    for item in iterator:
+        chunk.append(item)
+        if isinstance(item, str):
+            chars += len(item)
+        if len(chunk) >= chunk_size or chars >= CHUNK_CHARS:
+            break
+    return chunk
+
+
+def _positive(name: str, value: Any, *, none: str = "an int") -> int:
+    """`value` as an int of at least 1, or an error naming the argument."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be {none}, not bool")
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be {none}, not {type(value).__name__}") from None
+    if number < 1:
+        raise ValueError(f"{name} must be at least 1, not {number}")
+    return number
+
+
 def analyze_batch(
     texts: Iterable[str],
     *,
@@ -76,7 +130,8 @@ def analyze_batch(
 ) -> list[Document]:
     """Analyse many texts on `n_threads` threads (all cores by default).
 
-    Results come in input order and equal a loop of `analyze`.
+    Results come in input order and equal a loop of `analyze`. Ctrl-C stops
+    the batch at once with `KeyboardInterrupt`.
     """
     return list(iter_analyze(texts, n_threads=n_threads, chunk_size=chunk_size, progress=progress))
 

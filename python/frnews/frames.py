@@ -1,95 +1,273 @@
 """Tidy tables of analysed documents: pandas, polars and pyarrow.
 
-One row per article, entity, quote, token or sentence; the `doc` column is
-the document's position in the input, or its label in the index you pass
-(for a pandas Series, its own index), so results join back to the input.
+One row per article, entity, quote, token, sentence, paragraph or warning;
+the `doc` column is the document's position in the input, or its label in
+the index you pass (for a pandas Series, its own index), so results join back
+to the input. A pandas `MultiIndex` gives one column per level instead of
+`doc`, named after the levels (`doc_0`, `doc_1`, ... when unnamed).
+
+Column types are fixed whatever the documents hold, so that tables of two
+batches concatenate: offsets and counts are nullable integers (pandas
+`Int64`), labels, zones and kinds are categoricals with every possible value
+as categories (polars `Enum`, Arrow dictionaries), everything else text.
+
+A `None` in place of a document stands for a missing text: it gives no rows,
+except an article row whose fields are all missing.
 """
 
 from __future__ import annotations
 
-from typing import Any, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Literal, Sequence
 
-from frnews._frnews import Document
+from frnews._frnews import Document, Span
 
-TABLES = ("articles", "entities", "quotes", "tokens", "sentences")
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+Table = Literal["articles", "entities", "quotes", "tokens", "sentences", "paragraphs", "warnings"]
+
+# Every value the library gives (the stubs list the same ones).
+LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT")
+ZONES = ("title", "header", "dateline", "body", "credit", "boilerplate", "copy", "id")
+QUOTE_KINDS = ("direct", "partial", "indirect")
+TOKEN_KINDS = ("word", "number", "punct", "symbol", "url", "email")
 
 
-def records(docs: Iterable[Document], what: str, index: Sequence[Hashable] | None = None) -> dict[str, list[Any]]:
+def _articles(doc: Document) -> list[Any]:
+    return [doc]
+
+
+# Each table: the rows of one document and its columns, each an attribute of
+# the row's object (a span's text for a span); adding a field is adding its
+# name here. Articles read the fields of `doc.meta` and counts of `doc`.
+_TABLES: dict[str, tuple[Callable[[Document], Sequence[Any]], tuple[str, ...]]] = {
+    "articles": (_articles, ("title", "published", "dateline", "agency", "body_start", "body_end",
+                             "article_id", "n_chars", "n_sentences", "n_entities", "n_quotes",
+                             "n_warnings")),
+    "entities": (lambda d: d.entities, ("start", "end", "text", "label", "canonical", "value", "zone")),
+    "quotes": (lambda d: d.quotes, ("start", "end", "text", "kind", "speaker", "speaker_mention",
+                                    "cue", "zone")),
+    "tokens": (lambda d: d.tokens, ("start", "end", "text", "kind", "norm")),
+    "sentences": (lambda d: d.sentences, ("start", "end", "text")),
+    "paragraphs": (lambda d: d.paragraphs, ("start", "end", "text", "zone")),
+    "warnings": (lambda d: d.warnings, ("start", "end", "text", "message")),
+}
+TABLES: tuple[Table, ...] = ("articles", "entities", "quotes", "tokens", "sentences", "paragraphs", "warnings")
+
+_INTEGERS = {"start", "end", "body_start", "body_end", "n_chars", "n_sentences", "n_entities", "n_quotes",
+             "n_warnings"}
+_CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("entities", "label"): LABELS,
+    ("entities", "zone"): ZONES,
+    ("quotes", "kind"): QUOTE_KINDS,
+    ("quotes", "zone"): ZONES,
+    ("tokens", "kind"): TOKEN_KINDS,
+    ("paragraphs", "zone"): ZONES,
+}
+
+
+def _article_field(doc: Document, name: str) -> Any:
+    if name.startswith("n_"):
+        return len(doc.text) if name == "n_chars" else len(getattr(doc, name[2:]))
+    return getattr(doc.meta, name)
+
+
+def _doc_columns(index: Sequence[Hashable] | None) -> list[str]:
+    names = getattr(index, "names", None)
+    if getattr(index, "nlevels", 1) > 1 and names is not None:
+        return [str(n) if n is not None else f"doc_{i}" for i, n in enumerate(names)]
+    return ["doc"]
+
+
+def columns(what: Table, index: Sequence[Hashable] | None = None) -> list[str]:
+    """The column names of the table `what`."""
+    _check(what)
+    return [*_doc_columns(index), *_TABLES[what][1]]
+
+
+def records(docs: Iterable[Document | None], what: Table,
+            index: Sequence[Hashable] | None = None) -> dict[str, list[Any]]:
     """Columns (name -> values) of the table `what` for `docs`."""
-    if what not in TABLES:
-        raise ValueError(f"what must be one of {', '.join(TABLES)}, not {what!r}")
+    _check(what)
     docs = list(docs)
     if index is not None and len(index) != len(docs):
         raise ValueError(f"index has {len(index)} labels for {len(docs)} documents")
     labels: Sequence[Hashable] = list(range(len(docs))) if index is None else index
-    columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS[what]}
-
-    # `doc_label` is positional-only: the entities table has a column named `label`.
-    def add(doc_label: Hashable, /, **row: Any) -> None:
-        columns["doc"].append(doc_label)
-        for name, value in row.items():
-            columns[name].append(value)
-
+    doc_columns = _doc_columns(index)
+    rows_of, fields = _TABLES[what]
+    clash = set(doc_columns) & set(fields)
+    if clash:
+        raise ValueError(f"index level names {sorted(clash)} clash with the columns of the {what} table")
+    out: dict[str, list[Any]] = {name: [] for name in [*doc_columns, *fields]}
+    doc_values = [out[name] for name in doc_columns]
+    field_values = [(name, out[name]) for name in fields]
     for label, doc in zip(labels, docs):
-        if what == "articles":
-            m = doc.meta
-            add(label, title=m.title, published=m.published, dateline=m.dateline, agency=m.agency,
-                body_start=m.body_start, body_end=m.body_end, article_id=m.article_id,
-                n_chars=len(doc.text), n_sentences=len(doc.sentences), n_entities=len(doc.entities),
-                n_quotes=len(doc.quotes), n_warnings=len(doc.warnings))
-        elif what == "entities":
-            for e in doc.entities:
-                add(label, start=e.start, end=e.end, text=e.text, label=e.label,
-                    canonical=e.canonical, value=e.value, zone=e.zone)
-        elif what == "quotes":
-            for q in doc.quotes:
-                mention = q.speaker_mention
-                add(label, start=q.start, end=q.end, text=q.text, kind=q.kind, speaker=q.speaker,
-                    speaker_mention=mention.text if mention else None,
-                    cue=q.cue.text if q.cue else None, zone=q.zone)
-        elif what == "tokens":
-            for t in doc.tokens:
-                add(label, start=t.start, end=t.end, text=t.text, kind=t.kind, norm=t.norm)
+        if doc is None:
+            if what != "articles":
+                continue
+            rows: Sequence[Any] = [None]
         else:
-            for s in doc.sentences:
-                add(label, start=s.start, end=s.end, text=s.text)
-    return columns
+            rows = rows_of(doc)
+        parts: tuple[Any, ...] = tuple(label) if len(doc_values) > 1 else (label,)  # type: ignore[arg-type]
+        for row in rows:
+            for values, part in zip(doc_values, parts):
+                values.append(part)
+            for name, values in field_values:
+                if row is None:
+                    values.append(None)
+                elif what == "articles":
+                    values.append(_article_field(row, name))
+                else:
+                    value = getattr(row, name)
+                    values.append(value.text if isinstance(value, Span) else value)
+    return out
 
 
-_COLUMNS = {
-    "articles": ["doc", "title", "published", "dateline", "agency", "body_start", "body_end", "article_id",
-                 "n_chars", "n_sentences", "n_entities", "n_quotes", "n_warnings"],
-    "entities": ["doc", "start", "end", "text", "label", "canonical", "value", "zone"],
-    "quotes": ["doc", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "zone"],
-    "tokens": ["doc", "start", "end", "text", "kind", "norm"],
-    "sentences": ["doc", "start", "end", "text"],
-}
+def _check(what: str) -> None:
+    if what not in _TABLES:
+        raise ValueError(f"what must be one of {', '.join(TABLES)}, not {what!r}")
 
 
-def to_pandas(docs: Iterable[Document], what: str = "entities", *, index: Sequence[Hashable] | None = None) -> Any:
-    """A pandas DataFrame of `what` (`articles`, `entities`, `quotes`, `tokens`, `sentences`)."""
-    import pandas as pd
-
-    columns = records(docs, what, index)
-    frame = pd.DataFrame(columns)
-    for name in ("start", "end", "body_start", "body_end"):
-        if name in frame and what != "articles":
-            frame[name] = frame[name].astype("int64")
-    for name in ("label", "kind", "zone"):
-        if name in frame:
-            frame[name] = frame[name].astype("category")
-    return frame
+def _categories(what: str, name: str, values: list[Any]) -> list[str] | None:
+    """The fixed categories of a column, and any value outside them (never lost)."""
+    fixed = _CATEGORIES.get((what, name))
+    if fixed is None:
+        return None
+    extra = sorted({v for v in values if v is not None} - set(fixed))
+    return [*fixed, *extra]
 
 
-def to_polars(docs: Iterable[Document], what: str = "entities", *, index: Sequence[Hashable] | None = None) -> Any:
-    """A polars DataFrame of `what` (needs `pip install polars`)."""
-    import polars as pl
+def _import(module: str, extra: str, caller: str) -> Any:
+    import importlib
 
-    return pl.DataFrame(records(docs, what, index))
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise ImportError(f"{caller} needs {module.split('.')[0]}: pip install 'frnews[{extra}]' "
+                          f"(or 'frnews[all]')") from e
 
 
-def to_arrow(docs: Iterable[Document], what: str = "entities", *, index: Sequence[Hashable] | None = None) -> Any:
-    """A pyarrow Table of `what` (needs `pip install pyarrow`)."""
-    import pyarrow as pa
+def to_pandas(docs: Iterable[Document | None], what: Table = "entities", *,
+              index: Sequence[Hashable] | None = None) -> pd.DataFrame:
+    """A pandas DataFrame of `what` (`articles`, `entities`, `quotes`, `tokens`,
+    `sentences`, `paragraphs`, `warnings`); needs `pip install 'frnews[pandas]'`."""
+    pd = _import("pandas", "pandas", "frnews.to_pandas")
+    data = records(docs, what, index)
+    series = {}
+    for name, values in data.items():
+        categories = _categories(what, name, values)
+        if categories is not None:
+            series[name] = pd.Categorical(values, categories=categories)
+        elif name in _INTEGERS:
+            series[name] = pd.array(values, dtype="Int64")
+        else:
+            series[name] = values
+    return pd.DataFrame(series, columns=list(data))
 
-    return pa.table(records(docs, what, index))
+
+def to_polars(docs: Iterable[Document | None], what: Table = "entities", *,
+              index: Sequence[Hashable] | None = None) -> pl.DataFrame:
+    """A polars DataFrame of `what`; needs `pip install 'frnews[polars]'`."""
+    pl = _import("polars", "polars", "frnews.to_polars")
+    data = records(docs, what, index)
+    series = []
+    for name, values in data.items():
+        categories = _categories(what, name, values)
+        if categories is not None:
+            dtype = pl.Enum(categories)
+        elif name in _INTEGERS:
+            dtype = pl.Int64
+        elif name in _TABLES[what][1]:
+            dtype = pl.String
+        else:
+            dtype = None
+        series.append(pl.Series(name, values, dtype=dtype))
+    return pl.DataFrame(series)
+
+
+def to_arrow(docs: Iterable[Document | None], what: Table = "entities", *,
+             index: Sequence[Hashable] | None = None) -> pa.Table:
+    """A pyarrow Table of `what`; needs `pip install 'frnews[arrow]'`."""
+    pa = _import("pyarrow", "arrow", "frnews.to_arrow")
+    data = records(docs, what, index)
+    arrays = {}
+    for name, values in data.items():
+        categories = _categories(what, name, values)
+        if categories is not None:
+            position = {c: i for i, c in enumerate(categories)}
+            indices = pa.array([None if v is None else position[v] for v in values], type=pa.int16())
+            arrays[name] = pa.DictionaryArray.from_arrays(indices, pa.array(categories, type=pa.string()))
+        elif name in _INTEGERS:
+            arrays[name] = pa.array(values, type=pa.int64())
+        elif name in _TABLES[what][1]:
+            arrays[name] = pa.array(values, type=pa.string())
+        else:
+            arrays[name] = pa.array(values)
+    return pa.table(arrays)
+
+
+class Corpus:
+    """Analysed documents with the labels of their input (a pandas Series'
+    index): every table from one analysis. `Series.frnews.analyze()` returns
+    one; `frnews.Corpus(docs, index=...)` makes one from documents.
+
+    `corpus.documents` is the list of documents (`None` for a missing
+    text); indexing, `len` and iteration go by label, like the Series of
+    documents that `analyze()` used to return.
+    """
+
+    def __init__(self, docs: Iterable[Document | None], index: Sequence[Hashable] | None = None) -> None:
+        self.documents: list[Document | None] = list(docs)
+        if index is not None and len(index) != len(self.documents):
+            raise ValueError(f"index has {len(index)} labels for {len(self.documents)} documents")
+        self.index: Sequence[Hashable] = list(range(len(self.documents))) if index is None else index
+        self._position: dict[Hashable, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self) -> Iterator[Document | None]:
+        return iter(self.documents)
+
+    def __getitem__(self, label: Hashable) -> Document | None:
+        """The document of the input labelled `label`."""
+        if self._position is None:
+            self._position = {key: i for i, key in enumerate(self.index)}
+        return self.documents[self._position[label]]
+
+    def __repr__(self) -> str:
+        missing = sum(doc is None for doc in self.documents)
+        return f"Corpus({len(self.documents)} documents, {missing} missing)"
+
+    def table(self, what: Table) -> pd.DataFrame:
+        """The pandas table `what` (`to_pandas`), joined to the input by its labels."""
+        return to_pandas(self.documents, what, index=self.index)
+
+    def articles(self) -> pd.DataFrame:
+        return self.table("articles")
+
+    def entities(self) -> pd.DataFrame:
+        return self.table("entities")
+
+    def quotes(self) -> pd.DataFrame:
+        return self.table("quotes")
+
+    def tokens(self) -> pd.DataFrame:
+        return self.table("tokens")
+
+    def sentences(self) -> pd.DataFrame:
+        return self.table("sentences")
+
+    def paragraphs(self) -> pd.DataFrame:
+        return self.table("paragraphs")
+
+    def warnings(self) -> pd.DataFrame:
+        return self.table("warnings")
+
+    def to_polars(self, what: Table = "entities") -> pl.DataFrame:
+        return to_polars(self.documents, what, index=self.index)
+
+    def to_arrow(self, what: Table = "entities") -> pa.Table:
+        return to_arrow(self.documents, what, index=self.index)

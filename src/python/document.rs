@@ -184,14 +184,15 @@ impl Document {
     }
 
     /// The document as plain Python data, in the JSON shape of the shared
-    /// evaluation (`tokens` and `sentences` as `[start, end]` pairs).
+    /// evaluation (`tokens` and `sentences` as `[start, end]` pairs), with
+    /// its `format_version`.
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        json_to_py(py, &self.inner.to_json())
+        json_to_py(py, &self.versioned_json())
     }
 
     /// The document as a JSON string (the shape of `to_dict`).
     fn to_json(&self) -> String {
-        self.inner.to_json().to_string()
+        self.versioned_json().to_string()
     }
 
     /// Rebuilds a document from `to_dict()` output.
@@ -211,12 +212,21 @@ impl Document {
         Self::from_json_str(data)
     }
 
-    /// The article as HTML for notebooks (entities highlighted, quotes underlined).
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+    /// The article as HTML: entities highlighted by label, quotes marked by
+    /// kind with their speaker after them, zones other than the body dimmed.
+    /// At most `max_chars` characters of the text (`None`: all of it); a
+    /// truncated view says so at its end.
+    #[pyo3(signature = (max_chars=Some(100_000)))]
+    fn to_html(slf: &Bound<'_, Self>, max_chars: Option<usize>) -> PyResult<String> {
         slf.py()
             .import("frnews.display")?
-            .call_method1("document_html", (slf,))?
+            .call_method1("document_html", (slf, max_chars))?
             .extract()
+    }
+
+    /// The notebook view: `to_html()`.
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.call_method0("to_html")?.extract()
     }
 
     /// A `spacy.tokens.Doc` with frnews tokens, entities, sentence starts and
@@ -226,6 +236,19 @@ impl Document {
             .py()
             .import("frnews.spacy_interop")?
             .call_method1("to_spacy", (slf, nlp_or_vocab))?
+            .unbind())
+    }
+
+    /// A `Document` from a `spacy.tokens.Doc`: exact for one made by
+    /// `to_spacy`; for any other, its text, tokens, sentences and the
+    /// entities labelled `PER`, `ORG`, `LOC`, `DATE`, `TIME`, `MONEY` or
+    /// `PERCENT`.
+    #[classmethod]
+    fn from_spacy(cls: &Bound<'_, PyType>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        Ok(cls
+            .py()
+            .import("frnews.spacy_interop")?
+            .call_method1("from_spacy", (cls, doc))?
             .unbind())
     }
 
@@ -256,10 +279,33 @@ impl Document {
     }
 }
 
+/// The version of the `to_dict` format; format 1 had no `format_version`.
+pub const FORMAT_VERSION: u64 = 2;
+
 impl Document {
+    fn versioned_json(&self) -> serde_json::Value {
+        let mut value = self.inner.to_json();
+        if let Some(fields) = value.as_object_mut() {
+            fields.insert("format_version".to_string(), FORMAT_VERSION.into());
+        }
+        value
+    }
+
     fn from_json_str(data: &str) -> PyResult<Document> {
         let value: serde_json::Value =
             serde_json::from_str(data).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        match value.get("format_version") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(v)
+                if v.as_u64()
+                    .is_some_and(|n| (1..=FORMAT_VERSION).contains(&n)) => {}
+            Some(v) => {
+                return Err(PyValueError::new_err(format!(
+                    "format_version {v} is not one this frnews reads (1 to {FORMAT_VERSION}): \
+                     upgrade frnews"
+                )))
+            }
+        }
         let doc = crate::Document::from_json(&value).map_err(PyValueError::new_err)?;
         Ok(Document::new(doc))
     }
@@ -651,26 +697,6 @@ impl Meta {
         .into_any()
         .unbind();
         Ok((slf.get_type().into_any().unbind(), args))
-    }
-
-    /// The fields as a plain dict.
-    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let d = PyDict::new(py);
-        d.set_item("title", &self.title)?;
-        d.set_item("published", &self.published)?;
-        d.set_item("dateline", &self.dateline)?;
-        d.set_item("agency", &self.agency)?;
-        d.set_item("body_start", self.body_start)?;
-        d.set_item("body_end", self.body_end)?;
-        let pairs = |v: &Vec<Span>| v.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
-        d.set_item("credits", pairs(&self.credits))?;
-        d.set_item("article_id", &self.article_id)?;
-        d.set_item("boilerplate", pairs(&self.boilerplate))?;
-        d.set_item("copies", pairs(&self.copies))?;
-        d.set_item("byline", &self.byline)?;
-        d.set_item("standfirst", &self.standfirst)?;
-        d.set_item("updated", &self.updated)?;
-        Ok(d.into_any().unbind())
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -6,7 +6,11 @@ mod errors;
 mod pipeline;
 mod types;
 
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Arc;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -85,39 +89,204 @@ fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<document::Docume
     Ok(document::Document::new(doc))
 }
 
-/// Analyses many articles on `n_threads` threads (all cores when `None`),
-/// with the GIL released; results in input order.
+/// A rayon pool built once for a whole `analyze_batch` call and handed to
+/// `analyze_many` for each chunk.
+#[pyclass(frozen, module = "frnews._frnews")]
+struct ThreadPool {
+    pool: Arc<rayon::ThreadPool>,
+}
+
+#[pymethods]
+impl ThreadPool {
+    /// A pool of `n_threads` threads, at most the number of cores.
+    #[new]
+    fn new(n_threads: usize) -> PyResult<Self> {
+        Ok(ThreadPool {
+            pool: Arc::new(build_pool(n_threads)?),
+        })
+    }
+
+    #[getter]
+    fn n_threads(&self) -> usize {
+        self.pool.current_num_threads()
+    }
+}
+
+/// The number of cores this process may run on.
 #[pyfunction]
-#[pyo3(signature = (texts, *, n_threads=None))]
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+fn build_pool(n_threads: usize) -> PyResult<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        // More threads than cores would only compete for them (and a huge
+        // count would exhaust the system).
+        .num_threads(n_threads.clamp(1, available_cores()))
+        .build()
+        .map_err(|e| errors::FrnewsError::new_err(e.to_string()))
+}
+
+/// How often a waiting batch looks for Ctrl-C.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// Analyses many articles with the GIL released, on `pool` (a `ThreadPool`),
+/// else on a pool of `n_threads` threads (capped at the number of texts and
+/// cores), else on all cores; results in input order. The calling thread
+/// waits for the workers and checks for signals meanwhile, so that Ctrl-C
+/// stops the batch at once (texts already started finish in the background).
+#[pyfunction]
+#[pyo3(signature = (texts, *, n_threads=None, pool=None))]
 fn analyze_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
+    pool: Option<&Bound<'_, ThreadPool>>,
 ) -> PyResult<Vec<document::Document>> {
-    analyze_texts(py, texts, n_threads, crate::analyze)
+    analyze_texts(py, texts, n_threads, pool, crate::analyze)
 }
 
-/// The texts of an iterable analysed by `analyze` on a thread pool, GIL released.
+/// The texts of an iterable analysed by `analyze` as `analyze_many` says:
+/// on `pool`, else on `n_threads` threads, else on all cores; GIL released,
+/// signals checked while waiting.
 fn analyze_texts(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
-    analyze: impl Fn(&str) -> crate::Document + Sync,
+    pool: Option<&Bound<'_, ThreadPool>>,
+    analyze: impl Fn(&str) -> crate::Document + Send + Sync + 'static,
 ) -> PyResult<Vec<document::Document>> {
     let mut owned = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
     }
-    let docs = py.detach(|| -> PyResult<Vec<crate::Document>> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            // More threads than texts would only be idle (and a huge count
-            // would exhaust the system).
-            .num_threads(n_threads.map_or(0, |n| n.min(owned.len().max(1))))
-            .build()
-            .map_err(|e| errors::FrnewsError::new_err(e.to_string()))?;
-        pool.install(|| owned.par_iter().map(|t| guard(|| analyze(t))).collect())
-    })?;
+    let pool = match (pool, n_threads) {
+        (Some(p), _) => Some(Arc::clone(&p.get().pool)),
+        (None, Some(n)) => Some(Arc::new(build_pool(n.min(owned.len()))?)),
+        (None, None) => None,
+    };
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let (sender, mut receiver) = mpsc::channel();
+    let stop = Arc::clone(&cancelled);
+    let job = move || {
+        let docs: PyResult<Vec<crate::Document>> = owned
+            .par_iter()
+            .map(|t| {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(errors::FrnewsError::new_err("cancelled"));
+                }
+                guard(|| analyze(t))
+            })
+            .collect();
+        // The caller is gone when it was interrupted: nothing to report then.
+        let _ = sender.send(docs);
+    };
+    match &pool {
+        Some(p) => p.spawn(job),
+        None => rayon::spawn(job),
+    }
+    let docs = loop {
+        let (back, received) = py.detach(move || {
+            let received = receiver.recv_timeout(SIGNAL_CHECK);
+            (receiver, received)
+        });
+        receiver = back;
+        match received {
+            Ok(docs) => break docs?,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = py.check_signals() {
+                    cancelled.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(errors::FrnewsError::new_err(
+                    "internal error in frnews: a worker thread stopped",
+                ))
+            }
+        }
+    };
     Ok(docs.into_iter().map(document::Document::new).collect())
+}
+
+/// Writes `{"id": id, **doc.to_dict()}` (without `id` when it is `None`;
+/// the bytes of `doc.to_json()` then) and
+/// a newline to `file`, anything with a `write(str)` method, in pieces of
+/// 64 KB: no Python object is built for the document's parts, and the
+/// JSON is never whole in memory. Errors of `file.write` propagate.
+#[pyfunction]
+#[pyo3(signature = (file, doc, id=None))]
+fn write_json_line(
+    file: &Bound<'_, PyAny>,
+    doc: &Bound<'_, document::Document>,
+    id: Option<&Bound<'_, PyAny>>,
+) -> PyResult<()> {
+    let id = id.map(|v| text_arg(v, "id")).transpose()?;
+    let mut out = PyWriter::new(file);
+    let written = doc
+        .get()
+        .inner
+        .write_json(&mut out, id.as_deref(), Some(document::FORMAT_VERSION))
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match (written, out.error.take()) {
+        (_, Some(e)) => Err(e),
+        (Ok(()), None) => Ok(()),
+        (Err(e), None) => Err(errors::FrnewsError::new_err(format!(
+            "internal error in frnews: {e}"
+        ))),
+    }
+}
+
+/// `io::Write` onto a Python text file: bytes are buffered and handed to
+/// `file.write` as `str`, cut at character boundaries.
+struct PyWriter<'a, 'py> {
+    file: &'a Bound<'py, PyAny>,
+    buffer: Vec<u8>,
+    /// The exception `file.write` raised, given back to Python as it was.
+    error: Option<PyErr>,
+}
+
+const WRITE_PIECE: usize = 1 << 16;
+
+impl<'a, 'py> PyWriter<'a, 'py> {
+    fn new(file: &'a Bound<'py, PyAny>) -> Self {
+        PyWriter {
+            file,
+            buffer: Vec::with_capacity(WRITE_PIECE),
+            error: None,
+        }
+    }
+
+    /// Hands the complete characters of the buffer to Python.
+    fn drain(&mut self) -> io::Result<()> {
+        let complete = match std::str::from_utf8(&self.buffer) {
+            Ok(s) => s.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let (head, _) = self.buffer.split_at(complete);
+        let piece = std::str::from_utf8(head).map_err(io::Error::other)?;
+        if let Err(e) = self.file.call_method1("write", (piece,)) {
+            self.error = Some(e);
+            return Err(io::Error::other("file.write failed"));
+        }
+        self.buffer.drain(..complete);
+        Ok(())
+    }
+}
+
+impl Write for PyWriter<'_, '_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= WRITE_PIECE {
+            self.drain()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()
+    }
 }
 
 /// The text with mojibake and certain typographic damage undone.
@@ -133,6 +302,7 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FrnewsError", m.py().get_type::<errors::FrnewsError>())?;
     m.add("InputError", m.py().get_type::<errors::InputError>())?;
     m.add_class::<Token>()?;
+    m.add_class::<ThreadPool>()?;
     m.add_class::<Span>()?;
     m.add_class::<document::Document>()?;
     m.add_class::<document::Entity>()?;
@@ -143,6 +313,8 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pipeline::Pipeline>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(available_cores, m)?)?;
+    m.add_function(wrap_pyfunction!(write_json_line, m)?)?;
     m.add_function(wrap_pyfunction!(repair, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;

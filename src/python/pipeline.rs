@@ -10,7 +10,7 @@ use pyo3::types::{PyMapping, PyString};
 use super::document::Document;
 use super::errors::{guard, text_arg};
 use super::types::Token;
-use super::{analyze_texts, tokens_of};
+use super::{analyze_texts, tokens_of, ThreadPool};
 use crate::{Stage, UserEntries};
 
 /// The core pipeline, with its lexicons compiled once.
@@ -116,16 +116,18 @@ impl Pipeline {
         Ok(Document::new(doc))
     }
 
-    /// Analyses many articles on `n_threads` threads, GIL released; input order.
-    #[pyo3(signature = (texts, *, n_threads=None))]
+    /// Analyses many articles as `frnews._frnews.analyze_many` does, with
+    /// this pipeline's lexicons.
+    #[pyo3(signature = (texts, *, n_threads=None, pool=None))]
     fn analyze_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<usize>,
+        pool: Option<&Bound<'_, ThreadPool>>,
     ) -> PyResult<Vec<Document>> {
-        let inner = &self.inner;
-        analyze_texts(py, texts, n_threads, |t| inner.analyze(t))
+        let inner = Arc::clone(&self.inner);
+        analyze_texts(py, texts, n_threads, pool, move |t| inner.analyze(t))
     }
 
     /// Splits `text` into tokens.

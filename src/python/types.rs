@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyString, PyType};
 
 use crate::model::TokenKind;
 use crate::offsets::OffsetMap;
@@ -170,3 +170,58 @@ impl Span {
 pub fn py_repr(py: Python<'_>, text: &str) -> PyResult<String> {
     Ok(PyString::new(py, text).repr()?.to_string())
 }
+
+/// `to_dict`, `to_json`, `from_dict` and `from_json` for plain-data classes.
+/// The work is done by `frnews._plain` from the class's constructor
+/// signature, so a field added to a constructor is converted with no change
+/// here.
+macro_rules! plain_data {
+    ($($class:ty),* $(,)?) => {$(
+        #[pymethods]
+        impl $class {
+            /// The fields as plain data (nested spans as dicts), the keyword
+            /// arguments of the constructor: `type(x).from_dict(x.to_dict()) == x`.
+            fn to_dict(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+                plain(slf.py(), "to_dict", (slf,))
+            }
+
+            /// `to_dict()` as a JSON string.
+            fn to_json(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+                plain(slf.py(), "to_json", (slf,))
+            }
+
+            /// Rebuilds the object from `to_dict()` output.
+            #[classmethod]
+            fn from_dict(cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+                plain(cls.py(), "from_dict", (cls, data))
+            }
+
+            /// Rebuilds the object from `to_json()` output.
+            #[classmethod]
+            fn from_json(cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+                plain(cls.py(), "from_json", (cls, data))
+            }
+        }
+    )*};
+}
+
+fn plain<'py>(
+    py: Python<'py>,
+    function: &str,
+    args: impl pyo3::call::PyCallArgs<'py>,
+) -> PyResult<Py<PyAny>> {
+    Ok(py
+        .import("frnews._plain")?
+        .call_method1(function, args)?
+        .unbind())
+}
+
+plain_data!(
+    Token,
+    Span,
+    super::document::Entity,
+    super::document::Quote,
+    super::document::Meta,
+    super::document::Paragraph,
+    super::document::TextWarning,
+);
