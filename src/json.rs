@@ -348,13 +348,18 @@ struct MetaJson<'a> {
     body_end: Option<usize>,
     body_start: Option<usize>,
     boilerplate: Vec<(usize, usize)>,
+    byline: Option<&'a str>,
+    byline_span: Option<(usize, usize)>,
     copies: Vec<(usize, usize)>,
     credits: Vec<(usize, usize)>,
     dateline: Option<&'a str>,
     dateline_span: Option<(usize, usize)>,
     published: Option<&'a str>,
+    standfirst: Option<&'a str>,
+    standfirst_span: Option<(usize, usize)>,
     title: Option<String>,
     title_span: Option<(usize, usize)>,
+    updated: Option<&'a str>,
 }
 
 #[derive(DeriveSerialize)]
@@ -371,6 +376,7 @@ struct EntityJson<'a> {
 #[derive(DeriveSerialize)]
 struct ParagraphJson {
     end: usize,
+    role: &'static str,
     start: usize,
     zone: &'static str,
 }
@@ -438,11 +444,15 @@ impl Serialize for DocumentJson<'_> {
                 body_end: meta.body.map(|b| map.char_offset(b.end)),
                 body_start: meta.body.map(|b| map.char_offset(b.start)),
                 boilerplate: pairs(&meta.boilerplate),
+                byline: meta.byline.map(|s| s.text(text)),
+                byline_span: meta.byline.as_ref().map(pair),
                 copies: pairs(&meta.copies),
                 credits: pairs(&meta.credits),
                 dateline: meta.dateline.map(|s| s.text(text)),
                 dateline_span: meta.dateline.as_ref().map(pair),
                 published: meta.published.as_deref(),
+                standfirst: meta.standfirst.map(|s| s.text(text)),
+                standfirst_span: meta.standfirst.as_ref().map(pair),
                 title: meta.title.map(|s| {
                     s.text(text)
                         .split_whitespace()
@@ -450,6 +460,7 @@ impl Serialize for DocumentJson<'_> {
                         .join(" ")
                 }),
                 title_span: meta.title.as_ref().map(pair),
+                updated: meta.updated.as_deref(),
             },
         )?;
         out.serialize_entry(
@@ -459,6 +470,7 @@ impl Serialize for DocumentJson<'_> {
                     let (start, end) = pair(&p.span);
                     ParagraphJson {
                         end,
+                        role: p.role.as_str(),
                         start,
                         zone: p.zone.as_str(),
                     }
