@@ -112,6 +112,8 @@ const TEASER_WORDS: usize = 6;
 const MAX_HEADING_WORDS: usize = 15;
 /// An inline link (`Lire aussi : <headline>`) has a headline of this many words.
 const MIN_LINK_WORDS: usize = 3;
+/// The opening of an inline link without a colon has at most this many words.
+const MAX_LINK_MARKER_WORDS: usize = 3;
 
 /// A date widget has its date in at most this many pieces.
 const MAX_WIDGET_PIECES: usize = 4;
@@ -604,10 +606,13 @@ fn is_short_sentence(lex: &Lexicons, line: &str, f: Feat) -> bool {
         && page::function_share(lex, line) > 0
 }
 
-/// `Lire aussi : <headline>`: a link inside the body.
+/// `Lire aussi : <headline>`, `Lire aussi <headline>`: a link inside the body
+/// (a boilerplate opening and a headline after it).
 fn is_inline_link(line: &str) -> bool {
-    line.split_once(':')
-        .is_some_and(|(_, rest)| lines::word_count(rest) >= MIN_LINK_WORDS)
+    match line.split_once(':') {
+        Some((_, rest)) => lines::word_count(rest) >= MIN_LINK_WORDS,
+        None => lines::word_count(line) >= MIN_LINK_WORDS + MAX_LINK_MARKER_WORDS,
+    }
 }
 
 /// Lines the body runs through when running text follows them.

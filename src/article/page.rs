@@ -58,7 +58,7 @@ const MAX_DURATION_WORDS: usize = 5;
 /// A question or exclamation this short may be a headline.
 const MAX_QUESTION_WORDS: usize = 20;
 /// A chrome phrase makes a line chrome only in a line this short.
-const MAX_CHROME_PHRASE_WORDS: usize = 16;
+const MAX_CHROME_PHRASE_WORDS: usize = 25;
 
 /// The words of a line, with the punctuation around them stripped
 /// (`l'OCS` gives `l'` and `OCS`).

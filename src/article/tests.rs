@@ -583,3 +583,14 @@ fn a_short_title_right_above_the_body() {
     let text = format!("Le grand chantier\n\n{LEAD}\n");
     assert_eq!(fields(&text).title.as_deref(), Some("Le grand chantier"));
 }
+
+#[test]
+fn calls_to_subscribe_and_links_without_a_colon() {
+    let call = "Cet article vous a plu ? Inscrivez-vous à notre newsletter pour recevoir chaque soir les nouvelles de la ville.";
+    let text = format!("Sète rénove le quai de la Marine\n\n{LEAD}\n\nLire aussi Agde vote son budget pour 2021\n\n{SECOND}\n\n{call}\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\nLire aussi Agde vote son budget pour 2021\n\n{SECOND}").as_str())
+    );
+}
