@@ -165,6 +165,17 @@ fn peel_leading(text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) -
         }
         let Some(c) = s.chars().next() else { break };
         let elided_alone = is_apostrophe(c) && s.len() == c.len_utf8();
+        // `:«`, `,"`: a colon or comma typed without its space before an
+        // opening quote mark is a token of its own.
+        let glued_colon = matches!(c, ':' | ';' | ',')
+            && s.get(c.len_utf8()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| matches!(n, '«' | '“' | '„' | '"'));
+        if glued_colon {
+            push(tokens, text, lo, lo + c.len_utf8());
+            lo += c.len_utf8();
+            continue;
+        }
         // A dash before a digit is a sign and stays with the number; any
         // other leading dash (dialogue, list) is a token of its own.
         if is_opener(c) || elided_alone || (is_dash(c) && !starts_signed_number(s)) {
@@ -743,6 +754,12 @@ mod tests {
         );
         assert_eq!(toks("5,2 % 5,2%"), ["5,2", "%", "5,2", "%"]);
         assert_eq!(crate::tokenize("10h08")[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn a_colon_glued_to_a_quote_mark_is_its_own_token() {
+        assert_eq!(toks("a dit :« Oui »"), ["a", "dit", ":", "«", "Oui", "»"]);
+        assert_eq!(toks("ici,\"non\""), ["ici", ",", "\"", "non", "\""]);
     }
 
     #[test]

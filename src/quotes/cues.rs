@@ -24,6 +24,9 @@ pub struct VerbCue {
     pub participle: bool,
     /// An infinitive (`Et de conclure`, `se bornant à rappeler`).
     pub infinitive: bool,
+    /// The verb reports through `object + à/de + infinitive` (`a appelé
+    /// les habitants à rester`).
+    pub object_infinitive: Option<Prep>,
 }
 
 /// What a prepositional cue says about its speaker.
@@ -65,6 +68,15 @@ struct VerbEntry {
     ambiguous: bool,
     participle: bool,
     infinitive: bool,
+    object_infinitive: Option<Prep>,
+}
+
+/// The preposition that opens an infinitive clause after a verb of speech
+/// and its object (`appeler ... à`, `accuser ... de`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prep {
+    A,
+    De,
 }
 
 /// What the quote stage knows: verbs and phrases of speech and the word
@@ -79,13 +91,30 @@ pub struct Lexicons {
     negations: WordSet,
     verb_group_words: WordSet,
     title_triggers: WordSet,
-    /// First words of the titles of data/lexicons/titles.txt and the person
+    /// Head nouns of the titles of data/lexicons/titles.txt and the person
     /// nouns of data/quotes/person_nouns.txt.
     person_heads: WordSet,
+    /// The heads of the titles alone (`ministre`, `président`): offices, not
+    /// common nouns for people.
+    title_heads: WordSet,
     body_heads: WordSet,
     anaphoric: WordSet,
     non_agents: WordSet,
     not_infinitives: WordSet,
+    connectors: Vec<Vec<String>>,
+    generic_bodies: WordSet,
+    documents: WordSet,
+    backward: WordSet,
+    name_blockers: WordSet,
+    particles: WordSet,
+    /// French given names by gender (the masculine and feminine groups of
+    /// data/lexicons/given_names.txt).
+    given_genders: WordMap<String, Gender>,
+    adjective_verbs: WordSet,
+    /// The first word of each phrase cue and of each connector: most
+    /// tokens start neither, and are told so by one look-up.
+    phrase_starts: WordSet,
+    connector_starts: WordSet,
 }
 
 impl Default for Lexicons {
@@ -116,6 +145,16 @@ fn build(
 ) -> Lexicons {
     let mut patterns: Vec<String> = Vec::new();
     let mut verb_entries = Vec::new();
+    let object_infinitives: WordMap<String, Prep> =
+        rows(include_str!("../../data/quotes/object_infinitives.tsv"))
+            .filter_map(|row| {
+                let prep = match *row.get(1)? {
+                    "à" => Prep::A,
+                    _ => Prep::De,
+                };
+                Some((fold_key(row.first()?), prep))
+            })
+            .collect();
     let excluded: WordSet = exclude.iter().map(|e| fold_key(e.trim())).collect();
     // A user's form has no lemma: it is read as the form it is (a participle
     // when it ends in `-ant`), never as ambiguous.
@@ -137,10 +176,16 @@ fn build(
         };
         let form = fold_key(form);
         let last_word = form.rsplit(' ').next().unwrap_or("").to_string();
+        let whole_lemma = form == fold_key(lemma);
+        let single = !form.contains(' ');
         let entry = || VerbEntry {
             ambiguous: row.get(2).is_some_and(|f| *f == "ambiguous"),
             participle: last_word.ends_with("ant") && !lemma.ends_with("ant"),
-            infinitive: last_word == fold_key(lemma).rsplit(' ').next().unwrap_or(""),
+            // The whole form is the lemma: `faire savoir`, `se dire`, not
+            // `fait savoir`.
+            infinitive: whole_lemma
+                || (single && last_word == fold_key(lemma).rsplit(' ').next().unwrap_or("")),
+            object_infinitive: object_infinitives.get(&fold_key(lemma)).copied(),
         };
         // Typographic apostrophes are matched too: the folded text keeps them.
         if form.contains('\'') {
@@ -151,22 +196,18 @@ fn build(
         verb_entries.push(entry());
     }
     let verbs = AhoCorasick::new(&patterns).ok();
-    let phrases = rows(include_str!("../../data/quotes/cue_phrases.tsv"))
-        .filter_map(|row| {
-            let words = crate::tokenize::tokenize(tokenizer, row.first()?);
-            let phrase = *row.first()?;
-            let keys = words
-                .iter()
-                .map(|t| fold_key(t.text(phrase)))
-                .collect::<Vec<_>>();
-            let kind = match *row.get(1)? {
-                "source" => PhraseKind::Source,
-                "topic" => PhraseKind::Topic,
-                _ => PhraseKind::Opinion,
-            };
-            Some((keys, kind))
-        })
-        .collect();
+    let phrases: Vec<(Vec<String>, PhraseKind)> =
+        rows(include_str!("../../data/quotes/cue_phrases.tsv"))
+            .filter_map(|row| {
+                let keys = phrase_keys(tokenizer, row.first()?);
+                let kind = match *row.get(1)? {
+                    "source" => PhraseKind::Source,
+                    "topic" => PhraseKind::Topic,
+                    _ => PhraseKind::Opinion,
+                };
+                Some((keys, kind))
+            })
+            .collect();
     let pronouns = rows(include_str!("../../data/quotes/pronouns.tsv"))
         .filter_map(|row| {
             let gender = match *row.get(1)? {
@@ -184,16 +225,49 @@ fn build(
             Some((fold_key(row.first()?), (gender, kind)))
         })
         .collect();
-    // The head noun of each title; `Son Excellence` or `Sa Majesté` open
-    // with a determiner, which heads nothing.
-    let mut person_heads: WordSet = entries(include_str!("../../data/lexicons/titles.txt"))
-        .filter_map(|t| t.split(' ').next())
-        .map(fold_key)
-        .filter(|head| !is_determiner(head))
+    // The head noun of each title: its first word when that word is a title
+    // or a person noun by itself (`président` in `président de la
+    // République`), else its second word (`ministre` in `premier ministre`,
+    // `représentant` in `haut représentant`). `Son Excellence` or `Sa
+    // Majesté` open with a determiner, which heads nothing.
+    let titles: Vec<Vec<String>> = entries(include_str!("../../data/lexicons/titles.txt"))
+        .map(|t| t.split(' ').map(fold_key).collect())
         .collect();
-    person_heads.extend(folded_set(include_str!(
-        "../../data/quotes/person_nouns.txt"
-    )));
+    let nouns = folded_set(include_str!("../../data/quotes/person_nouns.txt"));
+    let mut single = nouns.clone();
+    single.extend(
+        titles
+            .iter()
+            .filter(|t| t.len() == 1)
+            .filter_map(|t| t.first().cloned()),
+    );
+    let mut person_heads = single.clone();
+    let mut title_heads = WordSet::default();
+    for t in &titles {
+        let head = match (t.first(), t.get(1)) {
+            (Some(first), _) if single.contains(first) => Some(first),
+            (Some(_), Some(second)) if single.contains(second) => Some(second),
+            (Some(first), None) => Some(first),
+            _ => None,
+        };
+        if let Some(head) = head.filter(|h| !is_determiner(h)) {
+            person_heads.insert(head.clone());
+            if !nouns.contains(head) {
+                title_heads.insert(head.clone());
+            }
+        }
+    }
+    let connectors: Vec<Vec<String>> = entries(include_str!("../../data/quotes/connectors.txt"))
+        .map(|c| phrase_keys(tokenizer, c))
+        .collect();
+    let phrase_starts: WordSet = phrases
+        .iter()
+        .filter_map(|(keys, _)| keys.first().cloned())
+        .collect();
+    let connector_starts: WordSet = connectors
+        .iter()
+        .filter_map(|k| k.first().cloned())
+        .collect();
     Lexicons {
         verbs,
         verb_entries,
@@ -205,10 +279,79 @@ fn build(
         verb_group_words: folded_set(include_str!("../../data/quotes/verb_group_words.txt")),
         title_triggers: folded_set(include_str!("../../data/quotes/title_triggers.txt")),
         person_heads,
+        title_heads,
         body_heads: folded_set(include_str!("../../data/quotes/body_nouns.txt")),
         anaphoric: folded_set(include_str!("../../data/quotes/anaphoric_markers.txt")),
         non_agents: folded_set(include_str!("../../data/quotes/non_agents.txt")),
         not_infinitives: folded_set(include_str!("../../data/quotes/not_infinitives.txt")),
+        connectors,
+        generic_bodies: folded_set(include_str!("../../data/quotes/generic_bodies.txt")),
+        documents: folded_set(include_str!("../../data/quotes/document_nouns.txt")),
+        backward: folded_set(include_str!("../../data/quotes/backward_nouns.txt")),
+        name_blockers: folded_set(include_str!("../../data/lexicons/person_blockers.txt")),
+        particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
+        given_genders: given_genders(include_str!("../../data/lexicons/given_names.txt")),
+        adjective_verbs: folded_set(include_str!("../../data/quotes/adjective_verbs.txt")),
+        phrase_starts,
+        connector_starts,
+    }
+}
+
+/// The given names of the groups whose header says `(masculins)` or
+/// `(féminins)`, with that gender.
+fn given_genders(data: &str) -> WordMap<String, Gender> {
+    let mut out = WordMap::default();
+    let mut gender = None;
+    for line in data.lines().map(str::trim) {
+        if let Some(header) = line.strip_prefix('#') {
+            gender = if header.contains("(masculins)") {
+                Some(Gender::Masculine)
+            } else if header.contains("(féminins)") {
+                Some(Gender::Feminine)
+            } else if header.trim().is_empty() {
+                gender
+            } else {
+                None
+            };
+            continue;
+        }
+        if let (Some(g), false) = (gender, line.is_empty()) {
+            out.insert(fold_key(line), g);
+        }
+    }
+    out
+}
+
+/// The folded keys of the tokens of a phrase (`d'après` -> `d'`, `après`).
+fn phrase_keys(tokenizer: &crate::tokenize::Lexicons, phrase: &str) -> Vec<String> {
+    crate::tokenize::tokenize(tokenizer, phrase)
+        .iter()
+        .map(|t| fold_key(t.text(phrase)))
+        .collect()
+}
+
+/// The number of tokens of the connector starting at token `i` (`Mais`, `Par
+/// ailleurs`, `De son côté`), with the comma after it; 0 when none.
+pub fn connector_len(cx: &Context<Lexicons>, i: usize) -> usize {
+    if !cx.lex.connector_starts.contains(cx.key(i).as_ref()) {
+        return 0;
+    }
+    let len = cx
+        .lex
+        .connectors
+        .iter()
+        .filter(|keys| {
+            keys.iter()
+                .enumerate()
+                .all(|(k, w)| cx.key(i + k) == w.as_str())
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    if len > 0 && cx.key(i + len) == "," {
+        len + 1
+    } else {
+        len
     }
 }
 
@@ -234,6 +377,7 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
             ambiguous: entry.ambiguous,
             participle: entry.participle,
             infinitive: entry.infinitive,
+            object_infinitive: entry.object_infinitive,
         };
         best.entry(first)
             .and_modify(|c| {
@@ -258,6 +402,9 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
 /// The prepositional cue starting at token `i`, if any (longest first).
 pub fn phrase_at(cx: &Context<Lexicons>, i: usize) -> Option<PhraseCue> {
     let lx = cx.lex;
+    if !lx.phrase_starts.contains(cx.key(i).as_ref()) {
+        return None;
+    }
     lx.phrases
         .iter()
         .filter(|(keys, _)| {
@@ -299,8 +446,53 @@ impl Lexicons {
         self.title_triggers.contains(key)
     }
 
+    /// A role or a noun for a person, also with `ex-` (`l'ex-président`).
     pub fn is_person_head(&self, key: &str) -> bool {
         self.person_heads.contains(key)
+            || key
+                .strip_prefix("ex-")
+                .is_some_and(|k| self.person_heads.contains(k))
+    }
+
+    /// The head of a title (`ministre`, `présidente`), an office rather than
+    /// a common noun for a person (`chercheur`, `agricultrice`).
+    pub fn is_title_head(&self, key: &str) -> bool {
+        self.title_heads.contains(key)
+    }
+
+    /// A noun for an organisation of any name (`le groupe`, `l'ONG`).
+    pub fn is_generic_body(&self, key: &str) -> bool {
+        self.generic_bodies.contains(key)
+    }
+
+    /// A noun of a document that speaks for its issuer (`le rapport`).
+    pub fn is_document(&self, key: &str) -> bool {
+        self.documents.contains(key)
+    }
+
+    /// A noun of opinion that attributes the sentence before (`C'est l'avis de`).
+    pub fn is_backward_noun(&self, key: &str) -> bool {
+        self.backward.contains(key)
+    }
+
+    /// A capitalised word that never starts a name (`Les`, `Cette`, `Lundi`).
+    pub fn is_name_blocker(&self, key: &str) -> bool {
+        self.name_blockers.contains(key)
+    }
+
+    /// A lower-case particle inside a name (`da`, `von`, `al`).
+    /// A form of `se dire`, `se déclarer` that takes an adjective.
+    pub fn is_adjective_verb(&self, key: &str) -> bool {
+        self.adjective_verbs.contains(key)
+    }
+
+    /// The gender of a French given name (`jean` -> masculine).
+    pub fn given_gender(&self, key: &str) -> Option<Gender> {
+        self.given_genders.get(key).copied()
+    }
+
+    pub fn is_name_particle(&self, key: &str) -> bool {
+        self.particles.contains(key)
     }
 
     pub fn is_body_head(&self, key: &str) -> bool {

@@ -223,15 +223,22 @@ impl<'a> Doc<'a> {
             .map_or(i..i + 1, |(r, _)| r.clone())
     }
 
-    /// Whether token `i` is in a zone that reports news (body, its copy, the
-    /// dateline paragraph), where quotes are looked for.
-    pub fn quotable(&self, i: usize) -> bool {
-        let zone = self
-            .paragraph_of
+    /// The zone of the paragraph holding token `i`.
+    pub fn zone(&self, i: usize) -> Zone {
+        self.paragraph_of
             .get(i)
             .and_then(|&p| self.paragraphs.get(p))
-            .map_or(Zone::Body, |(_, z)| *z);
-        matches!(zone, Zone::Body | Zone::Copy | Zone::Dateline)
+            .map_or(Zone::Body, |(_, z)| *z)
+    }
+
+    /// Whether token `i` is in a zone that reports news (title, body, its
+    /// copy, the dateline paragraph), where quotes are looked for: a
+    /// headline with an attribution is a quote (GUIDELINES, "Settled cases").
+    pub fn quotable(&self, i: usize) -> bool {
+        matches!(
+            self.zone(i),
+            Zone::Title | Zone::Body | Zone::Copy | Zone::Dateline
+        )
     }
 
     /// The entity covering token `i`, if it is a person or an organisation.

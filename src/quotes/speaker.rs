@@ -15,8 +15,7 @@ use std::collections::HashMap;
 use super::cues::{self, Gender, PronounKind};
 use super::spans::Candidate;
 use super::Doc;
-use crate::model::Label;
-use crate::model::Span;
+use crate::model::{Label, Span, Zone};
 
 /// The words that say who speaks, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +34,12 @@ pub enum Subject {
     Nobody,
     /// A noun phrase (token range) headed by a role or a body.
     Role {
+        first: usize,
+        last: usize,
+    },
+    /// Capitalised words in a speaker slot that no entity covers (`Moody's`,
+    /// `V. Durand`): a name all the same.
+    Name {
         first: usize,
         last: usize,
     },
@@ -59,6 +64,12 @@ const REFERENCE_WINDOW: usize = 2000;
 pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
     if last < first || last - first > MAX_PHRASE {
         return Subject::Unknown;
+    }
+    // `Mais le premier ministre`, `Par ailleurs, Jean Dupont`: the connector
+    // is not the speaker's.
+    let skip = cues::connector_len(&doc.cx, first);
+    if skip > 0 && first + skip <= last {
+        return classify_phrase(doc, first + skip, last);
     }
     if first == last {
         if let Some((gender, kind)) = doc.cx.lex.pronoun(&doc.key(first)) {
@@ -91,6 +102,13 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
             }
         }
     }
+    // `Jeanne Durand la présidente du club`: a name no entity covers, then
+    // its role.
+    if let Some(end) = (first..last).rev().find(|&k| name_like(doc, first, k)) {
+        if !doc.capitalised(end + 1) {
+            return Subject::Name { first, last: end };
+        }
+    }
     let head = phrase_head(doc, first, last);
     match (head, org) {
         // The phrase opens on the organisation's name (l'Institut ..., le
@@ -98,17 +116,164 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         (_, Some((at, e))) if at <= first + 1 && !matches!(head, Some(h) if h <= at) => {
             entity_subject(e)
         }
-        (Some(h), _) if doc.cx.lex.is_person_head(&doc.key(h)) => Subject::Role { first, last },
+        (Some(h), _) if doc.cx.lex.is_person_head(&doc.key(h)) => Subject::Role {
+            first: determiner_before(doc, first, h),
+            last,
+        },
         (Some(h), Some((_, e))) if doc.cx.lex.is_non_agent(&doc.key(h)) => entity_subject(e),
         (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => Subject::Nobody,
-        (Some(_), None) => Subject::Role { first, last },
+        // `le classement établi par Reporters sans frontières`: a document
+        // speaks for the name after `par` or `de`.
+        (Some(h), None) if doc.cx.lex.is_document(&doc.key(h)) => (h + 1..last)
+            .find(|&i| matches!(doc.key(i).as_ref(), "par" | "de" | "d'" | "du"))
+            .and_then(|i| {
+                (i + 1..=last)
+                    .rev()
+                    .find(|&k| name_like(doc, i + 1, k))
+                    .map(|k| Subject::Name {
+                        first: i + 1,
+                        last: k,
+                    })
+            })
+            .unwrap_or(Subject::Role {
+                first: determiner_before(doc, first, h),
+                last,
+            }),
+        (Some(h), None) => Subject::Role {
+            first: determiner_before(doc, first, h),
+            last,
+        },
         (Some(_), Some((_, e))) => entity_subject(e),
         // An organisation governed by a preposition is a complement (`à la
         // tête de l'OMC`), not who speaks.
         (None, Some((at, e))) if !governed(doc, at, first) => entity_subject(e),
         (None, Some(_)) => Subject::Unknown,
+        (None, None) if name_like(doc, first, last) => Subject::Name { first, last },
         (None, None) => Subject::Unknown,
     }
+}
+
+/// A plural pronoun or determiner (`ils`, `-t-elles`, `des`, `plusieurs`).
+fn plural_word(key: &str) -> bool {
+    matches!(
+        key,
+        "ils"
+            | "elles"
+            | "-ils"
+            | "-t-ils"
+            | "-elles"
+            | "-t-elles"
+            | "eux"
+            | "les"
+            | "des"
+            | "ces"
+            | "plusieurs"
+            | "certains"
+            | "certaines"
+            | "quelques"
+            | "d'autres"
+            | "leurs"
+    )
+}
+
+/// Whether a plural determiner opens token `i` (`des`, `d'autres`).
+fn plural_at(doc: &Doc, i: usize) -> bool {
+    plural_word(&doc.key(i)) || (doc.key(i) == "d'" && doc.key(i + 1) == "autres")
+}
+
+/// A noun phrase opening with a determiner or a quantifier (`des
+/// scientifiques russes`, `plusieurs leaders de la rébellion`) in a subject
+/// slot: its words are the speaker when nothing else names one.
+pub fn noun_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
+    let start = first + cues::connector_len(&doc.cx, first);
+    let opens = cues::is_determiner(&doc.key(start))
+        || matches!(
+            doc.key(start).as_ref(),
+            "plusieurs" | "certains" | "certaines" | "quelques" | "nombre" | "d'autres"
+        )
+        || (doc.key(start) == "d'" && doc.key(start + 1) == "autres");
+    let plain = last > start
+        && last - start <= 8
+        && doc.is_word(start + 1)
+        && (start..=last).all(|i| {
+            doc.is_word(i) && !doc.cx.lex.is_auxiliary(&doc.key(i)) && doc.cue_starting(i).is_none()
+        });
+    if opens && plain && cues::is_determiner(&doc.key(start)) && doc.capitalised(start + 1) {
+        // `le Conseil national syrien`: a name without its article.
+        Subject::Role {
+            first: start + 1,
+            last,
+        }
+    } else if opens && plain {
+        Subject::Role { first: start, last }
+    } else {
+        Subject::Unknown
+    }
+}
+
+/// Whether tokens `first..=last` are a name the entity stage may not know:
+/// an optional honorific, then capitalised words (particles, initials and
+/// apostrophes between them), the first of which can start a name.
+pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
+    if last < first || last - first > 6 {
+        return false;
+    }
+    let start = if cues::honorific_gender(doc.word(first)).is_some() {
+        first + 1
+    } else {
+        first
+    };
+    if start > last || !doc.capitalised(start) || !doc.capitalised(last) {
+        return false;
+    }
+    let key = doc.key(start);
+    if doc.cx.lex.is_name_blocker(&key)
+        || doc.cx.lex.pronoun(&key).is_some()
+        || cues::is_determiner(&key)
+    {
+        return false;
+    }
+    // One plain capitalised word opening a sentence may be any word
+    // (`Indépendant depuis 2007, ...`); it is a name when it looks like one
+    // (`Moody's`, `OCDE`, `McKinsey`).
+    let opens = start == doc.sentence(start).start
+        || start == first + cues::connector_len(&doc.cx, doc.sentence(start).start)
+            && first == doc.sentence(start).start;
+    if start == last && opens {
+        let w = doc.word(start);
+        let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+        let possessive = matches!(doc.word(start + 1), "'" | "’") || w.contains(['\'', '’']);
+        if !inner_capital && !possessive {
+            return false;
+        }
+    }
+    if doc.entity_of.get(start).copied().flatten().is_some() {
+        return false;
+    }
+    // A place may end a name (`Météo France`), no person or organisation.
+    (start..=last).all(|i| {
+        let w = doc.word(i);
+        doc.speaker_entity(i).is_none()
+            && (doc.capitalised(i)
+                || doc.cx.lex.is_name_particle(&doc.key(i))
+                || matches!(w, "'" | "’" | "-" | "." | "s"))
+    })
+}
+
+/// Where the noun phrase with head `head` starts: at its determiner when
+/// words come before it (`ajoute le documentaire`), else at `first`.
+fn determiner_before(doc: &Doc, first: usize, head: usize) -> usize {
+    (first..head)
+        .find(|&i| cues::is_determiner(&doc.key(i)))
+        .unwrap_or(first)
+}
+
+/// Whether token `h` is a noun that can head a speaker: a role, a person,
+/// a body, an organisation of any name or a document.
+fn speaking_head(doc: &Doc, h: usize) -> bool {
+    let k = doc.key(h);
+    let lex = doc.cx.lex;
+    lex.is_person_head(&k) || lex.is_body_head(&k) || lex.is_generic_body(&k) || lex.is_document(&k)
 }
 
 /// The head noun of a phrase: its first role, person, body or non-agent noun
@@ -116,7 +281,11 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
 fn phrase_head(doc: &Doc, first: usize, last: usize) -> Option<usize> {
     (first..=last.min(first + 4)).find(|&i| {
         let k = doc.key(i);
-        doc.cx.lex.is_person_head(&k) || doc.cx.lex.is_body_head(&k) || doc.cx.lex.is_non_agent(&k)
+        doc.cx.lex.is_person_head(&k)
+            || doc.cx.lex.is_body_head(&k)
+            || doc.cx.lex.is_generic_body(&k)
+            || doc.cx.lex.is_document(&k)
+            || doc.cx.lex.is_non_agent(&k)
     })
 }
 
@@ -145,9 +314,9 @@ pub fn subject_after(doc: &Doc, from: usize) -> Option<(Subject, usize)> {
             .checked_sub(1)
             .is_some_and(|p| p >= from && governs(&doc.key(p)));
         if !governed {
-            let named = doc.entity_starting(i).is_some();
+            let named = doc.entity_starting(i).is_some() || name_like(doc, i, i);
             let honorific = cues::honorific_gender(doc.word(i)).is_some()
-                && doc.entity_starting(i + 1).is_some();
+                && (doc.entity_starting(i + 1).is_some() || doc.capitalised(i + 1));
             // A determiner and a role or body noun before any complement
             // (`le porte-parole`, `les autorités locales`, not `les faits au
             // Parquet`).
@@ -155,10 +324,7 @@ pub fn subject_after(doc: &Doc, from: usize) -> Option<(Subject, usize)> {
                 && (doc.entity_starting(i + 1).is_some()
                     || (i + 1..(i + 4).min(limit))
                         .take_while(|&h| !doc.is_punct(h) && !governs(&doc.key(h)))
-                        .any(|h| {
-                            doc.cx.lex.is_person_head(&doc.key(h))
-                                || doc.cx.lex.is_body_head(&doc.key(h))
-                        }));
+                        .any(|h| speaking_head(doc, h)));
             if named || honorific || determined {
                 start = Some(i);
                 break;
@@ -215,6 +381,13 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
             i += 1;
             continue;
         }
+        // `le rapport publié par Transparence Globale`: the agent of a
+        // document is part of its phrase.
+        if k == "par" && doc.capitalised(i + 1) {
+            end = i + 1;
+            i += 2;
+            continue;
+        }
         // `la directrice de l'UNRWA au Liban`: a place in the role.
         if cues::is_preposition(&k) {
             let place = doc
@@ -238,7 +411,7 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
             // l'anonymat`) describes the phrase; it is not part of it.
             || matches!(
                 k.as_ref(),
-                "qui" | "que" | "qu'" | "dont" | "et" | "ayant" | "étant"
+                "qui" | "que" | "qu'" | "dont" | "et" | "ayant" | "étant" | "ne" | "n'"
             )
         {
             break;
@@ -257,10 +430,16 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
 pub fn subject_before(doc: &Doc, verb: usize) -> Subject {
     let sentence_start = doc.sentence(verb).start;
     let j = verb_group_start(doc, verb, sentence_start);
-    let subject = subject_ending_before(doc, j, sentence_start);
     let coordinated = j
         .checked_sub(1)
         .filter(|&a| a > sentence_start && doc.key(a) == "et");
+    // `X a créé une route et appelle à ...`: the subject of the verb before
+    // `et` first.
+    let subject = if coordinated.is_some() {
+        Subject::Unknown
+    } else {
+        subject_ending_before(doc, j, sentence_start)
+    };
     match (subject, coordinated) {
         (Subject::Unknown, Some(and)) => {
             let previous = (sentence_start.max(and.saturating_sub(30))..and)
@@ -289,7 +468,32 @@ fn verb_group_start(doc: &Doc, verb: usize, sentence_start: usize) -> usize {
         if p < sentence_start || skipped > 6 {
             break;
         }
-        if (doc.cx.lex.is_auxiliary(&k) || doc.cx.lex.is_verb_group_word(&k))
+        // `X a lui écrit`, `X a elle relevé`: a stressed pronoun after the
+        // auxiliary stresses the subject, it is not one.
+        let stressed = matches!(k.as_ref(), "lui" | "elle" | "eux" | "elles")
+            && p.checked_sub(1)
+                .is_some_and(|a| doc.cx.lex.is_auxiliary(&doc.key(a)));
+        // An object clitic just before the auxiliary or the verb (`l'avait
+        // appelé`, `lui a dit`, `les a prévenus`).
+        let clitic = j == verb || doc.cx.lex.is_auxiliary(&doc.key(j));
+        let stressed = stressed
+            || (clitic
+                && matches!(
+                    k.as_ref(),
+                    "l'" | "le"
+                        | "la"
+                        | "les"
+                        | "lui"
+                        | "leur"
+                        | "me"
+                        | "m'"
+                        | "te"
+                        | "t'"
+                        | "nous"
+                        | "vous"
+                )
+                && j == p + 1);
+        if (doc.cx.lex.is_auxiliary(&k) || doc.cx.lex.is_verb_group_word(&k) || stressed)
             && doc.speaker_entity(p).is_none()
         {
             j = p;
@@ -319,6 +523,11 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
                 PronounKind::Impersonal => Subject::Nobody,
                 _ => fallback,
             };
+        }
+        // `le documentaire qui précise`: the antecedent of `qui` speaks.
+        if doc.key(last) == "qui" && last > sentence_start {
+            j = last;
+            continue;
         }
         if doc.is(last, ")") {
             // A bracketed acronym after the name: `L'OMS (Organisation ...)`.
@@ -358,21 +567,71 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
                 return entity_before(doc, e);
             }
         }
-        let phrase = classify_phrase(doc, segment_start, segment_end);
+        let phrase = match classify_phrase(doc, segment_start, segment_end) {
+            Subject::Unknown => noun_phrase(doc, segment_start, segment_end),
+            phrase => phrase,
+        };
+        // `Jean Dupont, le président du club, a dit`: the name before the
+        // apposed role is the subject.
+        if matches!(phrase, Subject::Role { .. }) && segment_start > sentence_start {
+            if let Some(named) = name_before_comma(doc, segment_start - 1, sentence_start) {
+                return named;
+            }
+        }
         match phrase {
-            Subject::Entity { .. } | Subject::Pronoun { .. } => return phrase,
+            Subject::Entity { .. } | Subject::Pronoun { .. } | Subject::Name { .. } => {
+                return phrase
+            }
             Subject::Role { .. } if !doc.is(last, ",") => return phrase,
             Subject::Role { .. } => fallback = phrase,
             _ => {}
         }
-        // An apposed phrase between commas: look further back.
-        if segment_start > sentence_start && doc.is(segment_start - 1, ",") {
+        // An apposed phrase between commas: look further back, unless the
+        // segment opens a new clause (`..., mais le conseil a dit`).
+        let new_clause = matches!(
+            doc.key(segment_start).as_ref(),
+            "mais" | "et" | "or" | "puis"
+        ) && segment_end > segment_start;
+        if segment_start > sentence_start && doc.is(segment_start - 1, ",") && !new_clause {
             j = segment_start;
         } else {
             return fallback;
         }
     }
     fallback
+}
+
+/// The name (entity or capitalised words) ending just before the comma at
+/// token `comma` and opening its clause.
+fn name_before_comma(doc: &Doc, comma: usize, sentence_start: usize) -> Option<Subject> {
+    if !doc.is(comma, ",") {
+        return None;
+    }
+    let end = comma.checked_sub(1)?;
+    let mut start = end;
+    while start > sentence_start && end - start < 8 && !clause_break(doc, start - 1) {
+        start -= 1;
+    }
+    // The apposition belongs to the name next to it, a complement too
+    // (`avec Jean Dupont, le ministre du budget, qui a déclaré`).
+    if let Some(e) = doc.entity_ending(end) {
+        let a = doc.entity_tokens.get(e).map_or(end, |t| t.0);
+        if a >= start && doc.label(e) == Some(Label::Per) {
+            return Some(entity_before(doc, e));
+        }
+    }
+    let start = start + cues::connector_len(&doc.cx, start);
+    // One capitalised word before an apposed role is a name (`Dupont, le
+    // président du club, a dit`), even at the start of the sentence.
+    let single = start == end
+        && doc.capitalised(start)
+        && doc.entity_of.get(start).copied().flatten().is_none()
+        && !doc.cx.lex.is_name_blocker(&doc.key(start))
+        && doc.cx.lex.pronoun(&doc.key(start)).is_none();
+    (single || name_like(doc, start, end)).then_some(Subject::Name {
+        first: start,
+        last: end,
+    })
 }
 
 /// Whether the name starting at token `a` is governed by a preposition
@@ -418,6 +677,9 @@ pub struct Resolver<'d> {
     candidates: &'d [Candidate],
     /// Speakers of the quotes kept so far: (first token, name, gender).
     history: Vec<(usize, String, Gender)>,
+    /// Speakers of the quotes kept so far named by a plural phrase (`des
+    /// analystes`, `les syndicats`): (first token, name).
+    plural_history: Vec<(usize, String)>,
     genders: HashMap<String, Gender>,
     /// Person mentions with the role noun nearest them: (token, role stem, entity).
     roles: Vec<(usize, String, usize)>,
@@ -446,11 +708,20 @@ impl<'d> Resolver<'d> {
                 }
                 roles.push((a, role, e));
             }
+            // A French given name tells the gender (`Christian Jacob`).
+            let given = name
+                .split_whitespace()
+                .next()
+                .and_then(|w| doc.cx.lex.given_gender(&crate::lexicon::fold_key(w)));
+            if let Some(g) = given.filter(|_| b > a) {
+                genders.entry(name.clone()).or_insert(g);
+            }
         }
         Resolver {
             doc,
             candidates,
             history: Vec::new(),
+            plural_history: Vec::new(),
             genders,
             roles,
             memo: HashMap::new(),
@@ -469,6 +740,13 @@ impl<'d> Resolver<'d> {
                 self.genders.entry(name.clone()).or_insert(gender);
             }
             self.history.push((c.anchor, name.clone(), gender));
+            let plural = said
+                .mention
+                .and_then(|m| m.text(self.doc.cx.text).split_whitespace().next())
+                .is_some_and(|w| plural_word(&crate::lexicon::fold_key(w)));
+            if plural {
+                self.plural_history.push((c.anchor, name.clone()));
+            }
         }
         said
     }
@@ -487,12 +765,21 @@ impl<'d> Resolver<'d> {
                 first,
                 last,
             } => Said {
-                name: Some(canonical(doc, entity)),
+                name: Some(
+                    self.surname_speaker(first, last)
+                        .unwrap_or_else(|| canonical(doc, entity)),
+                ),
                 mention: doc.span(first, last),
                 gender: None,
             },
             Subject::Pronoun { token, gender } => Said {
-                name: self.pronoun(c.anchor, gender),
+                name: self.sentence_subject(token, gender).or_else(|| {
+                    if plural_word(&doc.key(token)) {
+                        self.plural(c.anchor, token)
+                    } else {
+                        self.pronoun(c.anchor, gender)
+                    }
+                }),
                 mention: pronoun_span(doc, token),
                 gender: Some(gender),
             },
@@ -500,6 +787,11 @@ impl<'d> Resolver<'d> {
                 name: self.role(c.anchor, first, last),
                 mention: doc.span(first, last),
                 gender: None,
+            },
+            Subject::Name { first, last } => Said {
+                name: Some(self.name(first, last)),
+                mention: doc.span(first, last),
+                gender: cues::honorific_gender(doc.word(first)).filter(|g| *g != Gender::Any),
             },
             Subject::SameAs(other) if depth < 4 && other != k => {
                 let s = self.resolve(other, depth + 1);
@@ -517,6 +809,119 @@ impl<'d> Resolver<'d> {
         };
         self.memo.insert(k, said.clone());
         said
+    }
+
+    /// The referent of a plural pronoun (`ils`, `disent-ils`): the latest
+    /// speaker named by a plural phrase in this paragraph or the one before,
+    /// else a plural noun phrase opening the sentence before (`D'autres
+    /// orateurs refusent ... Il est, disent-ils, ...`); never one person.
+    fn plural(&self, at: usize, token: usize) -> Option<String> {
+        let doc = self.doc;
+        let paragraph = doc.paragraph_of.get(at).copied().unwrap_or(0);
+        // The nearer first: a plural subject opening the sentence before,
+        // then the latest plural speaker.
+        let here = doc.sentence(token);
+        let previous_subject = here.start.checked_sub(1).and_then(|p| {
+            let previous = doc.sentence(p);
+            let start = previous.start + cues::connector_len(&doc.cx, previous.start);
+            if previous.start >= here.start || !plural_at(doc, start) {
+                return None;
+            }
+            let end = phrase_end(doc, start, previous.end);
+            match noun_phrase(doc, start, end) {
+                Subject::Role { first, last } => Some(doc.text_of(first, last)),
+                _ => None,
+            }
+        });
+        previous_subject.or_else(|| {
+            self.plural_history
+                .iter()
+                .rev()
+                .find(|(t, _)| {
+                    *t <= at
+                        && doc
+                            .paragraph_of
+                            .get(*t)
+                            .is_some_and(|&p| p + 1 >= paragraph)
+                })
+                .map(|(_, name)| name.clone())
+        })
+    }
+
+    /// A surname alone (`Dupont`, `M. Dupont`) refers to the recent speaker
+    /// of that surname, when there is one: two people of one family may be
+    /// named in an article, and the one who speaks goes on speaking.
+    fn surname_speaker(&self, first: usize, last: usize) -> Option<String> {
+        let doc = self.doc;
+        let start = if cues::honorific_gender(doc.word(first)).is_some() {
+            first + 1
+        } else {
+            first
+        };
+        if start != last {
+            return None;
+        }
+        let surname = doc.key(last);
+        let spoke = self
+            .history
+            .iter()
+            .rev()
+            .take(8)
+            .find(|(t, name, _)| {
+                *t < first
+                    && name
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| crate::lexicon::fold_key(w) == surname.as_ref())
+            })
+            .map(|(_, name, _)| name.clone());
+        // Else the latest full name before it that ends with the surname.
+        spoke.or_else(|| {
+            let window_start = first.saturating_sub(REFERENCE_WINDOW);
+            let before = doc.entity_tokens.partition_point(|&(a, _)| a < first);
+            (0..before)
+                .rev()
+                .take_while(|&e| {
+                    doc.entity_tokens
+                        .get(e)
+                        .is_some_and(|t| t.0 >= window_start)
+                })
+                .find(|&e| {
+                    doc.label(e) == Some(Label::Per)
+                        && doc
+                            .entity_tokens
+                            .get(e)
+                            .is_some_and(|&(a, b)| b > a && doc.key(b) == surname)
+                })
+                .map(|e| canonical(doc, e))
+        })
+    }
+
+    /// The subject opening the sentence of a pronoun that comes later in it
+    /// (`L'ONG Human Rights Watch publie un rapport dans lequel elle
+    /// dévoile que ...`): a person or an organisation named in its first
+    /// words, whose gender fits.
+    fn sentence_subject(&self, token: usize, gender: Gender) -> Option<String> {
+        let doc = self.doc;
+        let s = doc.sentence(token);
+        let start = s.start + cues::connector_len(&doc.cx, s.start);
+        if token < start + 3 {
+            return None;
+        }
+        let e = (start..token.min(start + 5)).find_map(|i| doc.entity_starting(i))?;
+        let a = doc.entity_tokens.get(e)?.0;
+        if governed(doc, a, start) || doc.in_closed_region(a) {
+            return None;
+        }
+        let name = canonical(doc, e);
+        let fits = match doc.label(e) {
+            Some(Label::Per) => {
+                let g = self.genders.get(&name).copied().unwrap_or(Gender::Any);
+                gender == Gender::Any || g == Gender::Any || g == gender
+            }
+            _ => true,
+        };
+        fits.then_some(name)
     }
 
     /// The referent of a pronoun at token `at`: the latest speaker whose gender
@@ -538,7 +943,7 @@ impl<'d> Resolver<'d> {
         // (`La directrice du PAM, Lauren Landis, a lancé un appel. « ... »,
         // a-t-elle déclaré.`).
         let named_since = self
-            .latest_person(at, |name| {
+            .latest_person_where(at, true, |name| {
                 gender != Gender::Any && self.genders.get(name) == Some(&gender)
             })
             .filter(|(t, _)| {
@@ -555,14 +960,125 @@ impl<'d> Resolver<'d> {
         if let Some((_, name, _)) = speaker {
             return Some(name.clone());
         }
-        self.latest_person(at, |name| {
-            fits(self.genders.get(name).copied().unwrap_or(Gender::Any))
-        })
-        .map(|(_, name)| name)
+        let fit = |name: &str| fits(self.genders.get(name).copied().unwrap_or(Gender::Any));
+        let free = self.latest_person_where(at, true, fit);
+        // A subject named in the paragraph or the one before wins over a
+        // complement named since.
+        let free = free.filter(|(t, _)| {
+            self.doc
+                .paragraph_of
+                .get(*t)
+                .is_some_and(|&p| p + 1 >= paragraph)
+        });
+        free.or_else(|| self.latest_person(at, fit))
+            .map(|(_, name)| name)
+    }
+
+    /// Capitalised words in a speaker slot: the canonical name of the latest
+    /// person or organisation named before with the same last word (`V.
+    /// Durand` after `Valérie Durand`), else the words without honorific.
+    fn name(&self, first: usize, last: usize) -> String {
+        let doc = self.doc;
+        let start = if cues::honorific_gender(doc.word(first)).is_some() {
+            first + 1
+        } else {
+            first
+        };
+        let surname = doc.key(last);
+        let window_start = first.saturating_sub(REFERENCE_WINDOW);
+        let before = doc.entity_tokens.partition_point(|&(a, _)| a < first);
+        let earlier = (0..before)
+            .rev()
+            .take_while(|&e| {
+                doc.entity_tokens
+                    .get(e)
+                    .is_some_and(|t| t.0 >= window_start)
+            })
+            .find(|&e| {
+                doc.speaker_entity(doc.entity_tokens.get(e).map_or(0, |t| t.0))
+                    .is_some()
+                    && doc
+                        .entity_tokens
+                        .get(e)
+                        .is_some_and(|t| doc.key(t.1) == surname)
+            });
+        earlier.map_or_else(|| doc.text_of(start, last), |e| canonical(doc, e))
+    }
+
+    /// The latest organisation named before token `at`, within the window.
+    fn latest_org(&self, at: usize) -> Option<String> {
+        let doc = self.doc;
+        let window_start = at.saturating_sub(REFERENCE_WINDOW);
+        let before = doc.entity_tokens.partition_point(|&(a, _)| a < at);
+        (0..before)
+            .rev()
+            .take_while(|&e| {
+                doc.entity_tokens
+                    .get(e)
+                    .is_some_and(|t| t.0 >= window_start)
+            })
+            .find(|&e| {
+                doc.label(e) == Some(Label::Org)
+                    && doc.entity_tokens.get(e).is_some_and(|t| doc.quotable(t.0))
+            })
+            .map(|e| canonical(doc, e))
+    }
+
+    /// The issuer of a document named by `head` before token `at`: the
+    /// organisation or person after an earlier mention of the same noun
+    /// (`le rapport de l'ONG` ... `le rapport`; `un rapport publié par`),
+    /// else the latest organisation.
+    fn issuer(&self, at: usize, head: &str) -> Option<String> {
+        let doc = self.doc;
+        let window_start = at.saturating_sub(REFERENCE_WINDOW);
+        let named_after = |p: usize| {
+            (p + 1..p + 7)
+                .take_while(|&j| !doc.is_punct(j))
+                .find_map(|j| {
+                    doc.entity_starting(j)
+                        .filter(|&e| doc.label(e) != Some(Label::Loc))
+                        .filter(|_| (j.saturating_sub(5)..j).any(|g| governs(&doc.key(g))))
+                })
+        };
+        let mut i = at;
+        while let Some(p) = i.checked_sub(1) {
+            i = p;
+            if p < window_start {
+                break;
+            }
+            if doc.key(p) != head {
+                continue;
+            }
+            if let Some(e) = named_after(p) {
+                return Some(canonical(doc, e));
+            }
+        }
+        // A headline announces what its article names (`..., selon un
+        // reportage` / `Un reportage diffusé par la chaîne X`).
+        if doc.zone(at) == Zone::Title {
+            let end = (at + REFERENCE_WINDOW).min(doc.len());
+            return (at + 1..end)
+                .filter(|&p| doc.key(p) == head && doc.zone(p) != Zone::Title)
+                .find_map(named_after)
+                .map(|e| canonical(doc, e));
+        }
+        self.latest_org(at)
     }
 
     /// The latest person named before token `at` in the news zones.
     fn latest_person(&self, at: usize, fits: impl Fn(&str) -> bool) -> Option<(usize, String)> {
+        self.latest_person_where(at, false, fits)
+    }
+
+    /// The latest person named before token `at`; with `free`, only one that
+    /// no preposition governs (a subject or an apposition, not `a voté pour
+    /// Jean Dupont`): a subject pronoun takes up a subject.
+    fn latest_person_where(
+        &self,
+        at: usize,
+        free: bool,
+        fits: impl Fn(&str) -> bool,
+    ) -> Option<(usize, String)> {
         let doc = self.doc;
         let mut i = at;
         let mut seen = 0;
@@ -575,7 +1091,16 @@ impl<'d> Resolver<'d> {
             let Some(e) = doc.entity_ending(p) else {
                 continue;
             };
-            if doc.label(e) == Some(Label::Per) && doc.quotable(p) {
+            let a = doc.entity_tokens.get(e).map_or(p, |t| t.0);
+            let floor = a.saturating_sub(2);
+            // The agent after `par` acts as a subject does.
+            let agent = honorific_start(doc, a)
+                .checked_sub(1)
+                .is_some_and(|g| doc.key(g) == "par");
+            if doc.label(e) == Some(Label::Per)
+                && doc.quotable(p)
+                && !(free && !agent && governed(doc, honorific_start(doc, a), floor))
+            {
                 let name = canonical(doc, e);
                 if fits(&name) {
                     return Some((p, name));
@@ -594,6 +1119,29 @@ impl<'d> Resolver<'d> {
             return Some(phrase);
         };
         let key = doc.key(head);
+        // A short definite phrase: the article, the head and at most one
+        // adjective (`le groupe`, `l'ONG`, `le rapport`, `l'universitaire`,
+        // `le même chercheur`).
+        let short = last <= head + 1
+            && head > first
+            && matches!(
+                doc.key(first).as_ref(),
+                "le" | "la" | "l'" | "ce" | "cet" | "cette"
+            )
+            && !(head + 1..=last).any(|i| governs(&doc.key(i)));
+        let headline = doc.zone(first) == Zone::Title;
+        if doc.cx.lex.is_document(&key) {
+            if short || headline {
+                return self.issuer(first, &key).or(Some(phrase));
+            }
+            return Some(phrase);
+        }
+        if doc.cx.lex.is_generic_body(&key) && !doc.cx.lex.is_body_head(&key) {
+            if short {
+                return self.latest_org(first).or(Some(phrase));
+            }
+            return Some(phrase);
+        }
         if doc.cx.lex.is_body_head(&key) {
             // Every word after the head must be in the body's name too: `le
             // comité d'organisation` is not the `Comité international olympique`.
@@ -601,9 +1149,39 @@ impl<'d> Resolver<'d> {
                 .map(|i| doc.key(i).to_string())
                 .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
                 .collect();
-            return self.latest_body(first, &key, &words).or(Some(phrase));
+            let generic = (doc.cx.lex.is_generic_body(&key) && short)
+                .then(|| self.latest_org(first))
+                .flatten();
+            return self
+                .latest_body(first, &key, &words)
+                .or(generic)
+                .or(Some(phrase));
+        }
+        // `des analystes`, `un diplomate`, `plusieurs témoins`: an
+        // indefinite phrase introduces someone new, it refers to nobody named.
+        if matches!(
+            doc.key(first).as_ref(),
+            "des" | "un" | "une" | "plusieurs" | "certains" | "certaines" | "quelques" | "d'autres"
+        ) || (doc.key(first) == "d'" && doc.key(first + 1) == "autres")
+        {
+            return Some(phrase);
         }
         let stem = role_stem(&key);
+        // A headline's role phrase names whom the article names with it
+        // (`le maire de Lyon appelle ...` / `Le maire de Lyon, Jean Dupont,`).
+        if headline {
+            let from = self.roles.partition_point(|(t, _, _)| *t <= last);
+            let ahead = self
+                .roles
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|(t, _, _)| *t < first + REFERENCE_WINDOW)
+                .find(|(_, role, _)| *role == stem);
+            if let Some((_, _, e)) = ahead {
+                return Some(canonical(doc, *e));
+            }
+        }
         let window_start = first.saturating_sub(REFERENCE_WINDOW);
         let before = self.roles.partition_point(|(t, _, _)| *t < first);
         if let Some((_, _, e)) = self
@@ -620,6 +1198,16 @@ impl<'d> Resolver<'d> {
         let anaphoric = (first..=last.min(first + 3)).any(|i| doc.cx.lex.is_anaphoric(&doc.key(i)));
         if anaphoric {
             if let Some((_, name)) = self.latest_person(at.min(first), |_| true) {
+                return Some(name);
+            }
+        }
+        // `l'universitaire`, `le chercheur`: a definite noun for a person
+        // alone refers to someone already in the article, the latest speaker
+        // or person whose gender fits. An office (`le ministre`) refers only
+        // to whoever was named with it.
+        if short && !doc.cx.lex.is_title_head(&key) {
+            let gender = role_gender(doc, head);
+            if let Some(name) = self.pronoun(at.min(first), gender) {
                 return Some(name);
             }
         }
@@ -708,6 +1296,11 @@ fn role_near(doc: &Doc, a: usize, b: usize) -> Option<(String, Gender)> {
             break;
         }
         let k = doc.key(p);
+        // A verb between the role and the name: the role is someone else's
+        // (`le maire appelle à voter Dupont`).
+        if doc.cue_starting(p).is_some() || doc.cx.lex.is_auxiliary(&k) {
+            break;
+        }
         if doc.cx.lex.is_person_head(&k) && doc.speaker_entity(p).is_none() {
             return Some((role_stem(&k), role_gender(doc, p)));
         }

@@ -239,3 +239,406 @@ fn a_complement_between_the_verb_and_que_is_no_conjunction() {
     let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(texts, ["la récolte pourrait reculer"]);
 }
+
+#[test]
+fn a_speaker_unknown_to_the_lexicons_keeps_the_quote() {
+    let q = body("« Je veux que le dossier soit rouvert », a déclaré Zorba Quenneville.\n\nMoody's explique dans un communiqué que la dette est trop élevée.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Je veux que le dossier soit rouvert",
+                Some("Zorba Quenneville")
+            ),
+            ("la dette est trop élevée", Some("Moody's"))
+        ]
+    );
+}
+
+#[test]
+fn an_inverted_verb_may_follow_the_closing_mark_without_a_comma() {
+    let q = body("« Le projet avance bien » a indiqué Zorba Quenneville.\n\n« Nous tiendrons les délais » lui avait dit Marie Dupont.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("Le projet avance bien", Some("Zorba Quenneville")),
+            ("Nous tiendrons les délais", Some("Marie Dupont"))
+        ]
+    );
+}
+
+#[test]
+fn a_colon_glued_to_the_mark_still_introduces_the_quote() {
+    let q = body("Paul Martin a indiqué par téléphone :« Le système marche très bien. »\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "Le système marche très bien");
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_quote_after_a_colon_needs_no_verb_of_speech() {
+    let q =
+        body("Jean Dupont a défendu sa décision : « On peut faire une pause quand on veut. »\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "On peut faire une pause quand on veut");
+    assert_eq!(q[0].2.as_deref(), Some("Jean Dupont"));
+}
+
+#[test]
+fn a_quote_that_continues_keeps_the_source_named_before() {
+    let q = body("« Nous avons gagné la partie », a dit Paul Martin. « Nous jouerons encore demain soir. »\n\nLe maire Jean Dupont a demandé la parole. « Le budget ne tient pas debout. »\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("Nous avons gagné la partie", Some("Paul Martin")),
+            ("Nous jouerons encore demain soir", Some("Paul Martin")),
+            ("Le budget ne tient pas debout", Some("Jean Dupont"))
+        ]
+    );
+}
+
+#[test]
+fn a_role_phrase_goes_to_the_person_named_with_the_role_without_its_connector() {
+    let q = body("Le premier ministre Jean Dupont est arrivé à Lyon.\n\nMais le premier ministre a affirmé que la réforme passerait.\n\nPour la première fois, le conseil a voté contre le budget.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Jean Dupont"));
+    let doc = crate::analyze(&format!("{TITLE}Le premier ministre Jean Dupont est arrivé à Lyon.\n\nMais le premier ministre a affirmé que la réforme passerait.\n"));
+    let mention = doc.quotes[0]
+        .speaker_mention
+        .map(|m| m.text(&doc.text).to_string());
+    assert_eq!(mention.as_deref(), Some("le premier ministre"));
+}
+
+#[test]
+fn a_generic_body_noun_refers_to_the_latest_organisation() {
+    let q = body("Le groupe Danone a publié ses comptes. La direction a indiqué que 500 postes seraient supprimés.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Danone"));
+}
+
+#[test]
+fn a_pronoun_takes_up_a_subject_rather_than_a_complement() {
+    let q = body("Paul Durand a voté pour Jean Martin.\n\n« Notre climat change très vite », déclare-t-il.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Paul Durand"));
+}
+
+#[test]
+fn a_name_before_its_role_without_comma_is_the_speaker() {
+    let q = body(
+        "La production reprendra en mai, explique Zorba Quenneville le vice-président du groupe.\n",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Zorba Quenneville"));
+}
+
+#[test]
+fn a_backward_attribution_gives_the_sentence_before_its_source() {
+    let q = body("Le port manque de grues modernes depuis dix ans. C'est l'avis de Jeanne Durand, experte du secteur.\n\nLa ville ne sait plus loger ses étudiants. Le constat amer est du maire Paul Martin.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Le port manque de grues modernes depuis dix ans",
+                Some("Jeanne Durand")
+            ),
+            (
+                "La ville ne sait plus loger ses étudiants",
+                Some("Paul Martin")
+            )
+        ]
+    );
+}
+
+#[test]
+fn an_infinitive_after_an_object_is_the_reported_clause() {
+    let q = body("Le maire de Lyon, Paul Martin, appelle les habitants à rester chez eux.\n\nLa directive demande aux conducteurs de ne pas dépasser 30 km/h.\n\nLe syndicat menace de bloquer les dépôts.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "rester chez eux",
+            "ne pas dépasser 30 km/h",
+            "bloquer les dépôts"
+        ]
+    );
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_source_inside_the_sentence_introduces_the_clause_after_it() {
+    let q = body("En mars, selon la Fédération des transports, le trafic a reculé de 5 %.\n\nLes habitants sont partis car selon eux, la zone était inondable.\n\nLe nombre de chômeurs a augmenté selon la Fédération des transports.\n");
+    let found: Vec<(&str, QuoteKind)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+    assert_eq!(
+        found,
+        [
+            ("le trafic a reculé de 5 %", QuoteKind::Indirect),
+            ("la zone était inondable", QuoteKind::Indirect),
+            ("Le nombre de chômeurs a augmenté", QuoteKind::Indirect)
+        ]
+    );
+}
+
+#[test]
+fn a_noun_phrase_subject_is_its_own_speaker() {
+    let q = body("Des chercheurs canadiens affirment avoir trouvé une nouvelle espèce.\n\nMétéo Bretagne prévoit que la tempête arrivera lundi.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(
+        found,
+        [Some("Des chercheurs canadiens"), Some("Météo Bretagne")]
+    );
+}
+
+#[test]
+fn a_coordinated_verb_of_speech_keeps_the_first_subject() {
+    let q = body("La préfecture a ouvert une route et appelle les habitants à prendre le bus.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "prendre le bus");
+    assert_eq!(q[0].2.as_deref(), Some("La préfecture"));
+}
+
+#[test]
+fn a_stressed_pronoun_after_the_auxiliary_is_no_subject() {
+    let q = body("Marie Dupont, de la CGT, a elle relevé que les embauches manquaient.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Marie Dupont"));
+}
+
+#[test]
+fn the_antecedent_of_qui_and_a_document_speak_for_their_issuer() {
+    let q = body("Le rapport de l'Organisation mondiale de la santé est sorti hier.\n\n« Les cas augmentent », ajoute le rapport qui précise également que la vaccination progresse.\n");
+    assert_eq!(q.len(), 2);
+    assert!(q
+        .iter()
+        .all(|x| x.2.as_deref() == Some("Organisation mondiale de la santé")));
+}
+
+#[test]
+fn the_nearest_attribution_wins_over_an_introducing_source() {
+    let q =
+        body("Selon l'AFP, le Conseil régional a appelé à ce que les travaux reprennent vite.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "les travaux reprennent vite");
+    assert_eq!(q[0].2.as_deref(), Some("Conseil régional"));
+}
+
+#[test]
+fn a_pronoun_later_in_a_sentence_takes_up_its_subject() {
+    let q = body("L'ONG Amnesty International publie un rapport dans lequel elle affirme que les prisons débordent.\n\nDupont, le président du club, se dit « très heureux » de la victoire.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(found, [Some("Amnesty International"), Some("Dupont")]);
+}
+
+#[test]
+fn a_headline_label_is_no_content_and_a_number_may_end_it() {
+    let q = quotes("Emploi : Le nombre de postes menacés est de 12 000 selon la CFDT\n\nLa CFDT a publié ses chiffres.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "Le nombre de postes menacés est de 12 000");
+    assert_eq!(q[0].2.as_deref(), Some("CFDT"));
+}
+
+#[test]
+fn que_after_an_object_is_a_relative_pronoun() {
+    assert!(
+        body("Le musée dévoile aussi les activités qu'il entend organiser en 2014.\n").is_empty()
+    );
+    let q = body("Le maire a indiqué dans la soirée que le marché rouvrirait.\n");
+    assert_eq!(q.len(), 1);
+}
+
+#[test]
+fn a_quote_after_a_semicolon_opens_its_own_clause() {
+    let q = body("La découverte ouvre la voie à de nouvelles recherches ; « ce résultat est très excitant pour nous » indique Paul Martin.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "ce résultat est très excitant pour nous");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+}
+
+#[test]
+fn an_incise_stays_inside_the_clause_it_attributes() {
+    let q = body("Paul Martin parle du port. Le trafic, affirme-t-il, reprendra en mai.\n\nPar ailleurs, poursuit l'ex-président du club, les joueurs resteront à Lyon.\n\nOn a retrouvé les soldats qui, dit-on, s'étaient rendus.\n\nLe fret reprendra en mai, a annoncé la SNCF, représentant les transporteurs du pays.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Le trafic, affirme-t-il, reprendra en mai",
+            "les joueurs resteront à Lyon",
+            "s'étaient rendus",
+            "Le fret reprendra en mai"
+        ]
+    );
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_document_speaks_for_the_name_that_issued_it() {
+    let q = body("Selon le classement annuel établi par Transparence Globale, le pays recule de dix places.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Transparence Globale"));
+}
+
+#[test]
+fn an_impersonal_il_est_bon_de_names_no_speaker() {
+    assert!(body("Il est bon de rappeler que la loi interdit ces pratiques.\n").is_empty());
+}
+
+#[test]
+fn an_object_clitic_and_faire_savoir_keep_the_subject_before() {
+    let q = body("Marie Dupont, ancienne ministre, l'avait qualifié de « bourgeois ».\n\nLe maire Paul Martin fait savoir que la piscine rouvrira.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(found, [Some("Marie Dupont"), Some("Paul Martin")]);
+}
+
+#[test]
+fn several_fragments_of_one_clause_make_one_partial_quote() {
+    let q = body("Jean Dupont a dénoncé un discours « mal préparé » et manquant « de toute ambition ».\n\nMarie Durand décrit son rival comme « arrogant ».\n");
+    let found: Vec<(&str, QuoteKind)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "mal préparé » et manquant « de toute ambition",
+                QuoteKind::Partial
+            ),
+            ("arrogant", QuoteKind::Partial)
+        ]
+    );
+}
+
+#[test]
+fn indefinite_and_plural_speakers_refer_to_nobody_named() {
+    let q = body("L'analyste Paul Martin suit le dossier.\n\nDes analystes jugent que le marché va rebondir. Ils estiment que la crise est passée.\n\nD'autres experts ne partagent pas cet avis. Le marché, disent-ils, reste fragile face aux taux.\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(
+        found,
+        [
+            Some("Des analystes"),
+            Some("Des analystes"),
+            Some("D'autres experts")
+        ]
+    );
+}
+
+#[test]
+fn an_apposed_role_after_a_complement_name_points_to_that_name() {
+    let q = body("Le maire s'est entretenu avec Paul Martin, le ministre du budget, qui a déclaré que le plan tenait.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_french_given_name_tells_the_gender_of_il() {
+    let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].2.as_deref(), Some("Christian Lebrun"));
+}
+
+#[test]
+fn a_surname_alone_refers_to_the_latest_full_name_with_it() {
+    let q = body("Paul Martin parle à la foule.\n\nMais pour Martin, « le problème est que tout le monde connaît sa stratégie ».\n\nJeanne Martin était présente.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].0,
+        "le problème est que tout le monde connaît sa stratégie"
+    );
+    assert_eq!(q[0].1, QuoteKind::Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Paul Martin"));
+}
+
+#[test]
+fn a_participle_without_a_verb_of_speech_before_takes_the_sentence_subject() {
+    let q = body("Le fisc défend la mesure, parlant d'un « effort de transparence ».\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("Le fisc"));
+}
+
+#[test]
+fn a_headline_role_or_document_is_named_in_the_article() {
+    let doc = crate::analyze("Élection de 2012 : le maire de Lyon appelle à voter Dupont\n\n1er novembre 2012. - Le maire de Lyon, Michel Durand, appelle à voter pour Jean Dupont.\n");
+    let q: Vec<(&str, Option<&str>)> = doc
+        .quotes
+        .iter()
+        .map(|q| (q.span.text(&doc.text), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        q,
+        [
+            ("voter Dupont", Some("Michel Durand")),
+            ("voter pour Jean Dupont", Some("Michel Durand"))
+        ]
+    );
+}
+
+#[test]
+fn narration_shapes_before_an_attribution_are_not_content() {
+    let q = body("Un haut responsable de la ville, a confirmé ces incidents hier.\n\nÀ noter que le marché a progressé de 12 %.\n\nLe maire a critiqué le projet ; c'est une erreur de calcul, a déclaré Paul Martin.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["c'est une erreur de calcul"]);
+}
+
+#[test]
+fn a_source_before_a_quote_of_several_sentences_makes_one_direct_quote() {
+    let q = body(
+        "Paul Martin est parti. Selon son frère, « Il se sentait faible. Il voulait partir. »\n",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "Il se sentait faible. Il voulait partir");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+}
+
+#[test]
+fn se_dire_with_an_adjective_reports_a_statement_of_someone() {
+    let q = body("Le président du club, Paul Martin, s'est dit satisfait des résultats de la saison.\n\nLyon se dit ouvert à des négociations.\n");
+    let found: Vec<(&str, Option<&str>)> =
+        q.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        found,
+        [("satisfait des résultats de la saison", Some("Paul Martin"))]
+    );
+}
+
+#[test]
+fn a_quote_right_after_its_verb_and_a_run_of_quotes() {
+    let q = body("« Vous avez tort », lui a dit Paul Martin, avant de poursuivre « Vous êtes une héritière sans mérite ».\n\nMarie Durand a demandé la parole. « On ne peut pas accepter cela. Jamais ! ». « Vous vous êtes assis sur le règlement ! ».\n");
+    let found: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(
+        found,
+        [
+            Some("Paul Martin"),
+            Some("Paul Martin"),
+            Some("Marie Durand"),
+            Some("Marie Durand")
+        ]
+    );
+}
+
+#[test]
+fn comme_le_rappelle_x_introduces_the_clause_after_it() {
+    let q = body("Le texte reste bloqué, bien que, comme le rappelle l'association Transparence Globale, « plusieurs pays ont déjà refusé de le signer ».\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "plusieurs pays ont déjà refusé de le signer");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+}
+
+#[test]
+fn an_agent_after_par_is_taken_up_by_a_pronoun() {
+    let q = body("« Le vote est truqué », a dénoncé l'opposition.\n\nLes députés ont exprimé leur colère par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].2.as_deref(), Some("Christian Lebrun"));
+}
+
+#[test]
+fn a_theme_after_a_colon_is_no_quote() {
+    assert!(body(
+        "Le forum a choisi son thème : « Renforcer le dialogue entre les peuples du monde ».\n"
+    )
+    .is_empty());
+}
