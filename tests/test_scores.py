@@ -52,6 +52,7 @@ FLOORS = {
         "entities.by_label.LOC.f1": 0.871,
         "entities.by_label.DATE.f1": 0.7868,
         "entities.canonical_acc": 0.9607,
+        "entities.date_value_acc": 0.8529,
         "quotes.detection.f1": 0.9205,
         "quotes.attributed.f1": 0.7955,
         "quotes.recall_by_kind.direct": 0.9701,
