@@ -18,7 +18,10 @@ its own):
   slice of it (they are slow; results are per MB);
 - scaling: `analyze` time per MB on one text of 1 KB, 100 KB, 1 MB and 10 MB,
   and on 5 MB adversarial inputs;
-- entity F1 (PER/ORG/LOC) of frnews and `fr_core_news_md` on the gold files.
+- entity F1 (PER/ORG/LOC) of frnews and `fr_core_news_md` on the gold files;
+- tables: the tokens table of 2,000 articles from documents
+  (`to_pandas(docs, "tokens")`) and from Arrow tables built in Rust
+  (`arrow_tables(docs)` read by pyarrow into pandas), next to the analysis.
 
 Every timing is the best of `--repeat` runs, so that other processes on the
 machine distort it less; `analyze_batch` on one thread and on all cores are
@@ -49,7 +52,8 @@ README = ROOT / "README.md"
 ADVERSARIAL_KINDS = ("normal_text", "no_spaces", "unbalanced_quotes", "honorific_run", "one_paragraph",
                      "upper_case", "digits_only")
 SCALING_KB = (1, 100, 1000, 10000)
-PARTS = ("throughput", "scaling", "adversarial", "entity_f1")
+PARTS = ("throughput", "scaling", "adversarial", "entity_f1", "tables")
+TABLE_ARTICLES = 2000
 
 
 def gold_files() -> list[Path]:
@@ -161,6 +165,8 @@ def run_one(engine: str, megabytes: float, repeat: int) -> dict[str, Any]:
         return {"seconds": seconds, "mb": mb, "s_per_mb": seconds / mb}
     if engine.startswith("f1:"):
         return entity_f1(engine.split(":")[1])
+    if engine == "tables":
+        return tables_timing(repeat)
 
     corpus = build_corpus(megabytes)
     mb, words = size_mb(corpus), n_words(corpus)
@@ -236,6 +242,37 @@ def entity_f1(engine: str) -> dict[str, Any]:
         results[gold_path.parent.parent.name + "/" + gold_path.name] = {
             "per_org_loc_f1": scored["per_org_loc"]["f1"], "seconds": seconds}
     return results
+
+
+def tables_timing(repeat: int) -> dict[str, Any]:
+    """Seconds for the tokens table of TABLE_ARTICLES articles, one thread."""
+    import frnews
+    import pyarrow as pa
+
+    texts = source_texts()
+    texts = (texts * (TABLE_ARTICLES // len(texts) + 1))[:TABLE_ARTICLES]
+    docs = frnews.analyze_batch(texts, n_threads=1)
+    seconds = {
+        "analyze_batch": best_time(lambda: frnews.analyze_batch(texts, n_threads=1), repeat),
+        "to_pandas tokens": best_time(lambda: frnews.to_pandas(docs, "tokens"), repeat),
+        "arrow tokens to pandas": best_time(
+            lambda: pa.table(frnews.arrow_tables(docs, n_threads=1).tokens).to_pandas(), repeat),
+        "analyze_arrow": best_time(lambda: frnews.analyze_arrow(texts, n_threads=1), repeat),
+    }
+    return {"articles": len(texts), "mb": size_mb(texts), "tokens": sum(len(d.tokens) for d in docs),
+            "seconds": seconds}
+
+
+def measure_tables(out: dict[str, Any], args: argparse.Namespace) -> None:
+    out["tables"] = r = measure("tables", args.mb, args.repeat)
+    for name, seconds in r.get("seconds", {}).items():
+        print(f"tables {name:<24} {seconds:8.3f} s for {r['articles']} articles ({r['tokens']:,} tokens)")
+    if "seconds" in r:
+        s = r["seconds"]
+        print(f"tokens table / analysis: to_pandas {s['to_pandas tokens'] / s['analyze_batch']:.2f}, "
+              f"arrow {s['arrow tokens to pandas'] / s['analyze_batch']:.2f}")
+    else:
+        print(f"tables: {r.get('error', 'failed')}")
 
 
 # ------------------------------------------------------------------ driver
@@ -423,7 +460,7 @@ def main() -> None:
     out["settings"] = {"mb": args.mb, "model_mb": args.model_mb, "adversarial_mb": args.adversarial_mb,
                        "repeat": args.repeat}
     steps = {"throughput": measure_throughput, "scaling": measure_scaling,
-             "adversarial": measure_adversarial, "entity_f1": measure_f1}
+             "adversarial": measure_adversarial, "entity_f1": measure_f1, "tables": measure_tables}
     for part in parts:
         steps[part](out, args)
 

@@ -660,13 +660,24 @@ fn can_extend_number(text: &str, left: &Token, right: &Token) -> bool {
 /// The typographic normal form of a token: curly apostrophes to `'`,
 /// no-break and thin spaces to a plain space.
 pub fn norm(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '’' | 'ʼ' | '‘' => '\'',
-            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' => ' ',
-            other => other,
-        })
-        .collect()
+    s.chars().map(norm_char).collect()
+}
+
+/// [`norm`] without a copy when the token is already in normal form.
+pub fn norm_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| norm_char(c) == c) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(norm(s))
+    }
+}
+
+fn norm_char(c: char) -> char {
+    match c {
+        '’' | 'ʼ' | '‘' => '\'',
+        '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' => ' ',
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -847,5 +858,18 @@ mod tests {
     #[test]
     fn norm_folds_typography() {
         assert_eq!(norm("l’OCS\u{a0}x"), "l'OCS x");
+    }
+
+    #[test]
+    fn norm_cow_copies_only_what_changes() {
+        assert!(matches!(
+            norm_cow("déjà"),
+            std::borrow::Cow::Borrowed("déjà")
+        ));
+        assert_eq!(norm_cow("aujourd’hui"), "aujourd'hui");
+        assert!(matches!(
+            norm_cow("12\u{202f}000"),
+            std::borrow::Cow::Owned(_)
+        ));
     }
 }

@@ -8,6 +8,8 @@
 import sys
 
 from frnews._frnews import (
+    ArrowTable,
+    ArrowTables,
     Document,
     Entity,
     FrnewsError,
@@ -20,6 +22,8 @@ from frnews._frnews import (
     Warning,
     __version__,
     analyze,
+    analyze_arrow,
+    arrow_tables,
     repair,
     sentences,
     tokenize,
@@ -29,6 +33,8 @@ from frnews.frames import Corpus, to_arrow, to_pandas, to_polars
 from frnews.pipeline import Pipeline
 
 __all__ = [
+    "ArrowTable",
+    "ArrowTables",
     "Corpus",
     "Document",
     "Entity",
@@ -43,7 +49,9 @@ __all__ = [
     "Warning",
     "__version__",
     "analyze",
+    "analyze_arrow",
     "analyze_batch",
+    "arrow_tables",
     "iter_analyze",
     "repair",
     "sentences",

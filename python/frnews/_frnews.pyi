@@ -1,7 +1,7 @@
 """Type stubs of the native module `frnews._frnews` (checked against the
 module by `python -m mypy.stubtest frnews._frnews`)."""
 
-from typing import Any, Iterable, Literal, Mapping, final
+from typing import Any, Iterable, Literal, Mapping, Sequence, final
 
 from typing_extensions import TypeAlias
 
@@ -9,6 +9,7 @@ __all__ = [
     "__version__", "FrnewsError", "InputError", "Token", "Span", "Document", "Entity", "Quote", "Meta",
     "Paragraph", "Warning", "analyze", "analyze_many", "repair", "tokenize", "sentences",
     "token_and_sentence_offsets", "Pipeline", "ThreadPool", "available_cores", "write_json_line",
+    "ArrowTable", "ArrowTables", "analyze_arrow", "arrow_tables",
 ]
 
 __version__: str
@@ -332,6 +333,65 @@ def write_json_line(file: Any, doc: Document, id: str | None = None) -> None:
     """Write `{"id": id, **doc.to_dict()}` and a newline to `file`, streamed from Rust."""
 
 @final
+class ArrowTable:
+    """One table as Arrow record batches built in Rust; read it with
+    `pyarrow.table(t)`, `polars.DataFrame(t)` or any reader of the Arrow
+    PyCapsule interface."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def num_batches(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """A PyCapsule `arrow_array_stream`: a new stream over the batches."""
+    def __arrow_c_schema__(self) -> object:
+        """A PyCapsule `arrow_schema`."""
+
+@final
+class ArrowTables:
+    """The tables of a batch of articles (schema in the README, "Many articles")."""
+
+    @property
+    def names(self) -> list[str]:
+        """`articles`, `entities`, `quotes`, `tokens`, `sentences`, `paragraphs`, `warnings`."""
+    @property
+    def articles(self) -> ArrowTable: ...
+    @property
+    def entities(self) -> ArrowTable: ...
+    @property
+    def quotes(self) -> ArrowTable: ...
+    @property
+    def tokens(self) -> ArrowTable: ...
+    @property
+    def sentences(self) -> ArrowTable: ...
+    @property
+    def paragraphs(self) -> ArrowTable: ...
+    @property
+    def warnings(self) -> ArrowTable: ...
+    def __getitem__(self, name: str, /) -> ArrowTable: ...
+
+def analyze_arrow(
+    texts: Iterable[str | None],
+    n_threads: int | None = None,
+    *,
+    ids: Sequence[int] | Sequence[str] | None = None,
+    pool: ThreadPool | None = None,
+) -> ArrowTables:
+    """Analyse many articles with the GIL released and build their Arrow tables in Rust
+    (`None` for a missing text)."""
+
+def arrow_tables(
+    docs: Iterable[Document | None], *, ids: Sequence[int] | Sequence[str] | None = None,
+    n_threads: int | None = None
+) -> ArrowTables:
+    """The Arrow tables of documents already analysed (`None` for a missing one)."""
+
+@final
 class Pipeline:
     """The core pipeline with a user's lexicon entries (see `frnews.Pipeline`)."""
 
@@ -349,6 +409,14 @@ class Pipeline:
     def analyze_many(
         self, texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
     ) -> list[Document]: ...
+    def analyze_arrow(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        *,
+        ids: Sequence[int] | Sequence[str] | None = None,
+        pool: ThreadPool | None = None,
+    ) -> ArrowTables: ...
     def tokenize(self, text: str) -> list[Token]: ...
 
 def repair(text: str) -> str:

@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping, Optional, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from frnews import _frnews
-from frnews._frnews import Document, Token
+from frnews._frnews import ArrowTables, Document, Token
 from frnews.batch import DEFAULT_CHUNK_SIZE, _iter_chunks
 
 Names = Union[Iterable[str], Mapping[str, Optional[str]]]
@@ -87,6 +87,16 @@ class Pipeline:
     ) -> list[Document]:
         """Analyse many texts on `n_threads` threads, as `frnews.analyze_batch`."""
         return list(self.iter_analyze(texts, n_threads=n_threads, chunk_size=chunk_size, progress=progress))
+
+    def analyze_arrow(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        *,
+        ids: Sequence[int] | Sequence[str] | None = None,
+    ) -> ArrowTables:
+        """Analyse many texts into Arrow tables built in Rust, as `frnews.analyze_arrow`."""
+        return self._native.analyze_arrow(texts, n_threads, ids=ids)
 
     def __repr__(self) -> str:
         counts = ", ".join(

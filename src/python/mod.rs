@@ -1,6 +1,7 @@
 //! The `frnews._frnews` extension module: thin conversions between the core
 //! and Python, no logic of its own.
 
+mod arrow;
 mod document;
 mod errors;
 mod pipeline;
@@ -160,16 +161,9 @@ fn analyze_texts(
     for (i, item) in texts.try_iter()?.enumerate() {
         owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
     }
-    let pool = match (pool, n_threads) {
-        (Some(p), _) => Some(Arc::clone(&p.get().pool)),
-        (None, Some(n)) => Some(Arc::new(build_pool(n.min(owned.len()))?)),
-        (None, None) => None,
-    };
-    let cancelled = Arc::new(AtomicBool::new(false));
-    let (sender, mut receiver) = mpsc::channel();
-    let stop = Arc::clone(&cancelled);
-    let job = move || {
-        let docs: PyResult<Vec<crate::Document>> = owned
+    let n = owned.len();
+    let docs = run_batch(py, n_threads, pool, n, move |stop| {
+        owned
             .par_iter()
             .map(|t| {
                 if stop.load(Ordering::Relaxed) {
@@ -177,22 +171,46 @@ fn analyze_texts(
                 }
                 guard(|| analyze(t))
             })
-            .collect();
+            .collect::<PyResult<Vec<crate::Document>>>()
+    })?;
+    Ok(docs.into_iter().map(document::Document::new).collect())
+}
+
+/// Runs `job` on `pool`, else on a pool of `n_threads` threads (capped at
+/// `n_items` and the cores), else on all cores, with the GIL released; the
+/// calling thread waits and checks for signals meanwhile, and on Ctrl-C sets
+/// the flag `job` is given (texts already started finish in the background).
+fn run_batch<T: Send + 'static>(
+    py: Python<'_>,
+    n_threads: Option<usize>,
+    pool: Option<&Bound<'_, ThreadPool>>,
+    n_items: usize,
+    job: impl FnOnce(&AtomicBool) -> PyResult<T> + Send + 'static,
+) -> PyResult<T> {
+    let pool = match (pool, n_threads) {
+        (Some(p), _) => Some(Arc::clone(&p.get().pool)),
+        (None, Some(n)) => Some(Arc::new(build_pool(n.min(n_items))?)),
+        (None, None) => None,
+    };
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let (sender, mut receiver) = mpsc::channel();
+    let stop = Arc::clone(&cancelled);
+    let job = move || {
         // The caller is gone when it was interrupted: nothing to report then.
-        let _ = sender.send(docs);
+        let _ = sender.send(job(&stop));
     };
     match &pool {
         Some(p) => p.spawn(job),
         None => rayon::spawn(job),
     }
-    let docs = loop {
+    loop {
         let (back, received) = py.detach(move || {
             let received = receiver.recv_timeout(SIGNAL_CHECK);
             (receiver, received)
         });
         receiver = back;
         match received {
-            Ok(docs) => break docs?,
+            Ok(result) => return result,
             Err(RecvTimeoutError::Timeout) => {
                 if let Err(e) = py.check_signals() {
                     cancelled.store(true, Ordering::Relaxed);
@@ -205,8 +223,91 @@ fn analyze_texts(
                 ))
             }
         }
-    };
-    Ok(docs.into_iter().map(document::Document::new).collect())
+    }
+}
+
+/// The texts of an iterable analysed by `analyze` and made into Arrow tables
+/// in the same job, as `analyze_texts` runs it.
+fn analyze_texts_arrow(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<usize>,
+    ids: Option<&Bound<'_, PyAny>>,
+    pool: Option<&Bound<'_, ThreadPool>>,
+    analyze: impl Fn(&str) -> crate::Document + Send + Sync + 'static,
+) -> PyResult<arrow::ArrowTables> {
+    // `None` stands for a missing text (as in the frames).
+    let mut owned = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        owned.push(if item.is_none() {
+            None
+        } else {
+            Some(text_arg(&item, &format!("texts[{i}]"))?)
+        });
+    }
+    let ids = arrow::DocIds::extract(ids, owned.len())?;
+    let n = owned.len();
+    let tables = run_batch(py, n_threads, pool, n, move |stop| {
+        let docs = owned
+            .par_iter()
+            .map(|t| {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(errors::FrnewsError::new_err("cancelled"));
+                }
+                t.as_deref().map(|t| guard(|| analyze(t))).transpose()
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let refs: Vec<Option<&crate::Document>> = docs.iter().map(Option::as_ref).collect();
+        guard(|| arrow::build(&refs, &ids))?.map_err(arrow::arrow_error)
+    })?;
+    arrow::ArrowTables::new(py, tables)
+}
+
+/// Analyses many articles (as `analyze_many`) and returns their tables as
+/// Arrow data built in Rust: `articles`, `entities`, `quotes`, `tokens`,
+/// `sentences`, `paragraphs`, `warnings`. A `None` text is a missing one: an
+/// article row of nulls, no other row.
+#[pyfunction]
+#[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None))]
+fn analyze_arrow(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<usize>,
+    ids: Option<&Bound<'_, PyAny>>,
+    pool: Option<&Bound<'_, ThreadPool>>,
+) -> PyResult<arrow::ArrowTables> {
+    analyze_texts_arrow(py, texts, n_threads, ids, pool, crate::analyze)
+}
+
+/// The Arrow tables of documents already analysed (`None` for a missing one).
+#[pyfunction]
+#[pyo3(signature = (docs, *, ids=None, n_threads=None))]
+fn arrow_tables(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    ids: Option<&Bound<'_, PyAny>>,
+    n_threads: Option<usize>,
+) -> PyResult<arrow::ArrowTables> {
+    let mut held = Vec::new();
+    for (i, item) in docs.try_iter()?.enumerate() {
+        let item = item?;
+        if item.is_none() {
+            held.push(None);
+            continue;
+        }
+        let doc = item.cast::<document::Document>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!("docs[{i}] must be a Document or None"))
+        })?;
+        held.push(Some(Arc::clone(&doc.get().inner)));
+    }
+    let ids = arrow::DocIds::extract(ids, held.len())?;
+    let n = held.len();
+    let tables = run_batch(py, n_threads, None, n, move |_| {
+        let refs: Vec<Option<&crate::Document>> = held.iter().map(|d| d.as_deref()).collect();
+        guard(|| arrow::build(&refs, &ids))?.map_err(arrow::arrow_error)
+    })?;
+    arrow::ArrowTables::new(py, tables)
 }
 
 /// Writes `{"id": id, **doc.to_dict()}` (without `id` when it is `None`;
@@ -311,8 +412,12 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::Paragraph>()?;
     m.add_class::<document::TextWarning>()?;
     m.add_class::<pipeline::Pipeline>()?;
+    m.add_class::<arrow::ArrowTable>()?;
+    m.add_class::<arrow::ArrowTables>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow_tables, m)?)?;
     m.add_function(wrap_pyfunction!(available_cores, m)?)?;
     m.add_function(wrap_pyfunction!(write_json_line, m)?)?;
     m.add_function(wrap_pyfunction!(repair, m)?)?;

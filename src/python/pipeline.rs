@@ -7,10 +7,11 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
 
+use super::arrow::ArrowTables;
 use super::document::Document;
 use super::errors::{guard, text_arg};
 use super::types::Token;
-use super::{analyze_texts, tokens_of, ThreadPool};
+use super::{analyze_texts, analyze_texts_arrow, tokens_of, ThreadPool};
 use crate::{Stage, UserEntries};
 
 /// The core pipeline, with its lexicons compiled once.
@@ -128,6 +129,20 @@ impl Pipeline {
     ) -> PyResult<Vec<Document>> {
         let inner = Arc::clone(&self.inner);
         analyze_texts(py, texts, n_threads, pool, move |t| inner.analyze(t))
+    }
+
+    /// Analyses many articles into Arrow tables, as `frnews.analyze_arrow`.
+    #[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None))]
+    fn analyze_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<usize>,
+        ids: Option<&Bound<'_, PyAny>>,
+        pool: Option<&Bound<'_, ThreadPool>>,
+    ) -> PyResult<ArrowTables> {
+        let inner = Arc::clone(&self.inner);
+        analyze_texts_arrow(py, texts, n_threads, ids, pool, move |t| inner.analyze(t))
     }
 
     /// Splits `text` into tokens.
