@@ -25,6 +25,19 @@ static MONTHS: LazyLock<WordMap<String, (u32, bool)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Time-zone words written after a clock time (`00h02 GMT`) -> their ISO
+/// 8601 designator (`Z`).
+static ZONES: LazyLock<WordMap<String, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../data/dates/zones.tsv"))
+        .filter_map(|r| Some((r.first()?.to_string(), *r.get(1)?)))
+        .collect()
+});
+
+/// The ISO 8601 designator of a time-zone word as written (`GMT` -> `Z`).
+pub fn zone(word: &str) -> Option<&'static str> {
+    ZONES.get(word).copied()
+}
+
 /// The alternation of the month names, longest first, for regexes; a name
 /// ending in a letter ends a word (`oct` is no part of `octets`).
 pub fn month_pattern() -> String {

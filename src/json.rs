@@ -8,7 +8,8 @@ use serde::Serialize as DeriveSerialize;
 use serde_json::{json, Value};
 
 use crate::model::{
-    Document, Entity, Label, Meta, Paragraph, Quote, Role, Span, Token, TokenKind, Warning, Zone,
+    Document, Entity, Label, Meta, Paragraph, Quote, Role, Source, Span, Token, TokenKind, Warning,
+    Zone,
 };
 use crate::offsets::OffsetMap;
 
@@ -64,7 +65,8 @@ impl Document {
             "entities": self.entities.iter().map(|e| {
                 let (a, b) = map.char_range(e.span.start, e.span.end);
                 json!({"start": a, "end": b, "label": e.label.as_str(), "text": e.span.text(&self.text),
-                       "canonical": e.canonical, "value": e.value, "zone": e.zone.as_str()})
+                       "canonical": e.canonical, "value": e.value, "zone": e.zone.as_str(),
+                       "source": e.source.as_str()})
             }).collect::<Vec<_>>(),
             "quotes": self.quotes.iter().map(|q| {
                 let (a, b) = map.char_range(q.span.start, q.span.end);
@@ -193,6 +195,12 @@ impl Document {
                         Zone::Body
                     } else {
                         zone(&v["zone"])?
+                    },
+                    source: match v["source"].as_str() {
+                        None => Source::default(),
+                        Some(s) => {
+                            Source::parse(s).ok_or_else(|| format!("unknown source in {v}"))?
+                        }
                     },
                 })
             })
@@ -367,6 +375,7 @@ struct EntityJson<'a> {
     canonical: Option<&'a str>,
     end: usize,
     label: &'static str,
+    source: &'static str,
     start: usize,
     text: &'a str,
     value: Option<&'a str>,
@@ -423,6 +432,7 @@ impl Serialize for DocumentJson<'_> {
                         canonical: e.canonical.as_deref(),
                         end,
                         label: e.label.as_str(),
+                        source: e.source.as_str(),
                         start,
                         text: e.span.text(text),
                         value: e.value.as_deref(),

@@ -312,6 +312,44 @@ pub struct Entity {
     /// DATE and TIME: ISO 8601; MONEY: `<number> <currency code>`; PERCENT: the number.
     pub value: Option<String>,
     pub zone: Zone,
+    pub source: Source,
+}
+
+/// Where an entity came from, so that a user can trade recall for precision:
+/// a lexicon entry, a pattern on known words (a given name, a title, a month,
+/// a currency), open-world evidence about an unknown name (its slot in the
+/// sentence, a head word, a locative cue), or another mention of a name that
+/// one of those established in the same article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Lexicon,
+    /// Also the source of an entity read from JSON that gives none.
+    #[default]
+    Pattern,
+    Evidence,
+    Propagated,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Lexicon => "lexicon",
+            Source::Pattern => "pattern",
+            Source::Evidence => "evidence",
+            Source::Propagated => "propagated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Source> {
+        Some(match s {
+            "lexicon" => Source::Lexicon,
+            "pattern" => Source::Pattern,
+            "evidence" => Source::Evidence,
+            "propagated" => Source::Propagated,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

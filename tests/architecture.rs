@@ -61,7 +61,7 @@ fn production_code(source: &str) -> String {
         cleaned.push_str(&rest[..at]);
         let item = &rest[at..];
         let end = match (item.find('{'), item.find(';')) {
-            (Some(open), semicolon) if semicolon.map_or(true, |s| open < s) => {
+            (Some(open), semicolon) if semicolon.is_none_or(|s| open < s) => {
                 let mut depth = 0usize;
                 let mut end = item.len();
                 for (i, c) in item.char_indices().skip(open) {

@@ -287,7 +287,7 @@ def test_a_reader_closing_the_pipe_is_no_error(tmp_path: Path) -> None:
 def test_out_file_to_dev_stdout_is_written_in_place() -> None:
     result = frnews_cmd("analyze", str(SAMPLE), "--table", "entities", "-o", "/dev/stdout", "--format", "csv")
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "doc,start,end,text,label,canonical,value,zone"
+    assert result.stdout.splitlines()[0] == "doc,start,end,text,label,canonical,value,zone,source"
 
 
 def test_a_failed_write_leaves_the_previous_output(tmp_path: Path) -> None:

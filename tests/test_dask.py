@@ -10,7 +10,7 @@ import frnews
 def entities_of(partition: pd.DataFrame) -> pd.DataFrame:
     docs = frnews.analyze_batch(partition["text"], n_threads=1)
     frame = frnews.to_pandas(docs, "entities", index=list(partition.index))
-    return frame.astype({"label": "object", "zone": "object"})
+    return frame.astype({"label": "object", "zone": "object", "source": "object"})
 
 
 def test_dask_local_cluster_map_partitions(seeds: list[str]) -> None:

@@ -35,6 +35,27 @@ def test_to_dict_has_the_evaluation_shape() -> None:
     assert {"title", "published", "dateline", "agency", "body_start", "body_end"} <= d["meta"].keys()
 
 
+def test_entities_say_where_they_came_from() -> None:
+    text = "Hier, Ouria Tessam a déclaré que Paris attendait. Plus tard, Ouria Tessam est partie."
+    doc = frnews.analyze(text)
+    sources = {e.text: e.source for e in doc.entities}
+    assert sources["Paris"] == "lexicon"
+    assert [e.source for e in doc.entities if e.text == "Ouria Tessam"] == ["evidence", "propagated"]
+    assert all(e.source in ("lexicon", "pattern", "evidence", "propagated") for e in doc.entities)
+    d = doc.to_dict()
+    assert {e["source"] for e in d["entities"]} <= {"lexicon", "pattern", "evidence", "propagated"}
+    assert frnews.Document.from_dict(d) == doc
+    # A dict without sources (older output, hand-made gold) still loads.
+    for e in d["entities"]:
+        del e["source"]
+    assert {e.source for e in frnews.Document.from_dict(d).entities} == {"pattern"}
+    e = frnews.Entity("Paris", 0, 5, "LOC", source="lexicon")
+    assert e.source == "lexicon" and frnews.Entity("Paris", 0, 5, "LOC").source == "pattern"
+    assert pickle.loads(pickle.dumps(e)) == e
+    with pytest.raises(ValueError, match="unknown entity source"):
+        frnews.Entity("Paris", 0, 5, "LOC", source="guess")
+
+
 def test_lost_characters_are_warnings_not_changes() -> None:
     text = "le ministre Sergue? Lavrov va mettre en ?uvre le plan."
     doc = frnews.analyze(text)

@@ -63,6 +63,15 @@ def test_tables_have_a_doc_column_that_joins_back(seeds: list[str], what: str) -
             assert texts[row.doc][row.start : row.end] == row.text
 
 
+def test_entities_table_has_a_source_column(seeds: list[str]) -> None:
+    frame = frnews.to_pandas(frnews.analyze_batch(seeds), "entities")
+    assert list(frame.columns)[-1] == "source"
+    assert set(frame["source"]) <= {"lexicon", "pattern", "evidence", "propagated"}
+    # Trading recall for precision: keep what a lexicon or a pattern found.
+    sure = frame[frame["source"].isin(["lexicon", "pattern"])]
+    assert 0 < len(sure) <= len(frame)
+
+
 def test_tokens_table_counts(seeds: list[str]) -> None:
     docs = frnews.analyze_batch(seeds)
     assert len(frnews.to_pandas(docs, "tokens")) == sum(len(d.tokens) for d in docs)
@@ -154,12 +163,12 @@ def test_the_fixed_categories_are_the_values_the_runtime_accepts() -> None:
 
 
 def test_a_multiindex_gives_one_column_per_level_and_joins_back() -> None:
-    index = pd.MultiIndex.from_tuples([("afp", 1), ("afp", 2), ("tass", 1)], names=["source", "n"])
+    index = pd.MultiIndex.from_tuples([("afp", 1), ("afp", 2), ("tass", 1)], names=["outlet", "n"])
     df = pd.DataFrame({"text": TEXTS}, index=index)
     corpus = df["text"].frnews.analyze()
     entities = corpus.entities()
-    assert list(entities.columns[:3]) == ["source", "n", "start"]
-    joined = df.join(entities.set_index(["source", "n"]).add_prefix("entity_"), how="inner")
+    assert list(entities.columns[:3]) == ["outlet", "n", "start"]
+    joined = df.join(entities.set_index(["outlet", "n"]).add_prefix("entity_"), how="inner")
     assert len(joined) == len(entities)
     assert all(text[s:e] == t for text, s, e, t in
                joined[["text", "entity_start", "entity_end", "entity_text"]].itertuples(index=False))

@@ -20,6 +20,7 @@ _Role: TypeAlias = Literal[
     "chrome", "headline", "date_line", "dateline", "standfirst", "body", "caption", "heading", "list",
     "byline", "end_marker", "credit", "id", "copy",
 ]
+_Source: TypeAlias = Literal["lexicon", "pattern", "evidence", "propagated"]
 _QuoteKind: TypeAlias = Literal["direct", "partial", "indirect"]
 _TokenKind: TypeAlias = Literal["word", "number", "punct", "symbol", "url", "email"]
 
@@ -128,6 +129,7 @@ class Entity:
         canonical: str | None = None,
         value: str | None = None,
         zone: _Zone = "body",
+        source: _Source = "pattern",
     ) -> Entity: ...
     @property
     def text(self) -> str: ...
@@ -143,6 +145,10 @@ class Entity:
     def value(self) -> str | None: ...
     @property
     def zone(self) -> _Zone: ...
+    @property
+    def source(self) -> _Source:
+        """`lexicon`, `pattern`, `evidence` (an unknown name known by its context) or
+        `propagated` (another mention of a name found so in the same article)."""
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     @classmethod

@@ -8,7 +8,7 @@ to the input. A pandas `MultiIndex` gives one column per level instead of
 
 Column types are fixed whatever the documents hold, so that tables of two
 batches concatenate: offsets and counts are nullable integers (pandas
-`Int64`), labels, zones and kinds are categoricals with every possible value
+`Int64`), labels, zones, kinds and entity sources are categoricals with every possible value
 as categories (polars `Enum`, Arrow dictionaries), everything else text.
 
 A `None` in place of a document stands for a missing text: it gives no rows,
@@ -35,6 +35,7 @@ ROLES = ("chrome", "headline", "date_line", "dateline", "standfirst", "body", "c
          "byline", "end_marker", "credit", "id", "copy")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 TOKEN_KINDS = ("word", "number", "punct", "symbol", "url", "email")
+SOURCES = ("lexicon", "pattern", "evidence", "propagated")
 
 
 def _articles(doc: Document) -> list[Any]:
@@ -48,7 +49,8 @@ _TABLES: dict[str, tuple[Callable[[Document], Sequence[Any]], tuple[str, ...]]] 
     "articles": (_articles, ("title", "published", "dateline", "agency", "body_start", "body_end",
                              "article_id", "n_chars", "n_sentences", "n_entities", "n_quotes",
                              "n_warnings")),
-    "entities": (lambda d: d.entities, ("start", "end", "text", "label", "canonical", "value", "zone")),
+    "entities": (lambda d: d.entities, ("start", "end", "text", "label", "canonical", "value", "zone",
+                                        "source")),
     "quotes": (lambda d: d.quotes, ("start", "end", "text", "kind", "speaker", "speaker_mention",
                                     "cue", "zone")),
     "tokens": (lambda d: d.tokens, ("start", "end", "text", "kind", "norm")),
@@ -63,6 +65,7 @@ _INTEGERS = {"start", "end", "body_start", "body_end", "n_chars", "n_sentences",
 _CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("entities", "label"): LABELS,
     ("entities", "zone"): ZONES,
+    ("entities", "source"): SOURCES,
     ("quotes", "kind"): QUOTE_KINDS,
     ("quotes", "zone"): ZONES,
     ("tokens", "kind"): TOKEN_KINDS,

@@ -13,7 +13,8 @@ What spaCy has no attribute for is in extensions, registered on first use:
 - `token._.kind`: the frnews token kind (`None` on whitespace tokens);
   `token._.continues`: the spaCy token continues the previous one's frnews
   token.
-- `doc.ents`, with `ent.kb_id_` the canonical name, `ent._.value`, `ent._.zone`.
+- `doc.ents`, with `ent.kb_id_` the canonical name, `ent._.value`, `ent._.zone`,
+  `ent._.source`.
 - `doc.spans["quotes"]`, labelled with the speaker (`UNKNOWN` when none),
   with `q._.kind`, `q._.speaker`, `q._.speaker_mention` and `q._.cue` (spaCy
   spans or `None`), `q._.zone`.
@@ -61,6 +62,7 @@ def _register() -> None:
         (Span, "value", {"default": None}),
         (Span, "zone", {"default": None}),
         (Span, "role", {"default": None}),
+        (Span, "source", {"default": None}),
         (Span, "kind", {"default": None}),
         (Span, "speaker", {"default": None}),
         (Span, "speaker_mention", {"getter": _stored_span("speaker_mention")}),
@@ -151,6 +153,7 @@ def to_spacy(doc: Any, nlp_or_vocab: Any) -> Any:
         ent = span(e, e.label, e.canonical or "")
         ent._.value = e.value
         ent._.zone = e.zone
+        ent._.source = e.source
         ents.append(ent)
     out.ents = ents
     user_data: dict[Any, Any] = out.user_data
@@ -209,7 +212,8 @@ def from_spacy(cls: Any, sd: Any) -> Any:
                              "canonical": e.kb_id_ or None} for e in sd.ents if e.label_ in LABELS]
         return cls.from_dict(data)
     data["entities"] = [{"start": e.start_char, "end": e.end_char, "label": e.label_,
-                         "canonical": e.kb_id_ or None, "value": e._.value, "zone": e._.zone}
+                         "canonical": e.kb_id_ or None, "value": e._.value, "zone": e._.zone,
+                         "source": e._.source}
                         for e in sd.ents if e.label_ in LABELS]
     quotes = []
     for q in sd.spans["quotes"] if "quotes" in sd.spans else []:

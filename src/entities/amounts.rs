@@ -29,7 +29,7 @@ fn scaled(number: &str, power: u32) -> Option<String> {
     let mut digits = int.to_string();
     let moved = frac.get(..power.min(frac.len())).unwrap_or("");
     digits.push_str(moved);
-    digits.extend(std::iter::repeat('0').take(power.saturating_sub(frac.len())));
+    digits.extend(std::iter::repeat_n('0', power.saturating_sub(frac.len())));
     let rest = frac
         .get(power.min(frac.len())..)
         .unwrap_or("")

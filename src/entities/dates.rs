@@ -7,10 +7,19 @@
 //! relative expressions (`mars dernier`, `l'an dernier`, `ce week-end`).
 //! A date without a year takes the publication year; without that it is
 //! written `--MM-DD`. Relative dates get no value.
+//!
+//! Around a core date, the words GUIDELINES "Settled cases" keep with it: a
+//! determiner and a modifier (`ce samedi`, `6 novembre dernier`, `hier
+//! soir`), a prefix (`fin juillet`, `début de 2012`, `mi-juin`, `mois de
+//! mai`), the other end of a range (`28 mai au 3 juin 2018`, `janvier à
+//! mai`, `21, 22 et 23 novembre`), the zone of a clock time (`00h02 GMT`:
+//! `00:02Z`). Ranges and relative dates get no value; photo counters alone
+//! on their line (`1/4`) are no dates.
 
+use super::words::DateWord;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::dates::{clock, day, digits, full_month, time_token, year};
+use crate::dates::{clock, day, digits, full_month, time_token, year, zone};
 use crate::model::Label;
 use crate::model::Span;
 use crate::model::TokenKind;
@@ -79,9 +88,11 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let w = &cx.lex.words;
     let mut i = 0;
     while i < cx.tokens.len() {
-        let matched = date_at(cx, &dater, i);
+        let matched = date_at(cx, &dater, i)
+            .or_else(|| relative_start(cx, i).map(|last| (last, Label::Date, None)));
         if let Some((last, label, value)) = matched {
-            if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(last)) {
+            let (first, last, value) = around(cx, &dater, i, last, label, value);
+            if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
                 let mut c = Candidate::new(Span::new(a.start, b.end), label, Tier::Strong, RANK);
                 c.value = value;
                 out.push(c);
@@ -121,20 +132,171 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
+fn date_word(cx: &Context, i: usize) -> Option<DateWord> {
+    cx.lex.words.date_words.get(cx.key(i).as_ref()).copied()
+}
+
+/// Whether token `i` is a day of the week (or a day named from today).
+fn weekday_like(cx: &Context, i: usize) -> bool {
+    cx.lex.words.weekdays.contains(cx.key(i).as_ref()) || date_word(cx, i) == Some(DateWord::Day)
+}
+
+/// Whether the token before `i` is on its line and a clock-time preposition
+/// (`à 19 heures`, `vers midi`): without one, `3 h 30` is a duration.
+fn at_clock(cx: &Context, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| cx.joined(p) && date_word(cx, p) == Some(DateWord::At))
+}
+
+/// The last token of a date that none of the core forms starts: `hier`,
+/// `ce matin`, `cette nuit`, `mi-juin`, `printemps 2012`, `premier semestre
+/// 2012`.
+fn relative_start(cx: &Context, i: usize) -> Option<usize> {
+    let kind = date_word(cx, i)?;
+    let next = |k: usize| cx.joined(k).then(|| date_word(cx, k + 1)).flatten();
+    let year_after = |k: usize| cx.joined(k) && year(cx.word(k + 1)).is_some();
+    if capitalised(cx.word(i)) && !all_caps(cx.word(i)) && kind != DateWord::Day {
+        // Only `Hier` opens a sentence as a date; `Ce`, `Fin` capitalised
+        // are taken up by `around` before a core date.
+        if kind != DateWord::This {
+            return None;
+        }
+    }
+    match kind {
+        DateWord::Day => Some(i),
+        DateWord::This if next(i) == Some(DateWord::Part) => Some(i + 1),
+        DateWord::Season if year_after(i) => Some(i + 1),
+        DateWord::Ordinal if next(i) == Some(DateWord::Period) && year_after(i + 1) => Some(i + 2),
+        _ => None,
+    }
+}
+
+/// The first and last tokens and the value of the date `i..=last` with the
+/// words around it that belong to it.
+fn around(
+    cx: &Context,
+    dater: &Dater,
+    i: usize,
+    last: usize,
+    label: Label,
+    value: Option<String>,
+) -> (usize, usize, Option<String>) {
+    let w = &cx.lex.words;
+    if label == Label::Time {
+        if cx.joined(last) {
+            if let (Some(z), Some(v)) = (zone(cx.word(last + 1)), value.as_ref()) {
+                return (i, last + 1, Some(format!("{v}{z}")));
+            }
+        }
+        return (i, last, value);
+    }
+    if label != Label::Date {
+        return (i, last, value);
+    }
+    let (mut first, mut last, mut value) = (i, last, value);
+    let before = |k: usize, n: usize| {
+        k.checked_sub(n)
+            .filter(|&p| (p..k).all(|q| cx.joined(q)))
+            .map(|p| cx.key(p))
+    };
+    let weekday = weekday_like(cx, i);
+    // The other end of a range: `au 3 juin 2018`, `à mai`, `à samedi`.
+    if cx.joined(last) && matches!(cx.key(last + 1).as_ref(), "au" | "à") && cx.joined(last + 1) {
+        let other = date_at(cx, dater, last + 2).filter(|&(_, l, _)| l == Label::Date);
+        let same_kind = weekday == weekday_like(cx, last + 2);
+        if let (Some((end, ..)), true) = (other, same_kind) {
+            last = end;
+            value = None;
+        }
+    }
+    // `entre le 13 octobre et le 20 janvier`.
+    if before(first, 2).is_some_and(|k| k == "entre")
+        && cx.joined(last)
+        && cx.key(last + 1) == "et"
+        && cx.joined(last + 1)
+        && matches!(cx.key(last + 2).as_ref(), "le" | "l'")
+        && cx.joined(last + 2)
+    {
+        if let Some((end, Label::Date, _)) = date_at(cx, dater, last + 3) {
+            last = end;
+            value = None;
+        }
+    }
+    // A modifier, a part of the day: `6 novembre dernier`, `lundi soir`.
+    if cx.joined(last) && w.modifiers.contains(cx.key(last + 1).as_ref()) {
+        last += 1;
+    }
+    if weekday_like(cx, last) && cx.joined(last) && date_word(cx, last + 1) == Some(DateWord::Part)
+    {
+        last += 1;
+        value = None;
+    }
+    // Before: `ce samedi`, `hier mardi`, `fin juillet`, `début de 2012`,
+    // `mois de mai`, `la nuit de vendredi à samedi`.
+    let kind_before = |n: usize| before(first, n).and_then(|k| w.date_words.get(k.as_ref()));
+    let day_before = weekday && matches!(kind_before(1), Some(DateWord::This | DateWord::Day));
+    if day_before || kind_before(1) == Some(&DateWord::Prefix) {
+        first -= 1;
+        value = None;
+    } else if before(first, 1).is_some_and(|k| matches!(k.as_ref(), "de" | "d'" | "du")) {
+        let two = before(first, 2);
+        if kind_before(2) == Some(&DateWord::Prefix) {
+            first -= 2;
+            value = None;
+        } else if two.as_deref() == Some("mois") && month(cx, first).is_some() {
+            first -= 2;
+        } else if weekday && two.as_deref() == Some("nuit") {
+            first -= if before(first, 3).as_deref() == Some("la") {
+                3
+            } else {
+                2
+            };
+            value = None;
+        }
+    }
+    (first, last, value)
+}
+
 /// The date or time starting at token `i`: its last token, label and value.
 fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Option<String>)> {
     let w = &cx.lex.words;
     let word = cx.word(i);
     let next_joined = |k: usize| cx.joined(k);
     if cx.kind(i) == Some(TokenKind::Number) {
+        // A photo counter alone on its line (`1/4`) is no date.
+        if word.contains('/') && word.len() <= 5 && cx.line_start(i) && !next_joined(i) {
+            return None;
+        }
         if let Some(v) = time_token(word) {
             return Some((i, Label::Time, Some(v)));
         }
         if let Some(v) = numeric_date(dater, word) {
             return Some((i, Label::Date, v));
         }
+        // 19 heures, 19 heures 30, after a clock preposition.
+        if digits(word)
+            && word.len() <= 2
+            && next_joined(i)
+            && matches!(cx.key(i + 1).as_ref(), "heures" | "heure")
+            && at_clock(cx, i)
+        {
+            let minutes =
+                (next_joined(i + 1) && digits(cx.word(i + 2)) && cx.word(i + 2).len() == 2)
+                    .then(|| cx.word(i + 2));
+            let v = clock(word, minutes.unwrap_or(""))?;
+            return Some((
+                i + if minutes.is_some() { 2 } else { 1 },
+                Label::Time,
+                Some(v),
+            ));
+        }
         // 21 h 30
-        if digits(word) && word.len() <= 2 && next_joined(i) && cx.word(i + 1) == "h" {
+        if digits(word)
+            && word.len() <= 2
+            && next_joined(i)
+            && cx.word(i + 1) == "h"
+            && at_clock(cx, i)
+        {
             let minutes =
                 if next_joined(i + 1) && digits(cx.word(i + 2)) && cx.word(i + 2).len() == 2 {
                     Some(cx.word(i + 2))
@@ -149,17 +311,25 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
             ));
         }
         if let Some(d) = day(word) {
-            // Two days of one month (`les 3 et 4 juillet 2024`, `du 3 au 5
-            // mai`): one date, no single value.
-            if next_joined(i)
-                && matches!(cx.key(i + 1).as_ref(), "et" | "au")
-                && next_joined(i + 1)
-                && day(cx.word(i + 2)).is_some()
-                && next_joined(i + 2)
-                && month(cx, i + 3).is_some()
+            // Days of one month (`les 3 et 4 juillet 2024`, `du 3 au 5 mai`,
+            // `les 4, 5 et 7 août`): one date, no single value.
+            let mut k = i;
+            while next_joined(k)
+                && cx.word(k + 1) == ","
+                && next_joined(k + 1)
+                && day(cx.word(k + 2)).is_some()
             {
-                let with_year = next_joined(i + 3) && year(cx.word(i + 4)).is_some();
-                return Some((i + if with_year { 4 } else { 3 }, Label::Date, None));
+                k += 2;
+            }
+            if next_joined(k)
+                && matches!(cx.key(k + 1).as_ref(), "et" | "au")
+                && next_joined(k + 1)
+                && day(cx.word(k + 2)).is_some()
+                && next_joined(k + 2)
+                && month(cx, k + 3).is_some()
+            {
+                let with_year = next_joined(k + 3) && year(cx.word(k + 4)).is_some();
+                return Some((k + if with_year { 4 } else { 3 }, Label::Date, None));
             }
             if next_joined(i) {
                 if let Some(m) = month(cx, i + 1) {
@@ -186,6 +356,18 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
         }
         return None;
     }
+    if let Some(v) = w.clock_words.get(cx.key(i).as_ref()) {
+        if !capitalised(word) && at_clock(cx, i) {
+            return Some((i, Label::Time, Some((*v).to_string())));
+        }
+    }
+    // `mi-juin`: a prefix glued to a month.
+    if let Some((prefix, rest)) = cx.key(i).split_once('-') {
+        let prefixed = w.date_words.get(prefix) == Some(&DateWord::Prefix);
+        if prefixed && full_month(rest).is_some() && !capitalised(word) {
+            return Some((i, Label::Date, None));
+        }
+    }
     if let Some(m) = month(cx, i) {
         if next_joined(i) {
             if let Some(y) = year(cx.word(i + 1)) {
@@ -209,6 +391,18 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
                 return Some((last, Label::Date, value));
             }
             if w.modifiers.contains(cx.key(i + 1).as_ref()) {
+                return Some((i + 1, Label::Date, None));
+            }
+            // `le lundi 6`: a weekday and the day of the month, unless a
+            // noun counts with the number (`lundi 6 blessés`).
+            let counted = next_joined(i + 1)
+                && cx.kind(i + 2) == Some(TokenKind::Word)
+                && !capitalised(cx.word(i + 2))
+                && !w.function_words.contains(cx.key(i + 2).as_ref());
+            if day(cx.word(i + 1)).is_some()
+                && cx.kind(i + 1) == Some(TokenKind::Number)
+                && !counted
+            {
                 return Some((i + 1, Label::Date, None));
             }
             if cx.key(i + 1) == "et"
@@ -326,6 +520,80 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn determiners_modifiers_and_prefixes_stay_with_the_date() {
+        let text = "Ce samedi, hier soir, le 6 novembre dernier, fin juillet, jeudi matin, \
+                    début de 2014, mi-juin, au mois de mai, cette nuit, Hier mardi, \
+                    au printemps 2019, le premier semestre 2020, le lundi 6 avec eux";
+        for s in [
+            "Ce samedi",
+            "hier soir",
+            "6 novembre dernier",
+            "fin juillet",
+            "jeudi matin",
+            "début de 2014",
+            "mi-juin",
+            "mois de mai",
+            "cette nuit",
+            "Hier mardi",
+            "printemps 2019",
+            "premier semestre 2020",
+            "lundi 6",
+        ] {
+            assert_eq!(
+                date(text, Some("2018-06-07"), s).map(|(l, _)| l).as_deref(),
+                Some("DATE"),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            value(text, Some("2018-06-07"), "6 novembre dernier").as_deref(),
+            Some("2018-11-06")
+        );
+        assert_eq!(
+            date(text, Some("2018-06-07"), "fin juillet").and_then(|(_, v)| v),
+            None
+        );
+        let text = "les deux premiers mois de 2024";
+        assert!(date(text, None, "2024").is_some());
+    }
+
+    #[test]
+    fn ranges_are_one_date_without_value() {
+        let text = "du 28 mai au 3 juin 2018, de janvier à mai, les 4, 5 et 7 août, \
+                    entre le 2 mars 2011 et le 5 avril 2012, dans la nuit de vendredi à samedi";
+        for s in [
+            "28 mai au 3 juin 2018",
+            "janvier à mai",
+            "4, 5 et 7 août",
+            "2 mars 2011 et le 5 avril 2012",
+            "la nuit de vendredi à samedi",
+        ] {
+            assert_eq!(
+                date(text, Some("2018-06-07"), s),
+                Some(("DATE".to_string(), None)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn clock_times_keep_their_zone_and_durations_are_none() {
+        let text = "à 00h02 GMT, vers 16 h 45, à 19 heures et vers midi; une autonomie de 3 h 30";
+        assert_eq!(value(text, None, "00h02 GMT").as_deref(), Some("00:02Z"));
+        assert_eq!(value(text, None, "16 h 45").as_deref(), Some("16:45"));
+        assert_eq!(value(text, None, "19 heures").as_deref(), Some("19:00"));
+        assert_eq!(value(text, None, "midi").as_deref(), Some("12:00"));
+        assert_eq!(date(text, None, "3 h 30"), None);
+    }
+
+    #[test]
+    fn photo_counters_are_no_dates() {
+        let text = "Une photo du port\n1/4\nLe port le 09/06 au matin";
+        assert_eq!(date(text, None, "1/4"), None);
+        assert_eq!(value(text, None, "09/06").as_deref(), Some("--06-09"));
     }
 
     #[test]

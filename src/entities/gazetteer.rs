@@ -15,9 +15,9 @@ use aho_corasick::AhoCorasick;
 use super::Context;
 use super::{Candidate, Tier};
 use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
-use crate::model::Label;
 use crate::model::Span;
 use crate::model::TokenKind;
+use crate::model::{Label, Source};
 use crate::text::{all_caps, capitalised, fold_text};
 
 struct Entry {
@@ -280,7 +280,8 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             Label::Org => 3,
             _ => 2,
         };
-        let mut c = Candidate::new(Span::new(start, end), entry.label, Tier::Strong, rank);
+        let mut c = Candidate::new(Span::new(start, end), entry.label, Tier::Strong, rank)
+            .from(Source::Lexicon);
         c.canonical = entry.canonical.as_deref().map(str::to_string);
         c.expansion = entry.expansion;
         out.push(c);
@@ -320,7 +321,7 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         for (span, canonical) in parts {
-            let mut c = Candidate::new(span, Label::Loc, Tier::Strong, 2);
+            let mut c = Candidate::new(span, Label::Loc, Tier::Strong, 2).from(Source::Lexicon);
             c.canonical = canonical.map(str::to_string);
             out.push(c);
         }
@@ -385,12 +386,10 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
             || w.org_heads.contains(key.as_ref());
         let followed = cx.joined(k) && capitalised(cx.word(k + 1));
         if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
-            out.push(Candidate::new(
-                Span::new(t.start, t.end),
-                Label::Loc,
-                Tier::Weak,
-                1,
-            ));
+            out.push(
+                Candidate::new(Span::new(t.start, t.end), Label::Loc, Tier::Weak, 1)
+                    .from(Source::Evidence),
+            );
         }
     }
 }

@@ -8,6 +8,7 @@
 mod amounts;
 mod canonical;
 mod dates;
+mod evidence;
 mod gazetteer;
 mod organisations;
 mod people;
@@ -19,7 +20,7 @@ pub use gazetteer::UserEntries;
 
 use crate::model::Span;
 use crate::model::Token;
-use crate::model::{Entity, Label, Layout};
+use crate::model::{Entity, Label, Layout, Source};
 
 /// The entity finders' view of one article.
 type Context<'a> = crate::text::Context<'a, Lexicons>;
@@ -68,6 +69,7 @@ struct Candidate {
     /// ORG acronyms from the lexicon: the full names they stand for, as an
     /// index into the gazetteer's expansions.
     expansion: Option<usize>,
+    source: Source,
 }
 
 impl Candidate {
@@ -80,7 +82,14 @@ impl Candidate {
             canonical: None,
             value: None,
             expansion: None,
+            source: Source::Pattern,
         }
+    }
+
+    /// The candidate with its source set.
+    fn from(mut self, source: Source) -> Self {
+        self.source = source;
+        self
     }
 }
 
@@ -102,15 +111,23 @@ pub fn find(
     people::find(&cx, &mut candidates);
     dates::find(&cx, &mut candidates);
     amounts::find(&cx, &mut candidates);
+    evidence::find(&cx, &mut candidates);
+    organisations::bare_heads(&cx, &mut candidates);
     let mut kept = resolve(text.len(), candidates);
-    // Names seen in full once can be recognised alone elsewhere (Lebedev,
-    // OCS): a second pass over the tokens, filling only free positions.
+    // Names listed with known ones take their label; then names seen once
+    // can be recognised elsewhere (Lebedev, OCS): passes over the tokens
+    // that fill only free positions.
+    let listed = evidence::coordinated(&cx, &kept);
+    kept.extend(listed);
+    let mut kept = resolve(text.len(), kept);
     let more = people::surnames(&cx, &kept)
         .into_iter()
         .chain(organisations::acronym_mentions(&cx, &kept))
+        .chain(evidence::propagate(&cx, &kept))
         .collect::<Vec<_>>();
     kept.extend(more);
     let mut kept = resolve(text.len(), kept);
+    evidence::spell_out(&cx, &mut kept);
     canonical::fill(&cx, &mut kept);
     kept.into_iter()
         .map(|c| Entity {
@@ -119,6 +136,7 @@ pub fn find(
             canonical: c.canonical,
             value: c.value,
             zone: layout.zone_at(c.span.start),
+            source: c.source,
         })
         .collect()
 }
@@ -192,6 +210,10 @@ mod tests {
             &sentences,
             &layout_published(text, published),
         )
+    }
+
+    pub(super) fn entities_of(text: &str) -> Vec<Entity> {
+        entities(text, None)
     }
 
     pub(super) fn run(text: &str, published: Option<&str>) -> Vec<(String, &'static str)> {

@@ -7,10 +7,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::Context;
 use super::{Candidate, Tier};
-use crate::model::Label;
 use crate::model::Span;
 use crate::model::TokenKind;
-use crate::text::capitalised;
+use crate::model::{Label, Source};
+use crate::text::{all_caps, capitalised};
 
 /// A name longer than this many tokens is not one name any more (the UN's
 /// longest French names run to 17: `Office de secours et de travaux des
@@ -39,6 +39,14 @@ fn capital_part(cx: &Context, i: usize) -> bool {
         && crate::dates::full_month(cx.key(i).as_ref()).is_none()
 }
 
+/// Whether token `i` follows a lower-case word on its line: it opens no
+/// sentence, heading or list item.
+fn inside_sentence(cx: &Context, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        cx.joined(p) && is_word(cx, p) && cx.word(p).chars().any(char::is_lowercase)
+    })
+}
+
 /// The last token of the organisation name headed by token `i`, if one is.
 fn headed_name(cx: &Context, i: usize) -> Option<usize> {
     let w = &cx.lex.words;
@@ -47,6 +55,15 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
     let capital_head = capitalised(word) && w.org_heads.contains(key.as_ref());
     let lower_head = !capitalised(word) && w.lowercase_org_heads.contains(key.as_ref());
     if !capital_head && !lower_head {
+        return None;
+    }
+    // A head that is also a given name, followed by capitalised words, opens
+    // a person's name (`Marine Le Pen`), not an organisation's.
+    if capital_head
+        && w.given_names.contains(key.as_ref())
+        && cx.joined(i)
+        && capital_part(cx, i + 1)
+    {
         return None;
     }
     let mut anchor = None;
@@ -109,6 +126,15 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
             while cx.joined(j) && adjective(cx, j + 1) {
                 j += 1;
             }
+            // A capitalised head inside a sentence is a name's, and so is
+            // its complement in lower case (`le Conseil des ministres`, `le
+            // Front de gauche`); opening a sentence it may be any noun.
+            let first_complement = k <= i + 3;
+            let of = matches!(link.as_ref(), "de" | "des" | "du" | "d'");
+            let verb = cx.key(k).ends_with("er") || cx.key(k).ends_with("ir");
+            if capital_head && inside_sentence(cx, i) && first_complement && of && !verb {
+                anchor = Some(j);
+            }
         } else {
             break;
         }
@@ -120,7 +146,8 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
 /// and a known place up to `last`: `département du Cauca` names an area, not
 /// an office (`département d'Etat` is in the lexicon).
 fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize, usize)>) -> bool {
-    if capitalised(cx.word(head)) {
+    // `université de Caen`, `ministère de France` name a body, whatever place follows.
+    if capitalised(cx.word(head)) || !cx.lex.words.area_heads.contains(cx.key(head).as_ref()) {
         return false;
     }
     let Some(end) = cx.tokens.get(last).map(|t| t.end) else {
@@ -138,8 +165,8 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
 
 /// The last token of the capitalised name right after a common noun that
 /// says what kind of organisation it is (`l'ONG Greenpeace`, `l'hebdomadaire
-/// Jeune Afrique`).
-fn described_name(cx: &Context, i: usize) -> Option<usize> {
+/// Jeune Afrique`), past adjectives: its first and last tokens.
+fn described_name(cx: &Context, i: usize) -> Option<(usize, usize)> {
     let descriptor = cx.key(i);
     let lower = !capitalised(cx.word(i)) || descriptor == "ong";
     if !lower || !cx.lex.words.org_descriptors.contains(descriptor.as_ref()) || !cx.joined(i) {
@@ -147,11 +174,104 @@ fn described_name(cx: &Context, i: usize) -> Option<usize> {
     }
     let mut last = None;
     let mut j = i;
-    while cx.joined(j) && capital_part(cx, j + 1) && j - i < MAX_NAME_TOKENS {
-        j += 1;
-        last = Some(j);
+    // Adjectives between (`l'entreprise américaine X`, `la milice populaire X`).
+    for _ in 0..2 {
+        if cx.joined(j) && adjective(cx, j + 1) {
+            j += 1;
+        }
     }
-    last
+    // An article before the name (`le collectif la Quadrature du Net`).
+    if cx.joined(j)
+        && definite_article(&cx.key(j + 1))
+        && cx.joined(j + 1)
+        && capital_part(cx, j + 2)
+    {
+        j += 1;
+    }
+    let first = j + 1;
+    while cx.joined(j) && j - i < MAX_NAME_TOKENS {
+        let next = j + 1;
+        // A given name after the first word opens a person (`l'agence Nova
+        // Press Jean Dupont`).
+        let person = last.is_some() && cx.lex.words.given_names.contains(cx.key(next).as_ref());
+        if capital_part(cx, next) && !person {
+            j = next;
+            last = Some(j);
+            continue;
+        }
+        // Inner words of a name: `du`, `de`, `and`, `&` between capitals
+        // (`Quadrature du Net`, `Food and Chemical Toxicology`).
+        let inner = matches!(
+            cx.key(next).as_ref(),
+            "du" | "de" | "des" | "and" | "&" | "of"
+        );
+        if last.is_some() && inner && cx.joined(next) && capital_part(cx, next + 1) {
+            j = next + 1;
+            last = Some(j);
+            continue;
+        }
+        break;
+    }
+    last.map(|last| (first, last))
+}
+
+/// The last token of the name headed at `head` without a place complement
+/// after its adjective: `Commission européenne de Bruxelles` names the
+/// Commission (and the city), where `Impact de Montréal` has no adjective
+/// and keeps its place.
+fn without_trailing_place(
+    cx: &Context,
+    head: usize,
+    last: usize,
+    places: &HashSet<(usize, usize)>,
+) -> usize {
+    if !capitalised(cx.word(head)) {
+        return last;
+    }
+    let mut j = head;
+    while j < last && adjective(cx, j + 1) {
+        j += 1;
+    }
+    if j == head || !matches!(cx.key(j + 1).as_ref(), "de" | "d'") {
+        return last;
+    }
+    let end = cx.tokens.get(last).map(|t| t.end);
+    let place = cx.tokens.get(j + 2).zip(end);
+    match place {
+        Some((t, end)) if places.contains(&(t.start, end)) => j,
+        _ => last,
+    }
+}
+
+/// An institution named by its head alone (`l'Assemblée`, `du Conseil`, `le
+/// Parti`), capitalised after an article, not opening a sentence, followed
+/// by no name: a weak organisation.
+pub fn bare_heads(cx: &Context, out: &mut Vec<Candidate>) {
+    let w = &cx.lex.words;
+    for i in 1..cx.tokens.len() {
+        let word = cx.word(i);
+        if !capitalised(word) || all_caps(word) || !w.org_heads.contains(cx.key(i).as_ref()) {
+            continue;
+        }
+        let prev = cx.key(i - 1);
+        let after_article = cx.joined(i - 1)
+            && matches!(
+                prev.as_ref(),
+                "l'" | "le" | "la" | "du" | "au" | "notre" | "votre" | "leur" | "cette" | "ce"
+            )
+            && !capitalised(cx.word(i - 1));
+        let named_after = cx.joined(i)
+            && (capitalised(cx.word(i + 1)) || w.links.contains(cx.key(i + 1).as_ref()));
+        if !after_article || named_after || w.given_names.contains(cx.key(i).as_ref()) {
+            continue;
+        }
+        if let Some(t) = cx.tokens.get(i) {
+            out.push(
+                Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 1)
+                    .from(Source::Evidence),
+            );
+        }
+    }
 }
 
 /// Whether a token looks like an acronym: OCS, G20, BAsD, or a capitalised
@@ -233,9 +353,13 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
         .find(|&&c| w.org_heads.contains(cx.key(c).as_ref()))
         .or_else(|| capitals.iter().rev().find(initial_matches))
         .copied();
+    // Without a matching initial, the acronym after a person's name is their
+    // party or body (`Jean Dupont (PS)`), not the name's.
     let start = match matching {
         Some(s) => s,
-        None if !strict => *capitals.last()?,
+        None if !strict => {
+            Some(*capitals.last()?).filter(|&s| !w.given_names.contains(cx.key(s).as_ref()))?
+        }
         None => return None,
     };
     // Two words at least, ending on a word.
@@ -249,7 +373,9 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         .map(|c| (c.span.start, c.span.end))
         .collect();
     for i in 0..cx.tokens.len() {
-        if let Some(last) = headed_name(cx, i).filter(|&last| !names_a_place(cx, i, last, &places))
+        if let Some(last) = headed_name(cx, i)
+            .filter(|&last| !names_a_place(cx, i, last, &places))
+            .map(|last| without_trailing_place(cx, i, last, &places))
         {
             if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(last)) {
                 out.push(Candidate::new(
@@ -260,8 +386,8 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                 ));
             }
         }
-        if let Some(last) = described_name(cx, i) {
-            if let (Some(a), Some(b)) = (cx.tokens.get(i + 1), cx.tokens.get(last)) {
+        if let Some((first, last)) = described_name(cx, i) {
+            if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
                 // Ranked above the person patterns: `Jeune` is a given name too.
                 out.push(Candidate::new(
                     Span::new(a.start, b.end),
@@ -327,7 +453,8 @@ pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     }
     for t in cx.tokens {
         if let Some(long) = defined.get(t.text(cx.text)) {
-            let mut c = Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 4);
+            let mut c = Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 4)
+                .from(Source::Propagated);
             c.canonical = Some((*long).to_string());
             out.push(c);
         }
@@ -410,6 +537,69 @@ mod tests {
         assert_eq!(found, ["Cinéma numérique ambulant", "CNA", "CNA"]);
         let found = orgs("l'association « Cinéma numérique ambulant » (CNA)");
         assert_eq!(found, ["Cinéma numérique ambulant", "CNA"]);
+    }
+
+    #[test]
+    fn a_party_after_a_person_is_no_definition() {
+        let found = orgs("le député Jean Dupont (PS) a voté");
+        assert_eq!(found, ["PS"]);
+        assert!(
+            super::super::tests::run("le député Jean Dupont (PS) a voté", None)
+                .contains(&("Jean Dupont".to_string(), "PER"))
+        );
+    }
+
+    #[test]
+    fn a_given_name_heading_capitals_is_a_person() {
+        assert!(orgs("la candidate Marine Tessier a dit").is_empty());
+        assert_eq!(orgs("la Marine nationale"), ["Marine nationale"]);
+    }
+
+    #[test]
+    fn descriptor_adjectives_and_lower_case_universities() {
+        assert_eq!(
+            orgs("la société américaine Zentrix et la revue Folia"),
+            ["Zentrix", "Folia"]
+        );
+        assert_eq!(
+            orgs("selon l'université de Caen et dans le département de la Gironde"),
+            ["université de Caen"]
+        );
+    }
+
+    #[test]
+    fn descriptor_names_with_inner_words_and_articles() {
+        assert_eq!(
+            orgs("la revue Folia and Plant Studies a publié"),
+            ["Folia and Plant Studies"]
+        );
+        assert_eq!(orgs("le collectif la Ruche du Net a dit"), ["Ruche du Net"]);
+        assert_eq!(
+            orgs("l'agence Nova Press Jean Dupont a dit"),
+            ["Nova Press"]
+        );
+    }
+
+    #[test]
+    fn a_place_after_the_adjective_is_no_part_of_the_name() {
+        let found = super::super::tests::run("la Commission européenne de Bruxelles a dit", None);
+        assert!(found.contains(&("Commission européenne".to_string(), "ORG")));
+        assert!(found.contains(&("Bruxelles".to_string(), "LOC")));
+    }
+
+    #[test]
+    fn a_head_alone_after_an_article_is_an_institution() {
+        assert_eq!(orgs("le président de l'Assemblée a parlé"), ["Assemblée"]);
+        assert!(orgs("Le Conseil a siégé.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_complement_of_a_capitalised_head_inside_a_sentence() {
+        assert_eq!(
+            orgs("le président du Conseil des ministres a dit"),
+            ["Conseil des ministres"]
+        );
+        assert!(orgs("Groupe de travail : les mesures").is_empty());
     }
 
     #[test]

@@ -8,9 +8,9 @@ use std::collections::HashSet;
 use super::Context;
 use super::{Candidate, Tier};
 use crate::lexicon::fold_key;
-use crate::model::Label;
 use crate::model::Span;
 use crate::model::TokenKind;
+use crate::model::{Label, Source};
 use crate::text::{all_caps, capitalised};
 
 /// Most names have at most this many parts (Luiz Inácio Lula da Silva).
@@ -18,7 +18,7 @@ const MAX_PARTS: usize = 6;
 
 /// Whether token `i` can be part of a name: a capitalised word that is not a
 /// function word, a title or another word never used as a name.
-fn name_part(cx: &Context, i: usize) -> bool {
+pub(super) fn name_part(cx: &Context, i: usize) -> bool {
     if cx.kind(i) != Some(TokenKind::Word) {
         return false;
     }
@@ -28,9 +28,14 @@ fn name_part(cx: &Context, i: usize) -> bool {
     }
     let key = cx.key(i);
     let w = &cx.lex.words;
-    !(w.blockers.contains(key.as_ref())
-        || w.titles.contains(key.as_ref())
-        || w.org_heads.contains(key.as_ref()))
+    // An institution's head is no name part, unless it is a given name too
+    // before a name (`Marine Le Pen`, not `Marine nationale`).
+    let head = w.org_heads.contains(key.as_ref())
+        && !(w.given_names.contains(key.as_ref())
+            && cx.joined(i)
+            && capitalised(cx.word(i + 1))
+            && !w.adjective(&fold_key(cx.word(i + 1))));
+    !(w.blockers.contains(key.as_ref()) || w.titles.contains(key.as_ref()) || head)
 }
 
 /// Whether token `i` is a word glued to a `?` that stands for a lost letter.
@@ -77,7 +82,7 @@ fn article_name(cx: &Context, i: usize) -> bool {
 /// The last token of the run of name parts that starts with token `i`;
 /// `places` holds the start of every known place, which `de` introduces
 /// after a name (`le Spike Lee de Montfermeil`) rather than continues it.
-fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
+pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
     let mut last = word_end(cx, i);
     let mut parts = 1;
     // Upper-case text has lost the case that ends a name (`EMMANUEL MACRON
@@ -88,7 +93,8 @@ fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
         let next = last + 1;
         if name_part(cx, next) || article_name(cx, next) {
             last = word_end(cx, next);
-        } else if cx.lex.words.particles.contains(cx.key(next).as_ref())
+        } else if (cx.lex.words.particles.contains(cx.key(next).as_ref())
+            || capital_article(cx.word(next)))
             && cx.joined(next)
             && name_part(cx, next + 1)
             && !cx
@@ -105,6 +111,12 @@ fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
     last
 }
 
+/// `Le`, `La` capitalised inside a name (`Marine Le Pen`, `Jean-Yves Le
+/// Drian`): a particle of the surname.
+fn capital_article(word: &str) -> bool {
+    matches!(word, "Le" | "La")
+}
+
 /// How many name parts tokens `first..=last` hold.
 fn parts(cx: &Context, first: usize, last: usize) -> usize {
     (first..=last)
@@ -116,7 +128,8 @@ fn parts(cx: &Context, first: usize, last: usize) -> usize {
 }
 
 /// Whether token `i` is a title or role, possibly followed by a nationality
-/// adjective (`le président kazakh`), just before token `i + 1`.
+/// or another adjective (`le président kazakh`, `le sénateur démocrate`),
+/// just before token `i + 1`.
 fn title_before(cx: &Context, name: usize) -> bool {
     let w = &cx.lex.words;
     let Some(prev) = name.checked_sub(1) else {
@@ -128,7 +141,8 @@ fn title_before(cx: &Context, name: usize) -> bool {
     if w.titles.contains(cx.key(prev).as_ref()) {
         return true;
     }
-    w.nationalities.contains(cx.key(prev).as_ref())
+    let adjective = !capitalised(cx.word(prev)) && w.adjective(cx.key(prev).as_ref());
+    adjective
         && prev
             .checked_sub(1)
             .is_some_and(|p| cx.joined(p) && w.titles.contains(cx.key(p).as_ref()))
@@ -160,6 +174,24 @@ fn title_after(cx: &Context, last: usize) -> bool {
     // A role in apposition is written in lower case; a capitalised title
     // (`M.`, `Mme`) opens the next name instead (`à New York, M. Wang`).
     cx.lex.words.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k))
+}
+
+/// Whether a role with its article follows the one-word name ending at
+/// `last` (`Barroso, le président de la Commission`): the apposition of a
+/// person named by the surname alone.
+fn role_with_article_after(cx: &Context, last: usize) -> bool {
+    cx.word(last + 1) == ","
+        && matches!(cx.key(last + 2).as_ref(), "le" | "la")
+        && cx.lex.words.titles.contains(cx.key(last + 3).as_ref())
+        && !capitalised(cx.word(last + 3))
+        && matches!(cx.key(last + 4).as_ref(), "de" | "du" | "des" | "d'")
+}
+
+/// `MD-83`, `A320`, `F-16`: capitals and digits, the designation of a model.
+fn model_code(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(char::is_uppercase)
+        && !word.chars().any(char::is_lowercase)
 }
 
 /// Whether token `i` follows `(Agency/` in a photo credit.
@@ -207,9 +239,19 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                 || (i > 0 && cx.word(i - 1) == "," && title_before_comma(cx, i - 1)))
         {
             (Some(last), 5)
+        } else if n == 1 && role_with_article_after(cx, last) {
+            (Some(last), 4)
         } else {
             (None, 0)
         };
+        // A name after a work noun is the work's title (`la série James
+        // Bond`); one before a model code is a maker's (`Douglas MD-83`).
+        let work = i
+            .checked_sub(1)
+            .is_some_and(|p| cx.joined(p) && w.work_nouns.contains(cx.key(p).as_ref()));
+        let model = (i..=last).any(|k| model_code(cx.word(k)))
+            || (cx.joined(last) && model_code(cx.word(last + 1)));
+        let found_last = found_last.filter(|_| !((work || model) && !title_before(cx, i)));
         // A run that is no name may still hold one further on (`la CDU de
         // Friedrich Merz`): go on from its next word.
         let Some(found_last) = found_last else {
@@ -268,12 +310,24 @@ fn repaired(cx: &Context, first: usize, last: usize) -> Option<String> {
 pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let w = &cx.lex.words;
     let mut parts: HashSet<String> = HashSet::new();
+    // A particle and the part after it (`de` `santis`): `De Santis` alone
+    // keeps its particle.
+    let mut particled: HashSet<(String, String)> = HashSet::new();
     for c in kept.iter().filter(|c| c.label == Label::Per) {
         let name = c
             .canonical
             .as_deref()
             .unwrap_or_else(|| c.span.text(cx.text));
         let words: Vec<&str> = name.split_whitespace().collect();
+        for pair in words.windows(2) {
+            if let [particle, part] = pair {
+                let article = capital_article(particle);
+                let particle = fold_key(particle);
+                if w.particles.contains(&particle) || article {
+                    particled.insert((particle, fold_key(part)));
+                }
+            }
+        }
         for (k, word) in words.iter().enumerate() {
             let key = fold_key(word);
             let surname_first = k == 0 && w.chinese_surnames.contains(&key) && words.len() == 2;
@@ -292,12 +346,19 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     }
     for (i, t) in cx.tokens.iter().enumerate() {
         if name_part(cx, i) && parts.contains(cx.key(i).as_ref()) {
-            out.push(Candidate::new(
-                Span::new(t.start, t.end),
-                Label::Per,
-                Tier::Weak,
-                4,
-            ));
+            let start = i
+                .checked_sub(1)
+                .filter(|&p| {
+                    cx.joined(p)
+                        && capitalised(cx.word(p))
+                        && particled.contains(&(cx.key(p).into_owned(), cx.key(i).into_owned()))
+                })
+                .and_then(|p| cx.tokens.get(p))
+                .map_or(t.start, |p| p.start);
+            out.push(
+                Candidate::new(Span::new(start, t.end), Label::Per, Tier::Weak, 4)
+                    .from(Source::Propagated),
+            );
         }
     }
     out
@@ -419,6 +480,46 @@ mod tests {
     fn surname_alone_after_full_name() {
         let found = people("Sergueï Lebedev est venu. Lebedev a parlé.");
         assert_eq!(found, ["Sergueï Lebedev", "Lebedev"]);
+    }
+
+    #[test]
+    fn surname_alone_keeps_its_capitalised_particle() {
+        let found = people("Le coach Marco De Falcone a parlé. De Falcone est parti.");
+        assert_eq!(found, ["Marco De Falcone", "De Falcone"]);
+    }
+
+    #[test]
+    fn works_and_models_are_no_people() {
+        assert!(people("le nouvel épisode de la série Jean Valmont sort").is_empty());
+        assert!(people("un appareil de type Douglas DC-9 a décollé").is_empty());
+    }
+
+    #[test]
+    fn surname_alone_in_apposition_with_a_role() {
+        assert_eq!(
+            people("Pour eux, Valmontier, le président de la Commission, a dit"),
+            ["Valmontier"]
+        );
+    }
+
+    #[test]
+    fn a_given_name_that_heads_institutions() {
+        assert_eq!(people("selon Marine Le Guévenec"), ["Marine Le Guévenec"]);
+        assert!(people("la Marine Nationale a dit").is_empty());
+    }
+
+    #[test]
+    fn capitalised_article_inside_a_surname() {
+        let found = people("Hier, Corinne Le Guévenec est venue. Le Guévenec a parlé.");
+        assert_eq!(found, ["Corinne Le Guévenec", "Le Guévenec"]);
+    }
+
+    #[test]
+    fn title_and_adjective_before_a_name() {
+        assert_eq!(
+            people("le sénateur démocrate Yerlan Brown a gagné"),
+            ["Yerlan Brown"]
+        );
     }
 
     #[test]

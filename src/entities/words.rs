@@ -2,6 +2,26 @@
 
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
 
+/// What a word does around a date (data/entities/date_words.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateWord {
+    /// `fin`, `début`, `mi`: before a month, a year or a day.
+    Prefix,
+    /// `matin`, `soir`: a part of the day after a day.
+    Part,
+    /// `ce`, `cette`: before a day or a part of it.
+    This,
+    /// `hier`, `demain`: a day named from today.
+    Day,
+    /// `printemps`: before a year.
+    Season,
+    /// `semestre`: after an ordinal, before a year.
+    Period,
+    Ordinal,
+    /// `à`, `vers`: before a clock time.
+    At,
+}
+
 pub struct Words {
     pub given_names: WordSet,
     pub chinese_surnames: WordSet,
@@ -12,6 +32,9 @@ pub struct Words {
     pub nationalities: WordSet,
     pub org_heads: WordSet,
     pub lowercase_org_heads: WordSet,
+    /// The lower-case heads that also name an area before a place
+    /// (`département de la Gironde`).
+    pub area_heads: WordSet,
     pub org_descriptors: WordSet,
     pub particles: WordSet,
     pub links: WordSet,
@@ -26,8 +49,28 @@ pub struct Words {
     pub relative_date_starts: WordSet,
     pub currencies: WordMap<String, &'static str>,
     pub multipliers: WordMap<String, u32>,
+    /// Finite forms and participles of the verbs of speech (one word, not
+    /// the infinitive nor the present participle), folded.
+    pub speech_verbs: WordSet,
+    /// Words closing a company name (`Air`, `Telecom`), case as written.
+    pub org_suffixes: WordSet<&'static str>,
+    /// Acronyms that name no organisation (`PIB`), case as written.
+    pub common_acronyms: WordSet<&'static str>,
+    /// Nouns introducing a place's name (`commune`, `pont`), folded.
+    pub place_nouns: WordSet,
+    /// Determiners, prepositions and conjunctions: the words that are no
+    /// noun nor adjective before a name.
+    pub function_words: WordSet,
+    /// Agency acronyms that are also common words or other acronyms (`AP`).
+    pub ambiguous_agencies: WordSet<&'static str>,
     /// Words before a bare year that make it a date (`en 1991`).
     pub year_contexts: WordSet,
+    /// Nouns introducing a work's title (`série`, `film`).
+    pub work_nouns: WordSet,
+    /// Words that build dates around a core date, by what they do.
+    pub date_words: WordMap<String, DateWord>,
+    /// Words that name a clock time (`midi`) and its value.
+    pub clock_words: WordMap<String, &'static str>,
     /// Given names keyed with one character replaced by `?`, to repair a name
     /// that lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
     pub given_name_holes: WordMap<String, &'static str>,
@@ -71,9 +114,13 @@ impl Default for Words {
                 .collect(),
             org_heads,
             org_descriptors: folded_set(include_str!("../../data/entities/org_descriptors.txt")),
-            lowercase_org_heads: folded_set(include_str!(
-                "../../data/entities/lowercase_org_heads.txt"
-            )),
+            lowercase_org_heads: rows(include_str!("../../data/entities/lowercase_org_heads.txt"))
+                .filter_map(|r| r.first().map(|w| fold_key(w)))
+                .collect(),
+            area_heads: rows(include_str!("../../data/entities/lowercase_org_heads.txt"))
+                .filter(|r| r.get(1) == Some(&"area"))
+                .filter_map(|r| r.first().map(|w| fold_key(w)))
+                .collect(),
             adjective_endings: entries(include_str!("../../data/entities/adjective_endings.txt"))
                 .collect(),
             links: folded_set(include_str!("../../data/entities/name_links.txt")),
@@ -84,7 +131,44 @@ impl Default for Words {
             currencies: rows(include_str!("../../data/entities/currencies.tsv"))
                 .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
                 .collect(),
+            speech_verbs: rows(include_str!("../../data/lexicons/speech_verbs.tsv"))
+                .filter_map(|r| {
+                    let (form, lemma, flag) = (*r.first()?, *r.get(1)?, *r.get(2)?);
+                    let finite = flag == "speech"
+                        && !form.contains(' ')
+                        && form != lemma
+                        && !form.ends_with("ant");
+                    finite.then(|| fold_key(form))
+                })
+                .collect(),
+            org_suffixes: entries(include_str!("../../data/entities/org_suffixes.txt")).collect(),
+            common_acronyms: entries(include_str!("../../data/entities/common_acronyms.txt"))
+                .collect(),
+            place_nouns: folded_set(include_str!("../../data/entities/place_nouns.txt")),
+            function_words: folded_set(include_str!("../../data/entities/function_words.txt")),
+            ambiguous_agencies: entries(include_str!("../../data/entities/ambiguous_agencies.txt"))
+                .collect(),
             year_contexts: folded_set(include_str!("../../data/entities/year_contexts.txt")),
+            work_nouns: folded_set(include_str!("../../data/entities/work_nouns.txt")),
+            date_words: rows(include_str!("../../data/entities/date_words.tsv"))
+                .filter_map(|r| {
+                    let kind = match *r.get(1)? {
+                        "prefix" => DateWord::Prefix,
+                        "part" => DateWord::Part,
+                        "this" => DateWord::This,
+                        "day" => DateWord::Day,
+                        "season" => DateWord::Season,
+                        "period" => DateWord::Period,
+                        "ordinal" => DateWord::Ordinal,
+                        "at" => DateWord::At,
+                        _ => return None,
+                    };
+                    Some((fold_key(r.first()?), kind))
+                })
+                .collect(),
+            clock_words: rows(include_str!("../../data/entities/clock_words.tsv"))
+                .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
+                .collect(),
             given_name_holes: given_name_holes(),
             multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
                 .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
@@ -127,6 +211,14 @@ mod tests {
 
     fn words() -> &'static Words {
         &crate::Lexicons::builtin().entities.words
+    }
+
+    #[test]
+    fn open_world_lists_load() {
+        let w = words();
+        assert!(w.speech_verbs.contains("déclaré") && w.speech_verbs.contains("explique"));
+        assert!(!w.speech_verbs.contains("déclarer"));
+        assert!(w.org_suffixes.contains("Airlines") && w.place_nouns.contains("commune"));
     }
 
     #[test]

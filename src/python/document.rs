@@ -136,6 +136,7 @@ impl Document {
                     canonical: e.canonical.clone(),
                     value: e.value.clone(),
                     zone: e.zone.as_str(),
+                    source: e.source.as_str(),
                 }
             })
             .collect()
@@ -430,12 +431,18 @@ pub struct Entity {
     value: Option<String>,
     #[pyo3(get)]
     zone: &'static str,
+    /// Where the entity came from: `lexicon`, `pattern`, `evidence` (an
+    /// unknown name recognised by its context) or `propagated` (another
+    /// mention of a name found so in the same article).
+    #[pyo3(get)]
+    source: &'static str,
 }
 
 #[pymethods]
 impl Entity {
     #[new]
-    #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body"))]
+    #[pyo3(signature = (text, start, end, label, canonical=None, value=None, zone="body", source="pattern"))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
         start: usize,
@@ -444,9 +451,13 @@ impl Entity {
         canonical: Option<String>,
         value: Option<String>,
         zone: &str,
+        source: &str,
     ) -> PyResult<Self> {
         let label = crate::Label::parse(label)
             .ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?
+            .as_str();
+        let source = crate::Source::parse(source)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?
             .as_str();
         Ok(Entity {
             text,
@@ -456,6 +467,7 @@ impl Entity {
             canonical,
             value,
             zone: zone_name(zone)?,
+            source,
         })
     }
 
@@ -470,6 +482,7 @@ impl Entity {
         Option<String>,
         Option<String>,
         &'static str,
+        &'static str,
     ) {
         (
             self.text.clone(),
@@ -479,6 +492,7 @@ impl Entity {
             self.canonical.clone(),
             self.value.clone(),
             self.zone,
+            self.source,
         )
     }
 

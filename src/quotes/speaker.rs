@@ -947,7 +947,7 @@ impl<'d> Resolver<'d> {
                 gender != Gender::Any && self.genders.get(name) == Some(&gender)
             })
             .filter(|(t, _)| {
-                speaker.map_or(true, |(st, _, _)| *st < *t)
+                speaker.is_none_or(|(st, _, _)| *st < *t)
                     && self
                         .doc
                         .paragraph_of

@@ -1,0 +1,914 @@
+//! Open-world evidence: names that no lexicon knows, recognised by where they
+//! stand or by a word that says what they are.
+//!
+//! - A person: a capitalised name of two to four words in a speaker slot
+//!   (`Souha Arafat a déclaré`, `a expliqué Timor Goksel`, `selon Ana Ruiz`);
+//!   an initial before a surname (`B. Obama`, `J-M Ayrault`); a name listed
+//!   with a known person (`Jean Dupont, Ana Ruiz et Li Wei`).
+//! - An organisation: a capitalised name closed by a word that says what kind
+//!   of body it is (`Dana Air`, `Free Mobile`, `... Facilities Council`); an
+//!   unknown acronym in running text (`le BEA`), weakly.
+//! - A place: a capitalised name after a noun that introduces one (`la
+//!   commune de X`, `la province X`, `le pont X`, `l'aéroport international
+//!   X`, `près de X`); a name listed with known places.
+//! - Then what one mention establishes holds for the name's other mentions in
+//!   the article (`propagate`).
+//!
+//! Evidence never overrides a lexicon entry: a run that a lexicon candidate
+//! covers in part is left to the lexicon. Sentence-initial capitals, headings
+//! and all-caps lines are no evidence by themselves: every rule needs a cue.
+
+use std::collections::{HashMap, HashSet};
+
+use super::people::{name_part, run_end};
+use super::Context;
+use super::{Candidate, Tier};
+use crate::lexicon::{fold_key, is_apostrophe};
+use crate::model::{Label, Source, Span, TokenKind};
+use crate::text::{all_caps, capitalised};
+
+/// A person's name found by its slot has at most this many parts.
+const MAX_SLOT_PARTS: usize = 4;
+
+/// A place or company name found by its cue has at most this many words.
+const MAX_CUED_WORDS: usize = 6;
+
+/// How many names sharing a first word `propagate` keeps: enough for any
+/// article, and a bound on the work per token.
+const MAX_NAMES_PER_WORD: usize = 8;
+
+/// For each token, whether a candidate that `keep` selects covers it.
+fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<bool> {
+    let mut covered = vec![false; cx.tokens.len()];
+    for c in out.iter().filter(|c| keep(c)) {
+        let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
+        for k in first..cx.tokens.len() {
+            match (cx.tokens.get(k), covered.get_mut(k)) {
+                (Some(t), Some(slot)) if t.start < c.span.end => *slot = true,
+                _ => break,
+            }
+        }
+    }
+    covered
+}
+
+fn covered(lexical: &[bool], first: usize, last: usize) -> bool {
+    lexical
+        .get(first..=last)
+        .is_none_or(|s| s.iter().any(|&c| c))
+}
+
+fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
+    Some(Span::new(
+        cx.tokens.get(first)?.start,
+        cx.tokens.get(last)?.end,
+    ))
+}
+
+fn is_word(cx: &Context, i: usize) -> bool {
+    cx.kind(i) == Some(TokenKind::Word)
+}
+
+/// Whether token `i` is a form of a verb of speech (not an infinitive, nor a
+/// present participle: those have no subject of their own).
+fn speech_verb(cx: &Context, i: usize) -> bool {
+    cx.lex.words.speech_verbs.contains(cx.key(i).as_ref())
+}
+
+/// Whether a speech verb follows the name ending at `last`: `X a déclaré`,
+/// `X avait indiqué`, `X explique`.
+fn speech_after(cx: &Context, last: usize) -> bool {
+    if !cx.joined(last) {
+        return false;
+    }
+    let next = last + 1;
+    if matches!(cx.key(next).as_ref(), "a" | "avait" | "aurait") {
+        return cx.joined(next) && speech_verb(cx, next + 1);
+    }
+    speech_verb(cx, next)
+}
+
+/// Whether the name starting at `first` follows a speech verb (`a expliqué
+/// X`, `explique X`) or `selon`, `d'après`.
+fn speech_before(cx: &Context, first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1) else {
+        return false;
+    };
+    if !cx.joined(prev) {
+        return false;
+    }
+    let key = cx.key(prev);
+    if key == "selon" {
+        return true;
+    }
+    if key == "après" {
+        return prev.checked_sub(1).is_some_and(|p| cx.key(p) == "d'");
+    }
+    key == "d'après" || speech_verb(cx, prev)
+}
+
+/// Whether tokens `first..=last` read as a person's name: two to four name
+/// parts, none in capitals (an acronym or a heading), none known to a lexicon.
+fn person_like(cx: &Context, first: usize, last: usize, lexical: &[bool]) -> bool {
+    let words = (first..=last).filter(|&k| is_word(cx, k)).count();
+    let parts = (first..=last)
+        .filter(|&k| is_word(cx, k) && !cx.lex.words.particles.contains(cx.key(k).as_ref()))
+        .count();
+    // A given name inside the run opens another name (`l'agence Nova Press
+    // Jean Dupont`): the people patterns take it from there.
+    let inner_given =
+        (first + 1..=last).any(|k| cx.lex.words.given_names.contains(cx.key(k).as_ref()));
+    (2..=MAX_SLOT_PARTS).contains(&parts)
+        && !inner_given
+        && words <= MAX_SLOT_PARTS + 1
+        && !(first..=last).any(|k| all_caps(cx.word(k)))
+        && !covered(lexical, first, last)
+}
+
+/// `B.`, `V.`: a capital letter and a full stop, glued. `M.` is Monsieur.
+fn initial_with_stop(cx: &Context, i: usize) -> Option<usize> {
+    let word = cx.word(i);
+    let mut chars = word.chars();
+    let letter = chars.next()?;
+    if !letter.is_uppercase() || letter == 'M' {
+        return None;
+    }
+    match chars.as_str() {
+        "." => Some(i),
+        "" if cx.glued(i) && cx.word(i + 1) == "." => Some(i + 1),
+        _ => None,
+    }
+}
+
+/// `J-M`, `J.-M.`: initials of a compound given name.
+fn compound_initials(word: &str) -> bool {
+    let letters: Vec<&str> = word
+        .split('-')
+        .map(|p| p.strip_suffix('.').unwrap_or(p))
+        .collect();
+    letters.len() >= 2
+        && letters.iter().all(|p| {
+            let mut c = p.chars();
+            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+        })
+}
+
+/// People by their slot and by an initial before a surname.
+fn people(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+    let places = HashSet::new();
+    let mut i = 0;
+    while i < cx.tokens.len() {
+        // An initial and a surname: `B. Obama`, `J-M Ayrault`.
+        let initial_end = initial_with_stop(cx, i)
+            .or_else(|| compound_initials(cx.word(i)).then_some(i))
+            .filter(|&e| cx.joined(e) && name_part(cx, e + 1));
+        if let Some(e) = initial_end {
+            let last = run_end(cx, e + 1, &places);
+            if !covered(lexical, e + 1, last) && !all_caps(cx.word(e + 1)) {
+                if let Some(span) = span_of(cx, i, last) {
+                    out.push(
+                        Candidate::new(span, Label::Per, Tier::Strong, 6).from(Source::Evidence),
+                    );
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        if !name_part(cx, i) {
+            i += 1;
+            continue;
+        }
+        let last = run_end(cx, i, &places);
+        if person_like(cx, i, last, lexical) && (speech_before(cx, i) || speech_after(cx, last)) {
+            if let Some(span) = span_of(cx, i, last) {
+                out.push(Candidate::new(span, Label::Per, Tier::Strong, 5).from(Source::Evidence));
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// A capitalised word that can stand inside a company name.
+fn company_word(cx: &Context, i: usize) -> bool {
+    is_word(cx, i)
+        && capitalised(cx.word(i))
+        && !cx.lex.words.blockers.contains(cx.key(i).as_ref())
+        && !cx.lex.words.determiners.contains(cx.key(i).as_ref())
+}
+
+/// Organisations closed by a word that says what they are (`Dana Air`).
+fn companies(cx: &Context, out: &mut Vec<Candidate>) {
+    for k in 1..cx.tokens.len() {
+        if !cx.lex.words.org_suffixes.contains(cx.word(k)) {
+            continue;
+        }
+        let mut first = k;
+        let mut words = 1;
+        while first > 0 && words < MAX_CUED_WORDS {
+            let prev = first - 1;
+            if !cx.joined(prev) {
+                break;
+            }
+            if company_word(cx, prev) {
+                first = prev;
+                words += 1;
+                continue;
+            }
+            // `Science & Technology`, `Investment and Securities`.
+            let inner = matches!(cx.word(prev), "&" | "and" | "of" | "for");
+            if inner && prev > 0 && cx.joined(prev - 1) && company_word(cx, prev - 1) {
+                first = prev - 1;
+                words += 2;
+                continue;
+            }
+            break;
+        }
+        if first == k {
+            continue;
+        }
+        if let Some(span) = span_of(cx, first, k) {
+            out.push(Candidate::new(span, Label::Org, Tier::Strong, 7).from(Source::Evidence));
+        }
+    }
+}
+
+/// Whether token `i` is an acronym no list holds, in running text: all
+/// capitals, two to six letters, not a Roman numeral, with a word in lower
+/// case on the same line (no heading, no menu in capitals).
+fn unknown_acronym(cx: &Context, i: usize) -> bool {
+    let word = cx.word(i);
+    let n = word.chars().count();
+    if !is_word(cx, i)
+        || !(2..=6).contains(&n)
+        || !word.chars().all(|c| c.is_uppercase())
+        || word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        || cx.lex.words.common_acronyms.contains(word)
+        || cx.lex.words.ambiguous_agencies.contains(word)
+        || cx.lex.words.org_descriptors.contains(cx.key(i).as_ref())
+    {
+        return false;
+    }
+    let lower = |k: usize| is_word(cx, k) && cx.word(k).chars().any(char::is_lowercase);
+    let before = i.checked_sub(1).is_some_and(|p| cx.joined(p) && lower(p));
+    let after = cx.joined(i) && lower(i + 1);
+    // After a common noun an acronym names a kind or a product (`une carte
+    // SD`, `la licence GPL`, `le maïs OGM`), not a body; after a function
+    // word or an adjective (`du BEA`, `l'organisation séparatiste ETA`) it
+    // names one.
+    let after_noun = i.checked_sub(1).is_some_and(|p| {
+        let key = cx.key(p);
+        cx.joined(p)
+            && is_word(cx, p)
+            && !capitalised(cx.word(p))
+            && !cx.lex.words.function_words.contains(key.as_ref())
+            && !cx.lex.words.adjective(key.as_ref())
+    });
+    (before || after) && !after_noun
+}
+
+fn acronyms(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+    for i in 0..cx.tokens.len() {
+        if lexical.get(i).copied().unwrap_or(true) || !unknown_acronym(cx, i) {
+            continue;
+        }
+        if let Some(span) = span_of(cx, i, i) {
+            out.push(Candidate::new(span, Label::Org, Tier::Weak, 1).from(Source::Evidence));
+        }
+    }
+}
+
+/// A capitalised word that can stand in a place's name.
+fn place_word(cx: &Context, i: usize) -> bool {
+    let key = cx.key(i);
+    is_word(cx, i)
+        && capitalised(cx.word(i))
+        && cx.word(i).chars().count() >= 2
+        && !all_caps(cx.word(i))
+        && !cx.lex.words.blockers.contains(key.as_ref())
+        && !cx.lex.words.titles.contains(key.as_ref())
+        && crate::dates::full_month(key.as_ref()).is_none()
+        && !cx.lex.words.weekdays.contains(key.as_ref())
+}
+
+/// The first token of the name after the place noun at `i`: past one
+/// adjective (`l'aéroport international`) and a `de`, `du`, `d'`.
+fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
+    let mut k = i;
+    if cx.joined(k)
+        && !capitalised(cx.word(k + 1))
+        && cx.lex.words.adjective(cx.key(k + 1).as_ref())
+    {
+        k += 1;
+    }
+    if cx.joined(k) && matches!(cx.key(k + 1).as_ref(), "de" | "du" | "d'" | "des") {
+        k += 1;
+    }
+    (cx.joined(k) && place_word(cx, k + 1)).then_some(k + 1)
+}
+
+/// `Charlotte (Caroline du Nord)`, `Cascais (Portugal)`: a capitalised word
+/// before a known place in parentheses is a place in it.
+fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+    let known: HashMap<usize, usize> = out
+        .iter()
+        .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    let mut more = Vec::new();
+    for i in 0..cx.tokens.len() {
+        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
+            continue;
+        }
+        if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
+            continue;
+        }
+        let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start));
+        let closed = inside
+            .and_then(|&end| cx.token_ending(end))
+            .is_some_and(|k| cx.word(k + 1) == ")" && cx.glued(k));
+        if let (true, Some(span)) = (closed, span_of(cx, i, i)) {
+            more.push(Candidate::new(span, Label::Loc, Tier::Strong, 7).from(Source::Evidence));
+        }
+    }
+    out.extend(more);
+}
+
+/// Places after a noun that introduces one, and after `près de`.
+fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+    for i in 0..cx.tokens.len() {
+        if capitalised(cx.word(i)) {
+            continue;
+        }
+        let key = cx.key(i);
+        let first = if cx.lex.words.place_nouns.contains(key.as_ref()) {
+            after_place_noun(cx, i)
+        } else if key == "près" && cx.joined(i) && matches!(cx.key(i + 1).as_ref(), "de" | "d'") {
+            Some(i + 2).filter(|&k| cx.joined(i + 1) && place_word(cx, k))
+        } else {
+            None
+        };
+        let Some(first) = first else { continue };
+        let mut last = first;
+        let mut words = 1;
+        while words < MAX_CUED_WORDS && cx.joined(last) {
+            let next = last + 1;
+            if place_word(cx, next) {
+                last = next;
+            } else if cx.lex.words.particles.contains(cx.key(next).as_ref())
+                && cx.joined(next)
+                && place_word(cx, next + 1)
+            {
+                last = next + 1;
+            } else {
+                break;
+            }
+            words += 1;
+        }
+        // A name another word continues (`la ville de Jean Dupont`'s people
+        // pattern, a lexicon place) is left to that reading.
+        if covered(lexical, first, last) {
+            continue;
+        }
+        if let Some(span) = span_of(cx, first, last) {
+            out.push(Candidate::new(span, Label::Loc, Tier::Strong, 7).from(Source::Evidence));
+        }
+    }
+}
+
+/// A known organisation of one word with capitalised words after it names a
+/// branch or a product line of it, one organisation: `HP France`, `Bouygues
+/// Travaux Publics`, `Michelin Amérique du Nord`.
+fn branches(cx: &Context, out: &mut Vec<Candidate>) {
+    let w = &cx.lex.words;
+    let branch_word = |k: usize| {
+        let key = cx.key(k);
+        is_word(cx, k)
+            && capitalised(cx.word(k))
+            && !all_caps(cx.word(k))
+            && !w.blockers.contains(key.as_ref())
+            && !w.given_names.contains(key.as_ref())
+            && !w.weekdays.contains(key.as_ref())
+            && !w.org_heads.contains(key.as_ref())
+            // `Jean-Marc`, `Gilles-Éric`: a compound given name opens a person.
+            && !cx.word(k).split_once('-').is_some_and(|(a, b)| capitalised(a) && capitalised(b))
+    };
+    // Known places, by their first token: a branch may be one (`HP France`).
+    let places: HashMap<usize, usize> = out
+        .iter()
+        .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
+        .filter_map(|c| Some((c.span.start, cx.token_ending(c.span.end)?)))
+        .collect();
+    let mut more = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.label == Label::Org && matches!(c.source, Source::Lexicon | Source::Evidence))
+    {
+        let (Some(first), Some(mut last)) =
+            (cx.token_starting(c.span.start), cx.token_ending(c.span.end))
+        else {
+            continue;
+        };
+        if first != last {
+            continue;
+        }
+        let mut words = 0;
+        while words < 4 && cx.joined(last) {
+            let place_end = cx
+                .tokens
+                .get(last + 1)
+                .and_then(|t| places.get(&t.start))
+                .copied();
+            if let Some(end) = place_end {
+                last = end;
+            } else if branch_word(last + 1) {
+                last += 1;
+            } else if matches!(cx.key(last + 1).as_ref(), "du" | "de")
+                && words > 0
+                && cx.joined(last + 1)
+                && branch_word(last + 2)
+            {
+                last += 2;
+            } else {
+                break;
+            }
+            words += 1;
+        }
+        if words == 0 {
+            continue;
+        }
+        if let Some(span) = span_of(cx, first, last) {
+            more.push(Candidate::new(span, Label::Org, Tier::Strong, 3).from(Source::Evidence));
+        }
+    }
+    out.extend(more);
+}
+
+/// Every open-world finder that needs no other entity.
+pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
+    let lexical = covered_tokens(cx, out, |c| c.source == Source::Lexicon);
+    // A person's slot holds no organisation that a pattern found.
+    let named = covered_tokens(cx, out, |c| {
+        c.source == Source::Lexicon || c.label == Label::Org
+    });
+    people(cx, &named, out);
+    companies(cx, out);
+    acronyms(cx, &lexical, out);
+    branches(cx, out);
+    places(cx, &lexical, out);
+    located(cx, &lexical, out);
+}
+
+/// One item of a list: a kept entity or a free run of name parts.
+struct Item {
+    first: usize,
+    last: usize,
+    label: Option<Label>,
+}
+
+/// Names listed with known people or known places take their label: in
+/// `Jean Dupont, Ana Ruiz et Li Wei`, `Milan, Giverny et Londres`, every
+/// item is of one kind. Only free positions are filled; a list with both
+/// people and places, or with organisations, says nothing.
+pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
+    let mut starts: HashMap<usize, &Candidate> = HashMap::new();
+    let mut taken = vec![false; cx.tokens.len()];
+    for c in kept {
+        starts.insert(c.span.start, c);
+        let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
+        for k in first..cx.tokens.len() {
+            match (cx.tokens.get(k), taken.get_mut(k)) {
+                (Some(t), Some(slot)) if t.start < c.span.end => *slot = true,
+                _ => break,
+            }
+        }
+    }
+    let places = HashSet::new();
+    let item_at = |i: usize| -> Option<Item> {
+        let t = cx.tokens.get(i)?;
+        if let Some(c) = starts.get(&t.start) {
+            let last = cx.token_ending(c.span.end)?;
+            return Some(Item {
+                first: i,
+                last,
+                label: Some(c.label),
+            });
+        }
+        if taken.get(i).copied().unwrap_or(true) || !name_part(cx, i) || all_caps(cx.word(i)) {
+            return None;
+        }
+        let last = run_end(cx, i, &places);
+        if covered(&taken, i, last) {
+            return None;
+        }
+        Some(Item {
+            first: i,
+            last,
+            label: None,
+        })
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.tokens.len() {
+        let Some(item) = item_at(i) else {
+            i += 1;
+            continue;
+        };
+        let mut items = vec![item];
+        let mut conjoined = false;
+        while let Some(last) = items.last().map(|it| it.last) {
+            let mut k = last + 1;
+            if !cx.joined(last) || !matches!(cx.word(k), "," | "et") {
+                break;
+            }
+            if cx.word(k) == "," && cx.joined(k) && cx.key(k + 1) == "et" {
+                k += 1;
+            }
+            conjoined |= cx.key(k) == "et";
+            if !cx.joined(k) {
+                break;
+            }
+            match item_at(k + 1) {
+                Some(next) => items.push(next),
+                None => break,
+            }
+        }
+        let end = items.last().map_or(i, |it| it.last);
+        let labels: HashSet<Label> = items.iter().filter_map(|it| it.label).collect();
+        let label = labels.iter().next().copied();
+        // A list ends on `et`; commas alone may be appositions (`la série
+        // Jean Dupont, Le Grand Bleu,`).
+        if let (true, 1, Some(label @ (Label::Per | Label::Loc))) = (conjoined, labels.len(), label)
+        {
+            for it in items.iter().filter(|it| it.label.is_none()) {
+                // A lone capitalised word opening a sentence is no name by
+                // itself (`Ensuite, Jean Dupont ...`).
+                let opens = it.first == 0
+                    || cx.line_start(it.first)
+                    || matches!(cx.word(it.first - 1), "." | "!" | "?" | ":");
+                if opens && it.first == it.last {
+                    continue;
+                }
+                if let Some(span) = span_of(cx, it.first, it.last) {
+                    out.push(Candidate::new(span, label, Tier::Weak, 1).from(Source::Evidence));
+                }
+            }
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// The other mentions of every name that a pattern or evidence found, with
+/// the same surface, as weak candidates: one good cue labels every mention.
+pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
+    // The names by their first word: each a list of token surfaces.
+    type Name<'a> = (Vec<&'a str>, Label, Option<String>);
+    let mut names: HashMap<&str, Vec<Name<'_>>> = HashMap::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for c in kept.iter().filter(|c| {
+        matches!(c.source, Source::Pattern | Source::Evidence)
+            && matches!(c.label, Label::Per | Label::Org | Label::Loc)
+    }) {
+        seen.insert((c.span.start, c.span.end));
+        let (Some(first), Some(last)) =
+            (cx.token_starting(c.span.start), cx.token_ending(c.span.end))
+        else {
+            continue;
+        };
+        let words: Vec<&str> = (first..=last).map(|k| cx.word(k)).collect();
+        let Some(&head) = words.first() else { continue };
+        let list = names.entry(head).or_default();
+        if list.len() < MAX_NAMES_PER_WORD && !list.iter().any(|(w, ..)| *w == words) {
+            list.push((words, c.label, c.canonical.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for i in 0..cx.tokens.len() {
+        let Some(list) = names.get(cx.word(i)) else {
+            continue;
+        };
+        for (words, label, canonical) in list {
+            let n = words.len();
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| cx.word(i + k) == *w && (k + 1 == n || cx.joined(i + k)));
+            let Some(span) = span_of(cx, i, i + n - 1).filter(|_| fits) else {
+                continue;
+            };
+            if seen.contains(&(span.start, span.end)) {
+                continue;
+            }
+            let mut c = Candidate::new(span, *label, Tier::Weak, 3).from(Source::Propagated);
+            c.canonical.clone_from(canonical);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Words that an acronym skips (`Bureau d'enquêtes et d'analyses`: BEA).
+fn acronym_skips(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du"
+            | "des"
+            | "d"
+            | "la"
+            | "le"
+            | "les"
+            | "l"
+            | "et"
+            | "pour"
+            | "en"
+            | "au"
+            | "aux"
+            | "sur"
+            | "of"
+            | "and"
+            | "the"
+            | "for"
+            | "&"
+    )
+}
+
+/// The initials of a name's words, hyphenated parts apart (`Hewlett-Packard`:
+/// HP), in upper case.
+fn initials_of(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-' || is_apostrophe(c))
+        .filter(|w| !w.is_empty() && !acronym_skips(&fold_key(w)))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The letters of an initial token (`B.`: B; `J-M`: JM).
+fn initial_letters(word: &str) -> String {
+    word.chars().filter(|c| c.is_uppercase()).collect()
+}
+
+/// Gives an unknown acronym the name it stands for, when the article writes
+/// a name whose initials spell it (`BEA` and `Bureau d'enquêtes et
+/// d'analyses`), and a name with an initial the full name the article gives
+/// (`B. Obama` and `Barack Obama`). Run before `canonical::fill`, which then
+/// spreads the names found.
+pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
+    let mut orgs: HashMap<char, Vec<(String, String)>> = HashMap::new();
+    let mut people: HashMap<String, Vec<String>> = HashMap::new();
+    for c in kept.iter() {
+        let name = c
+            .canonical
+            .clone()
+            .unwrap_or_else(|| c.span.text(cx.text).to_string());
+        match c.label {
+            Label::Org if name.contains([' ', '-']) => {
+                let initials = initials_of(&name);
+                if let Some(first) = initials.chars().next() {
+                    let list = orgs.entry(first).or_default();
+                    if list.len() < MAX_NAMES_PER_WORD * 4 {
+                        list.push((initials, name));
+                    }
+                }
+            }
+            Label::Per if !name.contains('.') => {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if let (true, Some(last)) = (words.len() >= 2, words.last()) {
+                    let list = people.entry(fold_key(last)).or_default();
+                    if list.len() < MAX_NAMES_PER_WORD {
+                        list.push(name.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for c in kept.iter_mut() {
+        let surface = c.span.text(cx.text);
+        if c.label == Label::Org
+            && c.canonical.is_none()
+            && c.expansion.is_none()
+            && all_caps(surface)
+            && !surface.contains(' ')
+        {
+            let letters: String = surface.chars().filter(|ch| ch.is_alphabetic()).collect();
+            let names = letters.chars().next().and_then(|f| orgs.get(&f));
+            let exact = names
+                .into_iter()
+                .flatten()
+                .find(|(initials, _)| *initials == letters);
+            let prefix = || {
+                names
+                    .into_iter()
+                    .flatten()
+                    .find(|(initials, _)| initials.starts_with(&letters))
+            };
+            if let Some((_, name)) = exact.or_else(prefix) {
+                c.canonical = Some(name.clone());
+            }
+        }
+        if c.label == Label::Per && c.canonical.is_none() {
+            let mut words = surface.split_whitespace();
+            let (Some(initial), Some(last)) = (words.next(), surface.split_whitespace().last())
+            else {
+                continue;
+            };
+            let letters = initial_letters(initial);
+            let is_initial = (initial.ends_with('.') && letters.chars().count() == 1)
+                || compound_initials(initial);
+            if !is_initial {
+                continue;
+            }
+            let full = people
+                .get(&fold_key(last))
+                .into_iter()
+                .flatten()
+                .find(|name| {
+                    name.split_whitespace()
+                        .next()
+                        .is_some_and(|first| initials_of(first) == letters)
+                });
+            if let Some(full) = full {
+                c.canonical = Some(full.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{entity, run};
+    use crate::model::Source;
+
+    fn labelled(text: &str, label: &str) -> Vec<String> {
+        run(text, None)
+            .into_iter()
+            .filter(|(_, l)| *l == label)
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn subject_of_a_speech_verb_is_a_person() {
+        assert_eq!(
+            labelled("Hier, Souha Arafat a déclaré que tout allait bien.", "PER"),
+            ["Souha Arafat"]
+        );
+        let e = entity(
+            "Hier, Souha Arafat a déclaré que tout allait bien.",
+            None,
+            "Souha Arafat",
+        );
+        assert_eq!(e.map(|e| e.source), Some(Source::Evidence));
+    }
+
+    #[test]
+    fn inverted_subject_and_selon_are_speaker_slots() {
+        assert_eq!(
+            labelled("« Rien ne change », a expliqué Tarek Oubrou.", "PER"),
+            ["Tarek Oubrou"]
+        );
+        assert_eq!(
+            labelled("Selon Ilkka Saarinen, le projet avance.", "PER"),
+            ["Ilkka Saarinen"]
+        );
+    }
+
+    #[test]
+    fn no_slot_no_person() {
+        assert!(labelled("Le Grand Bleu sort en salle.", "PER").is_empty());
+        // An acronym or a known place in the slot is no person.
+        assert!(labelled("a déclaré Nouvelle-Zélande Rugby", "PER").is_empty());
+    }
+
+    #[test]
+    fn initial_and_surname() {
+        assert_eq!(
+            labelled("Pour B. Obemba, la réforme est faite.", "PER"),
+            ["B. Obemba"]
+        );
+        assert_eq!(
+            labelled("le discours de J-M Ferrandou a duré", "PER"),
+            ["J-M Ferrandou"]
+        );
+    }
+
+    #[test]
+    fn company_closed_by_its_kind() {
+        assert_eq!(
+            labelled("Un avion de Zonda Air s'est posé.", "ORG"),
+            ["Zonda Air"]
+        );
+        assert_eq!(
+            labelled("le Marine Research and Policy Council a publié", "ORG"),
+            ["Marine Research and Policy Council"]
+        );
+    }
+
+    #[test]
+    fn unknown_acronym_in_running_text() {
+        assert_eq!(labelled("Le rapport du BPQE est paru.", "ORG"), ["BPQE"]);
+        assert!(labelled("Le PIB a reculé au chapitre IV.", "ORG").is_empty());
+        assert!(labelled("GRANDE VICTOIRE DU FCQ", "ORG").is_empty());
+    }
+
+    #[test]
+    fn a_known_organisation_and_its_branch() {
+        assert_eq!(
+            labelled("le patron de Renault Trucks Amérique du Nord a dit", "ORG"),
+            ["Renault Trucks Amérique du Nord"]
+        );
+        assert_eq!(
+            labelled("le PDG de Renault Jean Dupont", "ORG"),
+            ["Renault"]
+        );
+    }
+
+    #[test]
+    fn place_after_a_place_noun() {
+        assert_eq!(
+            labelled(
+                "dans la commune de Vrelanque et sur l'île de Tobrali",
+                "LOC"
+            ),
+            ["Vrelanque", "Tobrali"]
+        );
+        assert_eq!(
+            labelled("près de l'aéroport international Ouro-Bendi", "LOC"),
+            ["Ouro-Bendi"]
+        );
+        assert_eq!(labelled("le pont Amélie a brûlé", "LOC"), ["Amélie"]);
+        assert_eq!(
+            labelled(
+                "au musée du Vrelanque et lors de la prise de Tobrali",
+                "LOC"
+            ),
+            ["Vrelanque", "Tobrali"]
+        );
+    }
+
+    #[test]
+    fn acronyms_and_initials_get_the_name_they_stand_for() {
+        let text = "Le Bureau d'enquêtes et d'analyses de l'Aviation publie. Le BEA conclut.";
+        let e = entity(text, None, "BEA");
+        assert_eq!(
+            e.and_then(|e| e.canonical).as_deref(),
+            Some("Bureau d'enquêtes et d'analyses de l'Aviation")
+        );
+        let text = "Jean-Marc Ferrandou est venu. Le discours de J-M Ferrandou a duré.";
+        let e = entity(text, None, "J-M Ferrandou");
+        assert_eq!(
+            e.and_then(|e| e.canonical).as_deref(),
+            Some("Jean-Marc Ferrandou")
+        );
+    }
+
+    #[test]
+    fn acronym_after_a_common_noun_is_no_organisation() {
+        assert!(labelled("une carte SDQ et la licence GPLX", "ORG").is_empty());
+        assert_eq!(
+            labelled("l'organisation séparatiste BQRN a frappé", "ORG"),
+            ["BQRN"]
+        );
+    }
+
+    #[test]
+    fn commas_alone_make_no_list() {
+        assert!(labelled("la série Jean Dupont, Grand Bleu, sort", "PER")
+            .iter()
+            .all(|p| p != "Grand Bleu"));
+    }
+
+    #[test]
+    fn a_place_in_a_known_place() {
+        assert_eq!(
+            labelled(
+                "Il est attendu à Charlotte (Caroline du Nord) demain.",
+                "LOC"
+            ),
+            ["Charlotte", "Caroline du Nord"]
+        );
+    }
+
+    #[test]
+    fn lists_take_the_label_of_their_known_items() {
+        assert_eq!(
+            labelled("avec Jean Dupont, Tadeo Urquiza et Marie Curie", "PER"),
+            ["Jean Dupont", "Tadeo Urquiza", "Marie Curie"]
+        );
+        assert_eq!(
+            labelled("les villes de Lyon, Vrelanque et Marseille", "LOC"),
+            ["Lyon", "Vrelanque", "Marseille"]
+        );
+    }
+
+    #[test]
+    fn one_cue_labels_every_mention() {
+        let text = "Ouria Tessam a déclaré qu'elle partait. Plus tard, Ouria Tessam est revenue.";
+        assert_eq!(labelled(text, "PER"), ["Ouria Tessam", "Ouria Tessam"]);
+        let found = super::super::tests::entities_of(text);
+        let sources: Vec<Source> = found.iter().map(|e| e.source).collect();
+        assert_eq!(sources, [Source::Evidence, Source::Propagated]);
+    }
+}
