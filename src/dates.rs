@@ -38,13 +38,20 @@ pub fn zone(word: &str) -> Option<&'static str> {
     ZONES.get(word).copied()
 }
 
-/// The alternation of the month names, longest first, for regexes.
+/// The alternation of the month names, longest first, for regexes; a name
+/// ending in a letter ends a word (`oct` is no part of `octets`).
 pub fn month_pattern() -> String {
     let mut names: Vec<&String> = MONTHS.keys().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
         .iter()
-        .map(|n| regex::escape(n))
+        .map(|n| {
+            if n.ends_with(char::is_alphabetic) {
+                format!(r"{}\b", regex::escape(n))
+            } else {
+                regex::escape(n)
+            }
+        })
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -160,7 +167,13 @@ pub fn iso_day(iso: &str) -> Option<(i64, u32, u32)> {
 }
 
 /// `2018-06-07`.
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+/// `2018-06-07`, also as a timestamp `2019-03-12T14:05:00+01:00` (the clock
+/// time in groups 4 and 5).
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b|\b)",
+    )
+});
 
 /// `12 mai 2024`, `1er octobre`.
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,9 +183,11 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// `24/02/2025`, `09/06` (day first, as in French).
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\b"));
+/// `24/02/2025`, `09/06`, `09-02-2018` (day first, as in French; with
+/// dashes only with the year).
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\b|\b(\d{1,2})-(\d{1,2})-(\d{4})\b")
+});
 
 /// `13:25`, `10h08`, `06 h 30`, `09:02:13`.
 static TIME: LazyLock<Regex> =
@@ -228,18 +243,24 @@ fn number(c: &Captures, i: usize) -> Option<u32> {
 /// (`Publié le 2018-06-07 à 13:25`, `Dernière mise à jour à 10h08 le 09/06`).
 pub fn find_when(line: &str) -> Option<When> {
     let (mut when, date_span) = if let Some(c) = ISO_DATE.captures(line) {
-        (
-            date_of(number(&c, 1), number(&c, 2)?, number(&c, 3)?)?,
-            c.get(0)?.range(),
-        )
+        let mut when = date_of(number(&c, 1), number(&c, 2)?, number(&c, 3)?)?;
+        if let (Some(h), Some(m)) = (number(&c, 4), number(&c, 5)) {
+            if h < 24 && m < 60 {
+                when.time = Some((h, m));
+                return Some(when);
+            }
+        }
+        (when, c.get(0)?.range())
     } else if let Some(c) = TEXT_DATE.captures(line) {
         let day = day_number(c.get(1)?.as_str())?;
         let month = month_number(c.get(2)?.as_str())?;
         (date_of(number(&c, 3), month, day)?, c.get(0)?.range())
     } else {
         let c = NUMERIC_DATE.captures(line)?;
+        // The slashed form is groups 1-3, the dashed one 4-6.
+        let g = if c.get(1).is_some() { 0 } else { 3 };
         (
-            date_of(number(&c, 3), number(&c, 2)?, number(&c, 1)?)?,
+            date_of(number(&c, g + 3), number(&c, g + 2)?, number(&c, g + 1)?)?,
             c.get(0)?.range(),
         )
     };
@@ -259,7 +280,7 @@ pub fn find_when(line: &str) -> Option<When> {
 /// Weekday names and the small words around a date in a header.
 static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc)\b|[\s,|/:.–—-]",
+        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc|maj)\b|[\s,|/:.–—()-]",
     )
 });
 
@@ -368,6 +389,31 @@ mod tests {
             "Le 4 juillet 2024, Astana a accueilli le sommet"
         ));
         assert!(!is_date_only("12 mai 2024 : la grève"));
+    }
+
+    #[test]
+    fn iso_timestamp() {
+        assert_eq!(
+            iso("Publié le 2021-11-05T08:40:00+01:00").as_deref(),
+            Some("2021-11-05T08:40")
+        );
+        assert!(is_date_only("2021-11-05T08:40:00Z"));
+        assert!(is_date_only("5 novembre 2021 à 08:40 (MAJ 09:15)"));
+    }
+
+    #[test]
+    fn dashed_numeric_date() {
+        assert_eq!(
+            iso("Mis à jour le 03-11-2017").as_deref(),
+            Some("2017-11-03")
+        );
+        assert_eq!(iso("score final 3-1"), None);
+    }
+
+    #[test]
+    fn abbreviated_month_without_dot() {
+        assert_eq!(iso("Rabat, 4 sept (MAP)").as_deref(), Some("--09-04"));
+        assert_eq!(iso("12 octets"), None);
     }
 
     #[test]

@@ -24,11 +24,13 @@ SOURCES = ["lexicon", "pattern", "evidence", "propagated"]
 ZONES = ["title", "header", "dateline", "body", "credit", "boilerplate", "copy", "id"]
 TOKEN_KINDS = ["word", "number", "punct", "symbol", "url", "email"]
 QUOTE_KINDS = ["direct", "partial", "indirect"]
+ROLES = ["chrome", "headline", "date_line", "dateline", "standfirst", "body", "caption", "heading", "list",
+         "byline", "end_marker", "credit", "id", "copy"]
 CATEGORIES = {
     "entities": {"label": LABELS, "zone": ZONES, "source": SOURCES},
     "quotes": {"kind": QUOTE_KINDS, "zone": ZONES},
     "tokens": {"kind": TOKEN_KINDS},
-    "paragraphs": {"zone": ZONES},
+    "paragraphs": {"zone": ZONES, "role": ROLES},
 }
 
 

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use super::errors::{text_arg, FrnewsError};
 use crate::model::Source;
 use crate::offsets::OffsetMap;
-use crate::{Label, QuoteKind, TokenKind, Zone};
+use crate::{Label, QuoteKind, Role, TokenKind, Zone};
 
 /// The names of the tables, in the order `ArrowTables` lists them.
 pub const TABLES: [&str; 7] = [
@@ -95,6 +95,33 @@ impl Category for Zone {
             Zone::Copy => 6,
             Zone::Id => 7,
         }
+    }
+}
+
+impl Category for Role {
+    const NAMES: &'static [&'static str] = &[
+        "chrome",
+        "headline",
+        "date_line",
+        "dateline",
+        "standfirst",
+        "body",
+        "caption",
+        "heading",
+        "list",
+        "byline",
+        "end_marker",
+        "credit",
+        "id",
+        "copy",
+    ];
+    fn code(self) -> i16 {
+        // `Role::ALL` is in the order of `NAMES`.
+        Role::ALL
+            .iter()
+            .position(|&r| r == self)
+            .and_then(|i| i16::try_from(i).ok())
+            .unwrap_or(0)
     }
 }
 
@@ -387,6 +414,7 @@ pub fn schema(name: &str, doc: DataType) -> Option<SchemaRef> {
             int64("end"),
             utf8("text", false),
             zone(),
+            field("role", CategoryColumn::<Role>::data_type(), false),
         ],
         "warnings" => vec![
             doc,
@@ -647,15 +675,24 @@ fn sentences(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
 fn paragraphs(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
     let mut spans = Spans::new();
     let mut zone = CategoryColumn::<Zone>::new();
+    let mut role = CategoryColumn::<Role>::new();
     for d in docs {
         for p in &d.doc.paragraphs {
             ids.push(d.index);
             spans.push(d, &p.span);
             zone.push(p.zone);
+            role.push(p.role);
         }
     }
     let [start, end, text] = spans.finish();
-    Ok(vec![ids.finish(), start, end, text, zone.finish()?])
+    Ok(vec![
+        ids.finish(),
+        start,
+        end,
+        text,
+        zone.finish()?,
+        role.finish()?,
+    ])
 }
 
 fn warnings(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
