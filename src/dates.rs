@@ -38,13 +38,20 @@ pub fn zone(word: &str) -> Option<&'static str> {
     ZONES.get(word).copied()
 }
 
-/// The alternation of the month names, longest first, for regexes.
+/// The alternation of the month names, longest first, for regexes; a name
+/// ending in a letter ends a word (`oct` is no part of `octets`).
 pub fn month_pattern() -> String {
     let mut names: Vec<&String> = MONTHS.keys().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
         .iter()
-        .map(|n| regex::escape(n))
+        .map(|n| {
+            if n.ends_with(char::is_alphabetic) {
+                format!(r"{}\b", regex::escape(n))
+            } else {
+                regex::escape(n)
+            }
+        })
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -96,8 +103,77 @@ pub fn time_token(s: &str) -> Option<String> {
     clock(h, m)
 }
 
+/// The days of the week, Monday first (a closed class of the language).
+const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// The day of the week of a lower-case weekday name, Monday = 0.
+pub fn weekday_number(key: &str) -> Option<i64> {
+    WEEKDAYS
+        .iter()
+        .position(|w| *w == key)
+        .and_then(|i| i64::try_from(i).ok())
+}
+
+/// A civil date as a count of days since 1970-01-01 (negative before), for
+/// counting days across months and years (H. Hinnant's algorithm).
+pub fn day_count(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y.rem_euclid(400);
+    let month_from_march = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The civil date of a day count (the inverse of [`day_count`]).
+pub fn civil_date(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (
+        year,
+        u32::try_from(month).unwrap_or(1),
+        u32::try_from(day).unwrap_or(1),
+    )
+}
+
+/// The day of the week of a day count, Monday = 0 (1970-01-01 was a Thursday).
+pub fn weekday_of(days: i64) -> i64 {
+    (days + 3).rem_euclid(7)
+}
+
+/// The `YYYY-MM-DD` at the start of an ISO 8601 date (a publication date):
+/// `2018-06-07T13:25` -> (2018, 6, 7); a date without a year gives none.
+pub fn iso_day(iso: &str) -> Option<(i64, u32, u32)> {
+    let y: i64 = iso.get(..4).filter(|y| digits(y))?.parse().ok()?;
+    let m: u32 = iso.get(5..7).filter(|m| digits(m))?.parse().ok()?;
+    let d: u32 = iso.get(8..10).filter(|d| digits(d))?.parse().ok()?;
+    (iso.get(4..5) == Some("-") && iso.get(7..8) == Some("-") && date_of(None, m, d).is_some())
+        .then_some((y, m, d))
+}
+
 /// `2018-06-07`.
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+/// `2018-06-07`, also as a timestamp `2019-03-12T14:05:00+01:00` (the clock
+/// time in groups 4 and 5).
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b|\b)",
+    )
+});
 
 /// `12 mai 2024`, `1er octobre`.
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,9 +183,11 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// `24/02/2025`, `09/06` (day first, as in French).
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\b"));
+/// `24/02/2025`, `09/06`, `09-02-2018` (day first, as in French; with
+/// dashes only with the year).
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\b|\b(\d{1,2})-(\d{1,2})-(\d{4})\b")
+});
 
 /// `13:25`, `10h08`, `06 h 30`, `09:02:13`.
 static TIME: LazyLock<Regex> =
@@ -165,18 +243,24 @@ fn number(c: &Captures, i: usize) -> Option<u32> {
 /// (`Publié le 2018-06-07 à 13:25`, `Dernière mise à jour à 10h08 le 09/06`).
 pub fn find_when(line: &str) -> Option<When> {
     let (mut when, date_span) = if let Some(c) = ISO_DATE.captures(line) {
-        (
-            date_of(number(&c, 1), number(&c, 2)?, number(&c, 3)?)?,
-            c.get(0)?.range(),
-        )
+        let mut when = date_of(number(&c, 1), number(&c, 2)?, number(&c, 3)?)?;
+        if let (Some(h), Some(m)) = (number(&c, 4), number(&c, 5)) {
+            if h < 24 && m < 60 {
+                when.time = Some((h, m));
+                return Some(when);
+            }
+        }
+        (when, c.get(0)?.range())
     } else if let Some(c) = TEXT_DATE.captures(line) {
         let day = day_number(c.get(1)?.as_str())?;
         let month = month_number(c.get(2)?.as_str())?;
         (date_of(number(&c, 3), month, day)?, c.get(0)?.range())
     } else {
         let c = NUMERIC_DATE.captures(line)?;
+        // The slashed form is groups 1-3, the dashed one 4-6.
+        let g = if c.get(1).is_some() { 0 } else { 3 };
         (
-            date_of(number(&c, 3), number(&c, 2)?, number(&c, 1)?)?,
+            date_of(number(&c, g + 3), number(&c, g + 2)?, number(&c, g + 1)?)?,
             c.get(0)?.range(),
         )
     };
@@ -196,7 +280,7 @@ pub fn find_when(line: &str) -> Option<When> {
 /// Weekday names and the small words around a date in a header.
 static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc)\b|[\s,|/:.–—-]",
+        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc|maj)\b|[\s,|/:.–—()-]",
     )
 });
 
@@ -227,6 +311,37 @@ pub fn is_date_only(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_counts_cross_months_years_and_leap_days() {
+        assert_eq!(day_count(1970, 1, 1), 0);
+        assert_eq!(civil_date(day_count(2024, 2, 28) + 1), (2024, 2, 29));
+        assert_eq!(civil_date(day_count(2023, 12, 31) + 1), (2024, 1, 1));
+        assert_eq!(civil_date(day_count(2100, 3, 1) - 1), (2100, 2, 28));
+        assert_eq!(civil_date(-1), (1969, 12, 31));
+        for days in [-800_000, -1, 0, 59, 11_016, 20_000, 1_000_000] {
+            let (y, m, d) = civil_date(days);
+            assert_eq!(day_count(y, m, d), days);
+        }
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        // 14 July 1789 was a Tuesday; 1 January 2000 a Saturday.
+        assert_eq!(weekday_of(day_count(1789, 7, 14)), 1);
+        assert_eq!(weekday_of(day_count(2000, 1, 1)), 5);
+        assert_eq!(weekday_number("samedi"), Some(5));
+        assert_eq!(weekday_number("samedis"), None);
+    }
+
+    #[test]
+    fn publication_days() {
+        assert_eq!(iso_day("2018-06-07T13:25"), Some((2018, 6, 7)));
+        assert_eq!(iso_day("2012-06-22"), Some((2012, 6, 22)));
+        assert_eq!(iso_day("--06-09T10:08"), None);
+        assert_eq!(iso_day("2018"), None);
+        assert_eq!(iso_day("2018-13-01"), None);
+    }
 
     fn iso(line: &str) -> Option<String> {
         find_when(line).map(|w| w.iso())
@@ -274,6 +389,31 @@ mod tests {
             "Le 4 juillet 2024, Astana a accueilli le sommet"
         ));
         assert!(!is_date_only("12 mai 2024 : la grève"));
+    }
+
+    #[test]
+    fn iso_timestamp() {
+        assert_eq!(
+            iso("Publié le 2021-11-05T08:40:00+01:00").as_deref(),
+            Some("2021-11-05T08:40")
+        );
+        assert!(is_date_only("2021-11-05T08:40:00Z"));
+        assert!(is_date_only("5 novembre 2021 à 08:40 (MAJ 09:15)"));
+    }
+
+    #[test]
+    fn dashed_numeric_date() {
+        assert_eq!(
+            iso("Mis à jour le 03-11-2017").as_deref(),
+            Some("2017-11-03")
+        );
+        assert_eq!(iso("score final 3-1"), None);
+    }
+
+    #[test]
+    fn abbreviated_month_without_dot() {
+        assert_eq!(iso("Rabat, 4 sept (MAP)").as_deref(), Some("--09-04"));
+        assert_eq!(iso("12 octets"), None);
     }
 
     #[test]

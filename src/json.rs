@@ -8,7 +8,8 @@ use serde::Serialize as DeriveSerialize;
 use serde_json::{json, Value};
 
 use crate::model::{
-    Document, Entity, Label, Meta, Paragraph, Quote, Source, Span, Token, TokenKind, Warning, Zone,
+    Document, Entity, Label, Meta, Paragraph, Quote, Role, Source, Span, Token, TokenKind, Warning,
+    Zone,
 };
 use crate::offsets::OffsetMap;
 
@@ -38,7 +39,7 @@ impl Document {
             "sentences": self.sentences.iter().map(pair).collect::<Vec<_>>(),
             "paragraphs": self.paragraphs.iter().map(|p| {
                 let (a, b) = map.char_range(p.span.start, p.span.end);
-                json!({"start": a, "end": b, "zone": p.zone.as_str()})
+                json!({"start": a, "end": b, "zone": p.zone.as_str(), "role": p.role.as_str()})
             }).collect::<Vec<_>>(),
             "meta": {
                 "title": text_of(&meta.title).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
@@ -55,6 +56,11 @@ impl Document {
                 "article_id": text_of(&meta.article_id),
                 "boilerplate": meta.boilerplate.iter().map(pair).collect::<Vec<_>>(),
                 "copies": meta.copies.iter().map(pair).collect::<Vec<_>>(),
+                "byline": text_of(&meta.byline),
+                "byline_span": meta.byline.as_ref().map(pair),
+                "standfirst": text_of(&meta.standfirst),
+                "standfirst_span": meta.standfirst.as_ref().map(pair),
+                "updated": meta.updated,
             },
             "entities": self.entities.iter().map(|e| {
                 let (a, b) = map.char_range(e.span.start, e.span.end);
@@ -152,6 +158,12 @@ impl Document {
                 Ok(Paragraph {
                     span: r.span(v, &at)?,
                     zone: zone(&v["zone"], &at)?,
+                    // Documents written before roles existed: the role of the zone.
+                    role: match opt_string(&v["role"], &format!("{at}.role"))? {
+                        Some(role) => Role::parse(&role)
+                            .ok_or_else(|| format!("`{at}.role`: unknown role {role:?}"))?,
+                        None => Role::of_zone(zone(&v["zone"], &at)?),
+                    },
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
@@ -237,6 +249,9 @@ impl Document {
                 article_id: meta_span("article_id")?,
                 boilerplate: r.spans(&meta_json["boilerplate"], "meta.boilerplate")?,
                 copies: r.spans(&meta_json["copies"], "meta.copies")?,
+                byline: meta_span("byline")?,
+                standfirst: meta_span("standfirst")?,
+                updated: opt_string(&meta_json["updated"], "meta.updated")?,
             },
             entities,
             quotes,
@@ -526,13 +541,18 @@ struct MetaJson<'a> {
     body_end: Option<usize>,
     body_start: Option<usize>,
     boilerplate: Vec<(usize, usize)>,
+    byline: Option<&'a str>,
+    byline_span: Option<(usize, usize)>,
     copies: Vec<(usize, usize)>,
     credits: Vec<(usize, usize)>,
     dateline: Option<&'a str>,
     dateline_span: Option<(usize, usize)>,
     published: Option<&'a str>,
+    standfirst: Option<&'a str>,
+    standfirst_span: Option<(usize, usize)>,
     title: Option<String>,
     title_span: Option<(usize, usize)>,
+    updated: Option<&'a str>,
 }
 
 #[derive(DeriveSerialize)]
@@ -550,6 +570,7 @@ struct EntityJson<'a> {
 #[derive(DeriveSerialize)]
 struct ParagraphJson {
     end: usize,
+    role: &'static str,
     start: usize,
     zone: &'static str,
 }
@@ -618,11 +639,15 @@ impl Serialize for DocumentJson<'_> {
                 body_end: meta.body.map(|b| map.char_offset(b.end)),
                 body_start: meta.body.map(|b| map.char_offset(b.start)),
                 boilerplate: pairs(&meta.boilerplate),
+                byline: meta.byline.map(|s| s.text(text)),
+                byline_span: meta.byline.as_ref().map(pair),
                 copies: pairs(&meta.copies),
                 credits: pairs(&meta.credits),
                 dateline: meta.dateline.map(|s| s.text(text)),
                 dateline_span: meta.dateline.as_ref().map(pair),
                 published: meta.published.as_deref(),
+                standfirst: meta.standfirst.map(|s| s.text(text)),
+                standfirst_span: meta.standfirst.as_ref().map(pair),
                 title: meta.title.map(|s| {
                     s.text(text)
                         .split_whitespace()
@@ -630,6 +655,7 @@ impl Serialize for DocumentJson<'_> {
                         .join(" ")
                 }),
                 title_span: meta.title.as_ref().map(pair),
+                updated: meta.updated.as_deref(),
             },
         )?;
         out.serialize_entry(
@@ -639,6 +665,7 @@ impl Serialize for DocumentJson<'_> {
                     let (start, end) = pair(&p.span);
                     ParagraphJson {
                         end,
+                        role: p.role.as_str(),
                         start,
                         zone: p.zone.as_str(),
                     }

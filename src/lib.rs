@@ -37,7 +37,7 @@ mod python;
 
 pub use entities::UserEntries;
 pub use model::{
-    Document, Entity, Label, Meta, Paragraph, Quote, QuoteKind, Source, Span, Token, TokenKind,
-    Warning, Zone,
+    Document, Entity, Label, Meta, Paragraph, Quote, QuoteKind, Role, Source, Span, Token,
+    TokenKind, Warning, Zone,
 };
 pub use pipeline::{analyze, sentences, tokenize, Lexicons, Pipeline, Stage};

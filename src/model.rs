@@ -116,11 +116,111 @@ impl Zone {
     }
 }
 
+/// What a paragraph does on the page, read from features that hold on any
+/// site (see `article`). Each role falls in one [`Zone`]: chrome, link lists,
+/// bylines and end markers in `boilerplate`, standfirst and headings in
+/// `body`, captions in `credit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Site name, menus, widgets, counters, section labels.
+    Chrome,
+    Headline,
+    /// A line giving the article's date (`Publié le ...`), or another date of the page.
+    DateLine,
+    /// A dateline standing alone (`MOSCOU, 7 juin (Xinhua) --`).
+    Dateline,
+    Standfirst,
+    #[default]
+    Body,
+    Caption,
+    Heading,
+    /// A list of links or headlines, or a line of one.
+    List,
+    Byline,
+    /// A line that closes the article: tags, share and comment widgets, list headers.
+    EndMarker,
+    Credit,
+    Id,
+    Copy,
+}
+
+impl Role {
+    pub const ALL: [Role; 14] = [
+        Role::Chrome,
+        Role::Headline,
+        Role::DateLine,
+        Role::Dateline,
+        Role::Standfirst,
+        Role::Body,
+        Role::Caption,
+        Role::Heading,
+        Role::List,
+        Role::Byline,
+        Role::EndMarker,
+        Role::Credit,
+        Role::Id,
+        Role::Copy,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chrome => "chrome",
+            Role::Headline => "headline",
+            Role::DateLine => "date_line",
+            Role::Dateline => "dateline",
+            Role::Standfirst => "standfirst",
+            Role::Body => "body",
+            Role::Caption => "caption",
+            Role::Heading => "heading",
+            Role::List => "list",
+            Role::Byline => "byline",
+            Role::EndMarker => "end_marker",
+            Role::Credit => "credit",
+            Role::Id => "id",
+            Role::Copy => "copy",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The zone a paragraph of this role is in.
+    pub fn zone(self) -> Zone {
+        match self {
+            Role::Chrome | Role::List | Role::Byline | Role::EndMarker => Zone::Boilerplate,
+            Role::Headline => Zone::Title,
+            Role::DateLine => Zone::Header,
+            Role::Dateline => Zone::Dateline,
+            Role::Standfirst | Role::Body | Role::Heading => Zone::Body,
+            Role::Caption | Role::Credit => Zone::Credit,
+            Role::Id => Zone::Id,
+            Role::Copy => Zone::Copy,
+        }
+    }
+
+    /// The most likely role of a paragraph known only by its zone.
+    pub fn of_zone(zone: Zone) -> Role {
+        match zone {
+            Zone::Title => Role::Headline,
+            Zone::Header => Role::DateLine,
+            Zone::Dateline => Role::Dateline,
+            Zone::Body => Role::Body,
+            Zone::Credit => Role::Credit,
+            Zone::Boilerplate => Role::EndMarker,
+            Zone::Copy => Role::Copy,
+            Zone::Id => Role::Id,
+        }
+    }
+}
+
 /// A paragraph (a line of the page, or lines joined where a sentence wraps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub span: Span,
     pub zone: Zone,
+    pub role: Role,
 }
 
 /// Article fields (GUIDELINES.md, "Article fields").
@@ -138,6 +238,11 @@ pub struct Meta {
     pub article_id: Option<Span>,
     pub boilerplate: Vec<Span>,
     pub copies: Vec<Span>,
+    /// Unscored fields, where the page shows them: the byline line, the
+    /// standfirst, and the date of the last update (ISO 8601 as `published`).
+    pub byline: Option<Span>,
+    pub standfirst: Option<Span>,
+    pub updated: Option<String>,
 }
 
 /// The zones of an article and its fields.
@@ -308,10 +413,12 @@ mod tests {
                 Paragraph {
                     span: Span::new(0, 5),
                     zone: Zone::Title,
+                    role: Role::Headline,
                 },
                 Paragraph {
                     span: Span::new(6, 20),
                     zone: Zone::Body,
+                    role: Role::Body,
                 },
             ],
             meta: Meta::default(),

@@ -176,6 +176,7 @@ fn run(lex: &Lexicons, stages: Stages, text: &str) -> Document {
             .map(|p| Paragraph {
                 span: back(p.span),
                 zone: p.zone,
+                role: p.role,
             })
             .collect(),
         meta: Meta {
@@ -188,6 +189,9 @@ fn run(lex: &Lexicons, stages: Stages, text: &str) -> Document {
             article_id: layout.meta.article_id.map(back),
             boilerplate: layout.meta.boilerplate.iter().copied().map(back).collect(),
             copies: layout.meta.copies.iter().copied().map(back).collect(),
+            byline: layout.meta.byline.map(back),
+            standfirst: layout.meta.standfirst.map(back),
+            updated: layout.meta.updated.clone(),
         },
         entities: entities
             .into_iter()

@@ -24,6 +24,8 @@ pub struct Context<'a, L> {
     rewritten: String,
     /// The publication year, when the article gives it.
     pub year: Option<&'a str>,
+    /// The publication date as the layout gives it (ISO 8601), if any.
+    pub published: Option<&'a str>,
     /// The place of the dateline, when the layout found one.
     pub dateline: Option<Span>,
 }
@@ -59,6 +61,7 @@ impl<'a, L> Context<'a, L> {
             keys,
             rewritten,
             year,
+            published: layout.meta.published.as_deref(),
             dateline: layout.meta.dateline,
         }
     }

@@ -20,14 +20,17 @@ from frnews.frames import TABLES, records
 
 ROOT = Path(__file__).resolve().parent
 LABELS = ["PER", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT"]
+SOURCES = ["lexicon", "pattern", "evidence", "propagated"]
 ZONES = ["title", "header", "dateline", "body", "credit", "boilerplate", "copy", "id"]
 TOKEN_KINDS = ["word", "number", "punct", "symbol", "url", "email"]
 QUOTE_KINDS = ["direct", "partial", "indirect"]
+ROLES = ["chrome", "headline", "date_line", "dateline", "standfirst", "body", "caption", "heading", "list",
+         "byline", "end_marker", "credit", "id", "copy"]
 CATEGORIES = {
-    "entities": {"label": LABELS, "zone": ZONES},
+    "entities": {"label": LABELS, "zone": ZONES, "source": SOURCES},
     "quotes": {"kind": QUOTE_KINDS, "zone": ZONES},
     "tokens": {"kind": TOKEN_KINDS},
-    "paragraphs": {"zone": ZONES},
+    "paragraphs": {"zone": ZONES, "role": ROLES},
 }
 
 

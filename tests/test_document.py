@@ -105,7 +105,7 @@ def test_meta_to_dict() -> None:
     meta = frnews.analyze("Il pleut.").meta
     d = meta.to_dict()
     assert set(d) == {"title", "published", "dateline", "agency", "body_start", "body_end",
-                      "credits", "article_id", "boilerplate", "copies"}
+                      "credits", "article_id", "boilerplate", "copies", "byline", "standfirst", "updated"}
     assert frnews.Meta(**{k: v for k, v in d.items() if k not in ("credits", "boilerplate", "copies")}) == meta
 
 
@@ -159,3 +159,26 @@ def test_document_dict_has_a_format_version_and_reads_the_previous_format(seeds:
     assert '"format_version":2' in doc.to_json()
     with pytest.raises(ValueError, match="format_version 3 is not one this frnews reads"):
         frnews.Document.from_dict({**data, "format_version": 3})
+
+
+def test_paragraph_roles_and_unscored_fields() -> None:
+    text = ("Accueil | Sète | Agde | Sports\nSète rénove le quai de la Marine\nPar Anne Roux\n"
+            "Publié le 05/04/2021 à 18h20\nMis à jour le 06/04/2021 à 09h00\n"
+            "Le conseil municipal de Sète a voté lundi la rénovation du quai de la Marine.\n"
+            "Partager cet article\n")
+    doc = frnews.analyze(text)
+    assert [p.role for p in doc.paragraphs] == [
+        "chrome", "headline", "byline", "date_line", "date_line", "body", "end_marker"]
+    assert [p.zone for p in doc.paragraphs] == [
+        "boilerplate", "title", "boilerplate", "header", "header", "body", "boilerplate"]
+    assert doc.meta.byline == "Par Anne Roux"
+    assert doc.meta.updated == "2021-04-06T09:00"
+    assert doc.meta.standfirst is None
+    again = frnews.Document.from_dict(doc.to_dict())
+    assert [p.role for p in again.paragraphs] == [p.role for p in doc.paragraphs]
+    assert again.meta == doc.meta
+    p = doc.paragraphs[0]
+    assert frnews.Paragraph(p.text, p.start, p.end, p.zone, p.role) == p
+    assert frnews.Paragraph("Titre", 0, 5, "title").role == "headline"
+    with pytest.raises(ValueError):
+        frnews.Paragraph("Titre", 0, 5, "title", "banner")

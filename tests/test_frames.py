@@ -142,15 +142,18 @@ def test_categories_are_fixed_so_batches_concatenate_as_categoricals() -> None:
     assert list(tokens["kind"].cat.categories) == ["word", "number", "punct", "symbol", "url", "email"]
     paragraphs = frnews.to_pandas([frnews.analyze(TEXTS[2])], "paragraphs")
     assert paragraphs["zone"].dtype == "category"
+    assert paragraphs["role"].dtype == "category"
 
 
 def test_the_fixed_categories_are_the_values_the_runtime_accepts() -> None:
-    from frnews.frames import LABELS, QUOTE_KINDS, TOKEN_KINDS, ZONES
+    from frnews.frames import LABELS, QUOTE_KINDS, ROLES, TOKEN_KINDS, ZONES
 
     for label in LABELS:
         frnews.Entity("x", 0, 1, label)
     for zone in ZONES:
         frnews.Paragraph("x", 0, 1, zone)
+    for role in ROLES:
+        frnews.Paragraph("x", 0, 1, "body", role)
     for kind in QUOTE_KINDS:
         frnews.Quote("x", 0, 1, kind)
     for kind in TOKEN_KINDS:

@@ -16,6 +16,10 @@ __version__: str
 
 _Label: TypeAlias = Literal["PER", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT"]
 _Zone: TypeAlias = Literal["title", "header", "dateline", "body", "credit", "boilerplate", "copy", "id"]
+_Role: TypeAlias = Literal[
+    "chrome", "headline", "date_line", "dateline", "standfirst", "body", "caption", "heading", "list",
+    "byline", "end_marker", "credit", "id", "copy",
+]
 _Source: TypeAlias = Literal["lexicon", "pattern", "evidence", "propagated"]
 _QuoteKind: TypeAlias = Literal["direct", "partial", "indirect"]
 _TokenKind: TypeAlias = Literal["word", "number", "punct", "symbol", "url", "email"]
@@ -87,9 +91,11 @@ def token_and_sentence_offsets(
 
 @final
 class Paragraph:
-    """A paragraph of the page and its zone."""
+    """A paragraph of the page, its zone and its role."""
 
-    def __new__(cls, text: str, start: int, end: int, zone: _Zone) -> Paragraph: ...
+    def __new__(
+        cls, text: str, start: int, end: int, zone: _Zone, role: _Role | None = None
+    ) -> Paragraph: ...
     @property
     def text(self) -> str: ...
     @property
@@ -98,6 +104,9 @@ class Paragraph:
     def end(self) -> int: ...
     @property
     def zone(self) -> _Zone: ...
+    @property
+    def role(self) -> _Role:
+        """What the paragraph does on the page (the zone's usual role when not given)."""
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     @classmethod
@@ -205,6 +214,9 @@ class Meta:
         article_id: str | None = None,
         boilerplate: list[Span] = ...,
         copies: list[Span] = ...,
+        byline: str | None = None,
+        standfirst: str | None = None,
+        updated: str | None = None,
     ) -> Meta: ...
     @property
     def title(self) -> str | None: ...
@@ -226,6 +238,15 @@ class Meta:
     def boilerplate(self) -> list[Span]: ...
     @property
     def copies(self) -> list[Span]: ...
+    @property
+    def byline(self) -> str | None:
+        """The byline line, where the page shows one (unscored)."""
+    @property
+    def standfirst(self) -> str | None:
+        """The standfirst above the body, where the page shows one (unscored)."""
+    @property
+    def updated(self) -> str | None:
+        """The date of the last update (ISO 8601), where a page shows it apart from `published`."""
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     @classmethod

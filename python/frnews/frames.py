@@ -31,6 +31,8 @@ Table = Literal["articles", "entities", "quotes", "tokens", "sentences", "paragr
 # Every value the library gives (the stubs list the same ones).
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT")
 ZONES = ("title", "header", "dateline", "body", "credit", "boilerplate", "copy", "id")
+ROLES = ("chrome", "headline", "date_line", "dateline", "standfirst", "body", "caption", "heading", "list",
+         "byline", "end_marker", "credit", "id", "copy")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 TOKEN_KINDS = ("word", "number", "punct", "symbol", "url", "email")
 SOURCES = ("lexicon", "pattern", "evidence", "propagated")
@@ -53,7 +55,7 @@ _TABLES: dict[str, tuple[Callable[[Document], Sequence[Any]], tuple[str, ...]]] 
                                     "cue", "zone")),
     "tokens": (lambda d: d.tokens, ("start", "end", "text", "kind", "norm")),
     "sentences": (lambda d: d.sentences, ("start", "end", "text")),
-    "paragraphs": (lambda d: d.paragraphs, ("start", "end", "text", "zone")),
+    "paragraphs": (lambda d: d.paragraphs, ("start", "end", "text", "zone", "role")),
     "warnings": (lambda d: d.warnings, ("start", "end", "text", "message")),
 }
 TABLES: tuple[Table, ...] = ("articles", "entities", "quotes", "tokens", "sentences", "paragraphs", "warnings")
@@ -68,6 +70,7 @@ _CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("quotes", "zone"): ZONES,
     ("tokens", "kind"): TOKEN_KINDS,
     ("paragraphs", "zone"): ZONES,
+    ("paragraphs", "role"): ROLES,
 }
 
 

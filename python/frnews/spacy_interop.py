@@ -18,7 +18,7 @@ What spaCy has no attribute for is in extensions, registered on first use:
 - `doc.spans["quotes"]`, labelled with the speaker (`UNKNOWN` when none),
   with `q._.kind`, `q._.speaker`, `q._.speaker_mention` and `q._.cue` (spaCy
   spans or `None`), `q._.zone`.
-- `doc.spans["paragraphs"]` (labelled with the zone, `p._.zone`),
+- `doc.spans["paragraphs"]` (labelled with the zone, `p._.zone`, `p._.role`),
   `doc.spans["warnings"]` (labelled with the message), `doc._.meta` (the
   article fields in the shape of `Document.to_dict()["meta"]`).
 
@@ -61,6 +61,7 @@ def _register() -> None:
         (Token, "continues", {"default": False}),
         (Span, "value", {"default": None}),
         (Span, "zone", {"default": None}),
+        (Span, "role", {"default": None}),
         (Span, "source", {"default": None}),
         (Span, "kind", {"default": None}),
         (Span, "speaker", {"default": None}),
@@ -168,7 +169,7 @@ def to_spacy(doc: Any, nlp_or_vocab: Any) -> Any:
     paragraph_spans = []
     for p in paragraphs:
         ps = span(p, p.zone)
-        ps._.zone = p.zone
+        ps._.zone, ps._.role = p.zone, p.role
         paragraph_spans.append(ps)
     out.spans["paragraphs"] = paragraph_spans
     out.spans["warnings"] = [span(w, w.message) for w in warnings]
@@ -221,7 +222,8 @@ def from_spacy(cls: Any, sd: Any) -> Any:
                        "speaker_mention_span": None if mention is None else [mention.start_char, mention.end_char],
                        "cue": None if cue is None else [cue.start_char, cue.end_char], "zone": q._.zone})
     data["quotes"] = quotes
-    data["paragraphs"] = [{"start": p.start_char, "end": p.end_char, "zone": p._.zone or p.label_}
+    data["paragraphs"] = [{"start": p.start_char, "end": p.end_char, "zone": p._.zone or p.label_,
+                           "role": p._.role}
                           for p in (sd.spans["paragraphs"] if "paragraphs" in sd.spans else [])]
     data["warnings"] = [{"start": w.start_char, "end": w.end_char, "message": w.label_}
                         for w in (sd.spans["warnings"] if "warnings" in sd.spans else [])]

@@ -48,7 +48,50 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The dash that closes the dateline.
-static DASH: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:--|—|–|―|-)(?:\s+|$)"));
+/// `-`, `--`, `—`, also after a full stop (`(ACP).- `).
+static DASH: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\.?\s*(?:--|—|–|―|-)(?:\s+|$)"));
+
+/// A date opening the body, the place after it: `14 août 2012. -`,
+/// `3 octobre 2012. - Montréal -`, `21 septembre 2012, France. -`.
+static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)^(\d{{1,2}}|1er)\s+({})\s+(\d{{4}})(?:,\s*(?-i:(\p{{Lu}}[\p{{L}}'’-]*(?: \p{{Lu}}[\p{{L}}'’-]*){{0,3}})))?\s*\.?\s*(?:--|—|–|-)\s+",
+        month_pattern()
+    ))
+});
+
+/// A place standing between dashes after a date lead: `Montréal - `.
+static LEAD_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(\p{Lu}[\p{L}'’.]*(?:[ -](?:(?:de|du|des|la|le|les|sur|en) )?\p{Lu}[\p{L}'’.]*){0,3})\s+(?:--|—|–|-)\s+",
+    )
+});
+
+/// A date lead: its date, its place if it gives one, where it ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLead {
+    pub when: When,
+    pub place: Option<Range<usize>>,
+    pub end: usize,
+}
+
+/// The date lead at the start of `line`, if it has one.
+pub fn date_lead(line: &str) -> Option<DateLead> {
+    let c = DATE_LEAD.captures(line)?;
+    let day = day_number(c.get(1)?.as_str())?;
+    let month = month_number(c.get(2)?.as_str())?;
+    let year = c.get(3).and_then(|m| m.as_str().parse().ok());
+    let when = date_of(year, month, day)?;
+    let mut end = c.get(0)?.end();
+    let mut place = c.get(4).map(|m| m.range());
+    if place.is_none() {
+        if let Some(p) = LEAD_PLACE.captures(line.get(end..).unwrap_or("")) {
+            place = p.get(1).map(|m| shift(m.range(), end));
+            end += p.get(0)?.end();
+        }
+    }
+    Some(DateLead { when, place, end })
+}
 
 /// A dateline, in byte ranges of the line it opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +138,17 @@ pub fn parse(lex: &super::Lexicons, line: &str) -> Option<Dateline> {
         agency = first_paren;
     }
     let dash = DASH.find(rest(at))?;
-    let end = at + dash.end();
+    let mut end = at + dash.end();
+    // `ABIDJAN - (AIP) -`: the agency after the first dash.
+    if agency.is_none() {
+        if let Some(c) = PAREN.captures(rest(end)) {
+            let after = end + c.get(0)?.end();
+            if let Some(d) = DASH.find(rest(after)) {
+                agency = c.get(1).map(|m| shift(m.range(), end));
+                end = after + d.end();
+            }
+        }
+    }
     let name = line.get(place.clone())?;
     let agency = agency
         .and_then(|r| trim(line, r))
@@ -308,6 +361,59 @@ mod tests {
         assert_eq!(
             parse(&crate::Lexicons::builtin().article, "PSG - OM : le choc"),
             None
+        );
+    }
+
+    fn lead(line: &str) -> Option<(String, Option<String>, String)> {
+        let d = date_lead(line)?;
+        Some((
+            d.when.iso(),
+            d.place.map(|r| line[r].to_string()),
+            line[d.end..].to_string(),
+        ))
+    }
+
+    #[test]
+    fn date_leads() {
+        assert_eq!(
+            lead("9 mars 2011. - Un séisme a frappé"),
+            Some(("2011-03-09".into(), None, "Un séisme a frappé".into()))
+        );
+        assert_eq!(
+            lead("1er mai 2013. - Lyon - Les syndicats"),
+            Some((
+                "2013-05-01".into(),
+                Some("Lyon".into()),
+                "Les syndicats".into()
+            ))
+        );
+        assert_eq!(
+            lead("4 avril 2010, Belgique. - Selon un rapport"),
+            Some((
+                "2010-04-04".into(),
+                Some("Belgique".into()),
+                "Selon un rapport".into()
+            ))
+        );
+        assert_eq!(lead("9 mars 2011, un séisme a frappé le pays."), None);
+        assert_eq!(lead("12 mai 2024 : la grève"), None);
+    }
+
+    #[test]
+    fn agency_after_the_dash_and_dash_after_a_stop() {
+        expect(
+            "DAKAR - (APS) - Le ministre",
+            "DAKAR",
+            Some("APS"),
+            None,
+            "Le ministre",
+        );
+        expect(
+            "LOME, 3 mai (ATOP).- Le port",
+            "LOME",
+            Some("ATOP"),
+            Some("--05-03"),
+            "Le port",
         );
     }
 

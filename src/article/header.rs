@@ -47,7 +47,7 @@ static SITE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Header lines are short: a dated line has a handful of words, and some
 /// hundred characters at most (text with its spaces lost is one long word).
-const MAX_HEADER_WORDS: usize = 16;
+const MAX_HEADER_WORDS: usize = 24;
 const MAX_HEADER_BYTES: usize = 400;
 const MAX_BYLINE_WORDS: usize = 12;
 
@@ -80,6 +80,94 @@ pub fn site_and_date(line: &str) -> Option<Dated> {
         when: find_when(line),
     })
 }
+
+/// A source name before a date, set apart by `|`, two spaces, a comma or a
+/// dash: `Xinhua | 30.01.2018 08h32`, `VNA  2016-07-23 02:20:48`.
+static SOURCE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2})(?:\s*[|,–—-]\s*|\s{2,})(.+)$")
+});
+
+/// A source name and a date (`Xinhua | 30.01.2018 08h32`, `VNA  2016-07-23
+/// 02:20:48`, also the other way round): the publication date.
+pub fn source_and_date(line: &str) -> Option<Dated> {
+    if longer_than_header(line) {
+        return None;
+    }
+    let dated = |date: &str| {
+        is_date_only(date).then(|| Dated {
+            stamp: Stamp::Published,
+            when: find_when(date),
+        })
+    };
+    if let Some(c) = SOURCE_THEN_DATE.captures(line) {
+        let source = c.get(1).map_or("", |m| m.as_str());
+        // `Lundi, 3 mai`: a weekday or month is part of the date.
+        if find_when(source).is_none() && !is_date_only(&format!("{source} 1 mai")) {
+            if let Some(d) = c.get(2).and_then(|m| dated(m.as_str())) {
+                return Some(d);
+            }
+        }
+    }
+    // The date first, then short parts: a source, a place and the weather,
+    // a reading time (`12 juin 2022 · 3 min de lecture`).
+    let (date, rest) = line.split_once(" | ").or_else(|| line.split_once(" · "))?;
+    let short = rest
+        .split(['|', '·'])
+        .all(|p| (1..=MAX_SIDE_WORDS).contains(&p.split_whitespace().count()));
+    (short && find_when(rest).is_none())
+        .then(|| dated(date.trim()))
+        .flatten()
+}
+
+/// A date line in parts, each a date or a dated header:
+/// `Le 12/03/2019 à 14:05, mis à jour le 13/03/2019 à 09:00`. The first
+/// part's date and stamp.
+pub fn dated_parts(lex: &super::Lexicons, line: &str) -> Option<Dated> {
+    if longer_than_header(line) || line.ends_with('.') {
+        return None;
+    }
+    let parts: Vec<&str> = line
+        .split([',', '|', '•', '·'])
+        .flat_map(|p| p.split(" - "))
+        .map(|p| {
+            p.trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim()
+        })
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut first = None;
+    for part in &parts {
+        let d = dated(lex, part).or_else(|| {
+            is_date_only(part).then(|| Dated {
+                stamp: Stamp::Published,
+                when: find_when(part),
+            })
+        })?;
+        first = first.or(Some(d));
+    }
+    first
+}
+
+/// `Il y a 3 heures`, `Publié il y a 20 min`: a date line whose date the page
+/// does not print.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:\p{L}+ )?il y a \d+\s*(?:min(?:utes?)?|mn|h|heures?|j|jours?|semaines?|mois)\b")
+});
+
+/// A relative date line (`Il y a 3 heures`): a date line without a date.
+pub fn relative(line: &str) -> Option<Dated> {
+    (!longer_than_header(line) && RELATIVE.is_match(line)).then_some(Dated {
+        stamp: Stamp::Published,
+        when: None,
+    })
+}
+
+/// A part beside the date in a date line has at most this many words.
+const MAX_SIDE_WORDS: usize = 4;
 
 /// Whether `line` is longer than a header line: word counting stops there,
 /// so that a long paragraph costs no more than a short one to rule out.
@@ -131,18 +219,6 @@ pub fn is_byline(lex: &super::Lexicons, line: &str) -> bool {
                     rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
                 })
     })
-}
-
-/// The publication date among dated headers: the first publication stamp,
-/// else the first update stamp.
-pub fn published(headers: &[Dated]) -> Option<When> {
-    let first = |stamp| {
-        headers
-            .iter()
-            .filter(|d| d.stamp == stamp)
-            .find_map(|d| d.when)
-    };
-    first(Stamp::Published).or_else(|| first(Stamp::Updated))
 }
 
 #[cfg(test)]
@@ -206,6 +282,44 @@ mod tests {
     }
 
     #[test]
+    fn source_name_and_date() {
+        let iso = |l: &str| source_and_date(l).and_then(|d| d.when).map(|w| w.iso());
+        assert_eq!(
+            iso("Agence X | 04.03.2019 17h05").as_deref(),
+            Some("2019-03-04T17:05")
+        );
+        assert_eq!(
+            iso("ANP  2019-03-04 17:05:12").as_deref(),
+            Some("2019-03-04T17:05")
+        );
+        assert_eq!(iso("12/05/2024 | Agence X").as_deref(), Some("2024-05-12"));
+        assert_eq!(
+            iso("3 mars 2020 · 4 min de lecture").as_deref(),
+            Some("2020-03-03")
+        );
+        assert_eq!(iso("Paris | Lyon"), None);
+        assert_eq!(iso("Le conseil a voté le 12/05/2024"), None);
+    }
+
+    #[test]
+    fn date_lines_in_parts_and_relative_dates() {
+        let lex = &crate::Lexicons::builtin().article;
+        let d = dated_parts(
+            lex,
+            "Le 04/03/2020 à 10:05, mis à jour le 05/03/2020 à 08:00",
+        );
+        assert_eq!(d.map(|d| d.stamp), Some(Stamp::Published));
+        assert_eq!(
+            d.and_then(|d| d.when).map(|w| w.iso()).as_deref(),
+            Some("2020-03-04T10:05")
+        );
+        assert_eq!(dated_parts(lex, "Le 04/03/2020, le maire a parlé"), None);
+        assert!(relative("Il y a 3 heures").is_some_and(|d| d.when.is_none()));
+        assert!(relative("Publié il y a 20 min").is_some());
+        assert_eq!(relative("Il y a trois ans, la ville a voté"), None);
+    }
+
+    #[test]
     fn bylines() {
         assert!(is_byline(
             &crate::Lexicons::builtin().article,
@@ -219,21 +333,5 @@ mod tests {
             &crate::Lexicons::builtin().article,
             "Par ailleurs la CEI"
         ));
-    }
-
-    #[test]
-    fn publication_beats_update() {
-        let upd = Dated {
-            stamp: Stamp::Updated,
-            when: find_when("le 13/05/2024"),
-        };
-        let pb = Dated {
-            stamp: Stamp::Published,
-            when: find_when("le 12/05/2024"),
-        };
-        assert_eq!(
-            published(&[upd, pb]).map(|w| w.iso()).as_deref(),
-            Some("2024-05-12")
-        );
     }
 }

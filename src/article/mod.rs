@@ -1,20 +1,26 @@
 //! Article zones and fields.
 //!
-//! Web-scraped wire news puts furniture around the story: a site name, a
-//! title, dated header lines, a byline, the dateline that opens the body,
-//! photo credits, boilerplate, a second copy of title and body, a trailing
-//! numeric id. Each line is first classified on its own ([`Kind`]); the page
-//! is then read top-down: the preamble (title and header) before the first
-//! line of running text, the body up to its last line of text, then what
-//! follows (credits, boilerplate, repeated copies, the id).
+//! A page is read as a sequence of paragraphs (lines, joined where a sentence
+//! wraps), each given a [`Role`] from features that hold on any news site
+//! ([`page`]): running text has many function words and ends its sentences;
+//! menus, widgets, tags and lists of other headlines do not; date lines,
+//! bylines, captions and credits have their own shapes. The body is the run
+//! of running text of the first copy, from its first paragraph (or the
+//! dateline) to the first block of list-like lines; the title is the best
+//! headline candidate above it, scored on its shape, its closeness to the
+//! body and the date line, and the words it shares with the lead; the
+//! publication date is the article's own date line nearest the headline.
 
 mod dateline;
 mod furniture;
 mod header;
 mod lines;
+mod page;
+
+use std::collections::HashSet;
 
 use crate::lexicon::WordSet;
-use crate::model::{Layout, Meta, Paragraph, Span, Token, Zone};
+use crate::model::{Layout, Meta, Paragraph, Role, Span, Token};
 use lines::Line;
 
 /// What the layout stage knows of news pages (`data/article/`, and the place
@@ -33,11 +39,21 @@ pub struct Lexicons {
     boilerplate: Vec<(String, bool)>,
     /// News agencies (folded).
     agencies: WordSet,
+    /// French function words (folded), for the share of them in a line.
+    function_words: WordSet,
+    /// Site-chrome menu words and phrases (folded).
+    chrome_words: WordSet,
+    chrome_phrases: Vec<String>,
+    /// Markers of crawl and consultation dates (folded).
+    crawl_markers: Vec<String>,
+    /// Links that close the teaser of another article (folded).
+    teaser_ends: WordSet,
 }
 
 impl Default for Lexicons {
     /// The built-in lists.
     fn default() -> Self {
+        let (chrome_words, chrome_phrases) = page::chrome();
         Lexicons {
             header_markers: header::header_markers(),
             bylines: header::bylines(),
@@ -45,6 +61,11 @@ impl Default for Lexicons {
             credit_markers: furniture::credit_markers(),
             boilerplate: furniture::boilerplate(),
             agencies: furniture::agencies(),
+            function_words: page::function_words(),
+            chrome_words,
+            chrome_phrases,
+            crawl_markers: page::crawl_markers(),
+            teaser_ends: page::teaser_ends(),
         }
     }
 }
@@ -64,140 +85,562 @@ enum Kind {
 
 /// A title has at most this many words; a longer line is running text.
 const MAX_TITLE_WORDS: usize = 40;
-/// A line of at most this many words above the title is a section kicker.
-const MAX_KICKER_WORDS: usize = 2;
-/// A title may end with `?` or `!` when it is this short.
-const MAX_QUESTION_TITLE_WORDS: usize = 20;
+/// A headline candidate has at least this many words (`INTERVIEW`,
+/// `MONDE` are section labels).
+const MIN_TITLE_WORDS: usize = 3;
+/// Headline candidates are looked for among this many paragraphs above the body.
+const MAX_CANDIDATES: usize = 40;
+/// A headline of a usual length scores for it; a longer one against it.
+const USUAL_TITLE_WORDS: std::ops::RangeInclusive<usize> = 4..=20;
+/// A headline candidate needs this score.
+const MIN_TITLE_SCORE: i32 = 2;
+/// A site name at the top of the page has at most this many words.
+const MAX_SITE_NAME_WORDS: usize = 4;
+/// The lead is read over this many paragraphs to compare headlines with it.
+const LEAD_PARAGRAPHS: usize = 2;
+/// A standfirst is at most this many paragraphs above the first body paragraph.
+const STANDFIRST_WINDOW: usize = 10;
+/// A standfirst that is no sentence has at least this many words, this
+/// share (percent) of them function words.
+const MIN_STANDFIRST_WORDS: usize = 12;
+const MIN_STANDFIRST_FUNCTION_SHARE: usize = 20;
+/// A standfirst has at most this many words.
+const MAX_STANDFIRST_WORDS: usize = 40;
+/// A teaser repeats the lead's first words: this many of them.
+const TEASER_WORDS: usize = 6;
+/// An in-body heading or a listed headline is at most this long.
+const MAX_HEADING_WORDS: usize = 15;
+/// An inline link (`Lire aussi : <headline>`) has a headline of this many words.
+const MIN_LINK_WORDS: usize = 3;
+/// The opening of an inline link without a colon has at most this many words.
+const MAX_LINK_MARKER_WORDS: usize = 3;
 
-/// The paragraphs of `text` with their zones, and the article's fields.
+/// A date widget has its date in at most this many pieces.
+const MAX_WIDGET_PIECES: usize = 4;
+/// A caption under an image is one sentence of at most this many words.
+const MAX_CAPTION_WORDS: usize = 25;
+
+/// Features of one paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+struct Feat {
+    words: usize,
+    prose: bool,
+    chrome: bool,
+    caption: bool,
+    /// Image residue (`![]() |`).
+    image: bool,
+    /// The date a dated header line gives, with its stamp.
+    date: Option<header::Dated>,
+}
+
+/// The paragraphs of `text` with their zones and roles, and the article's fields.
 pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
-    let lines = lines::lines(text);
-    let line_text = |i: usize| lines.get(i).map_or("", |l| l.span.text(text));
-    let mut kinds: Vec<Kind> = (0..lines.len())
-        .map(|i| classify(lex, line_text(i)))
+    let units = units(lex, &lines::lines(text), text);
+    let n = units.len();
+    let utext = |i: usize| units.get(i).map_or("", |l| l.span.text(text));
+    let kinds: Vec<Kind> = (0..n).map(|i| classify(lex, utext(i))).collect();
+    let kind = |i: usize| kinds.get(i).copied().unwrap_or(Kind::Text);
+    let feats: Vec<Feat> = (0..n)
+        .map(|i| {
+            let t = utext(i);
+            let is_text = kind(i) == Kind::Text;
+            // A short sentence under an image is its caption.
+            let after_image = i > 0
+                && utext(i - 1).contains("![")
+                && lines::word_count(t) <= MAX_CAPTION_WORDS
+                && t.ends_with('.')
+                && !t.trim_end_matches('.').contains(". ");
+            let chrome = is_text && page::is_chrome(lex, t);
+            Feat {
+                words: lines::word_count(t),
+                prose: is_text && page::is_prose(lex, t),
+                chrome,
+                caption: is_text
+                    && !chrome
+                    && dateline::parse(lex, t).is_none()
+                    && (page::is_caption(lex, t) || after_image),
+                image: t.contains("!["),
+                date: (kind(i) == Kind::Header)
+                    .then(|| header_date(lex, t))
+                    .flatten(),
+            }
+        })
         .collect();
-    let n = lines.len();
-
-    // The preamble: the title and header lines before the first running text.
-    let mut title = None;
-    let mut kicker = None;
-    let mut body_start = None;
-    for i in 0..n {
-        if kinds.get(i) != Some(&Kind::Text) {
-            continue;
+    // A date widget: the date in pieces on short lines (`23` / `Juil` / `2016`).
+    let mut feats = feats;
+    let mut widget = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let piece =
+            |j: usize| kind(j) == Kind::Text && (1..=2).contains(&lines::word_count(utext(j)));
+        let run = (i..n.min(i + MAX_WIDGET_PIECES))
+            .take_while(|&j| piece(j))
+            .count();
+        let found = (2..=run).rev().find_map(|k| {
+            let joined: Vec<&str> = (i..i + k).map(utext).collect();
+            header::date_only(&joined.join(" ")).map(|d| (k, d))
+        });
+        if let Some((k, d)) = found {
+            if let Some(f) = feats.get_mut(i) {
+                f.date = Some(d);
+            }
+            for w in widget.iter_mut().skip(i).take(k) {
+                *w = true;
+            }
+            i += k;
+        } else {
+            i += 1;
         }
-        let line = line_text(i);
-        if dateline::parse(lex, line).is_some() || is_running_text(&lines, text, i) {
-            body_start = Some(i);
+    }
+    let feat = |i: usize| feats.get(i).copied().unwrap_or_default();
+    let is_body = |i: usize| feat(i).prose && !feat(i).caption;
+    let opens = |i: usize| {
+        kind(i) == Kind::Text
+            && !feat(i).chrome
+            && !feat(i).caption
+            && (dateline::parse(lex, utext(i)).is_some() || dateline::date_lead(utext(i)).is_some())
+    };
+
+    // The first paragraph of the body: a dateline or the first running text,
+    // past a standfirst (running text set apart from the body by the date
+    // line, byline or a caption, or a teaser repeating the lead's words).
+    // Without running text, the first short sentence (a page of one-line
+    // paragraphs).
+    let mut body_start = (0..n).find(|&i| opens(i) || is_body(i)).or_else(|| {
+        (0..n).find(|&i| kind(i) == Kind::Text && is_short_sentence(lex, utext(i), feat(i)))
+    });
+    let mut standfirst = None;
+    while let Some(b) = body_start {
+        if opens(b) {
             break;
         }
-        if kicker.is_none() {
-            kicker = Some(i);
+        let Some(v) = (b + 1..n.min(b + STANDFIRST_WINDOW)).find(|&i| opens(i) || is_body(i))
+        else {
+            break;
+        };
+        // A date line or byline sets a standfirst apart; a photo and its
+        // caption only a standfirst shorter than the paragraph after it (a
+        // photo also comes after the lead).
+        let set_apart = (b + 1..v).any(|i| kind(i) == Kind::Byline || feat(i).date.is_some())
+            || ((b + 1..v).any(|i| feat(i).caption || feat(i).image)
+                && feat(b).words < feat(v).words);
+        // Running text right above a dateline is a standfirst too; so is a
+        // paragraph that stays in the header block, glued to the paragraph
+        // below it, where the body's paragraphs are set apart by blank lines.
+        let blank_before = |i: usize| units.get(i).is_some_and(|u| u.blank_before);
+        let in_header_block = v == b + 1
+            && !blank_before(b)
+            && !blank_before(v)
+            && v + 1 < n
+            && blank_before(v + 1)
+            && feat(b).words <= MAX_STANDFIRST_WORDS;
+        if !set_apart && !in_header_block && !opens(v) && !starts_alike(utext(b), utext(v)) {
+            break;
         }
-        if title.is_none() && lines::word_count(line) > MAX_KICKER_WORDS {
-            title = Some(i);
-        }
-    }
-    // A lone short line above the title is a section kicker (`INTERVIEW`);
-    // without another line it is the title.
-    let title = title.or(kicker);
-    if body_start.is_none() {
-        // No line reads as a sentence: the body is what follows the title.
-        body_start = ((title.map_or(0, |t| t + 1))..n).find(|&i| kinds.get(i) == Some(&Kind::Text));
-    }
-    let first = body_start.unwrap_or(n);
-    // After the preamble a byline-like line is text (`Par ailleurs ...`).
-    for k in kinds.iter_mut().skip(first) {
-        if *k == Kind::Byline {
-            *k = Kind::Text;
-        }
+        standfirst = Some(b);
+        body_start = Some(v);
     }
 
-    let copy_starts = copy_starts(&lines, text, &kinds, title, body_start);
-    let body_limit = copy_starts.first().copied().unwrap_or(n);
-    let body_last = (first..body_limit)
-        .rev()
-        .find(|&i| kinds.get(i) == Some(&Kind::Text));
-
-    let mut zones: Vec<Zone> = kinds.iter().map(|&k| zone_of(k)).collect();
-    for (i, zone) in zones.iter_mut().enumerate() {
-        if i < first && matches!(kinds.get(i), Some(Kind::Text | Kind::Byline)) {
-            *zone = if Some(i) == title {
-                Zone::Title
-            } else {
-                Zone::Header
-            };
+    // Short sentences right above the first running text open the body
+    // (`Sophie Binet dirige la CGT.`), as short lines between good ones do
+    // in running text.
+    if let Some(first) = body_start.filter(|&b| !opens(b)) {
+        let mut b = first;
+        while b > standfirst.map_or(0, |s| s + 1)
+            && kind(b - 1) == Kind::Text
+            && !feat(b - 1).caption
+            && utext(b - 1).ends_with('.')
+            && is_short_sentence(lex, utext(b - 1), feat(b - 1))
+        {
+            b -= 1;
         }
+        body_start = Some(b);
     }
-    let mut copies = Vec::new();
-    for (j, &start) in copy_starts.iter().enumerate() {
-        let limit = copy_starts.get(j + 1).copied().unwrap_or(n);
-        let last = (start..limit)
-            .rev()
-            .find(|&i| matches!(kinds.get(i), Some(Kind::Text | Kind::Header | Kind::Byline)));
-        if let (Some(a), Some(b)) = (lines.get(start), last.and_then(|l| lines.get(l))) {
-            copies.push(Span::new(a.span.start, b.span.end));
-        }
-        for i in start..limit {
-            if matches!(kinds.get(i), Some(Kind::Text | Kind::Header | Kind::Byline)) {
-                if let Some(z) = zones.get_mut(i) {
-                    *z = Zone::Copy;
+
+    // The title: the best headline candidate above the standfirst or body.
+    let top = standfirst.or(body_start).unwrap_or(n);
+    let lead: HashSet<String> = body_start
+        .map(|b| {
+            (b..n)
+                .filter(|&i| is_body(i) || i == b)
+                .take(LEAD_PARAGRAPHS)
+                .flat_map(|i| page::content_words(lex, utext(i)).collect::<Vec<_>>())
+                .collect()
+        })
+        .unwrap_or_default();
+    let later: HashSet<String> = (top..n).map(|i| lines::normalized(utext(i))).collect();
+    let candidate = |i: usize| {
+        let f = feat(i);
+        kind(i) == Kind::Text
+            && !f.chrome
+            && !f.caption
+            && (MIN_TITLE_WORDS..=MAX_TITLE_WORDS).contains(&f.words)
+            && !utext(i).ends_with(':')
+            && (!utext(i).ends_with('.') || utext(i).ends_with("..."))
+    };
+    let candidates: Vec<usize> = (top.saturating_sub(MAX_CANDIDATES)..top)
+        .filter(|&i| candidate(i))
+        .collect();
+    let nearest = candidates.last().copied();
+    let header_line = |i: usize| feat(i).date.is_some() || kind(i) == Kind::Byline;
+    // The first paragraph of text that is no chrome: lines above it are the
+    // top of the page.
+    let first_text = (0..n)
+        .find(|&j| kind(j) == Kind::Text && !feat(j).chrome)
+        .unwrap_or(n);
+    let score = |i: usize| -> i32 {
+        let f = feat(i);
+        let shared: HashSet<String> = page::content_words(lex, utext(i))
+            .filter(|w| lead.contains(w))
+            .collect();
+        let mut s = i32::from(USUAL_TITLE_WORDS.contains(&f.words));
+        s -= i32::from(f.words > *USUAL_TITLE_WORDS.end());
+        s += shared.len().min(2) as i32;
+        s += i32::from((i > 0 && header_line(i - 1)) || header_line(i + 1));
+        s += i32::from(Some(i) == nearest);
+        s += i32::from(later.contains(&lines::normalized(utext(i))));
+        let at_top = i <= first_text;
+        s -= i32::from(at_top && f.words <= MAX_SITE_NAME_WORDS && shared.is_empty());
+        s
+    };
+    // The best score; the nearer the body on a tie.
+    let title = candidates
+        .iter()
+        .map(|&i| (score(i), i))
+        .max()
+        .filter(|&(s, _)| s >= MIN_TITLE_SCORE)
+        .map(|(_, i)| i);
+
+    // Still none: the body is the text after the headline.
+    let body_start = body_start.or_else(|| {
+        (title? + 1..n).find(|&i| kind(i) == Kind::Text && !feat(i).chrome && !feat(i).caption)
+    });
+    let Some(b) = body_start else {
+        return title_only(lex, &units, text, &kinds, title);
+    };
+    // A long line of text between the headline and the body, not a
+    // sentence of the body, is the standfirst.
+    let standfirst = standfirst.or_else(|| {
+        title.map(|t| t + 1).filter(|&s| {
+            s < b
+                && kind(s) == Kind::Text
+                && !feat(s).chrome
+                && !feat(s).caption
+                && feat(s).words >= MIN_STANDFIRST_WORDS
+                && page::function_share(lex, utext(s)) >= MIN_STANDFIRST_FUNCTION_SHARE
+        })
+    });
+    let copy_starts = copy_starts(&units, text, &kinds, title, body_start);
+    let limit = copy_starts.first().copied().unwrap_or(n);
+
+    // The body runs over running text, in-body headings, inline links,
+    // credits and captions, to the first block of list-like lines.
+    let mut body_units = vec![b];
+    let mut headings = Vec::new();
+    for i in b + 1..limit {
+        let t = utext(i);
+        let f = feat(i);
+        let k = kind(i);
+        let heading_at =
+            |j: usize| j < limit && kind(j) == Kind::Text && heading_like(utext(j), feat(j));
+        let body_at = |j: usize| j < limit && is_body(j);
+        let body_follows = body_at(i + 1) || (heading_at(i + 1) && body_at(i + 2));
+        if is_body(i) || (k == Kind::Text && is_short_sentence(lex, t, f)) {
+            body_units.push(i);
+        } else if page::is_teaser_end(lex, t) {
+            // `Lire la suite`: the paragraph before it, and its headline, are
+            // the teaser of another article.
+            if body_units.len() > 1 && body_units.last() == Some(&(i - 1)) {
+                body_units.pop();
+                if headings.last() == Some(&(i - 2)) {
+                    headings.pop();
                 }
             }
+            break;
+        } else if heading_at(i) && body_at(i + 1) {
+            headings.push(i);
+        } else if (k == Kind::Boilerplate && is_inline_link(t) && body_follows)
+            || (soft(k, f) && (body_follows || (i + 1 < limit && soft(kind(i + 1), feat(i + 1)))))
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    let body_last = body_units.last().copied().unwrap_or(b);
+    let mut is_heading = vec![false; n];
+    for &h in headings.iter().filter(|&&h| h < body_last) {
+        if let Some(x) = is_heading.get_mut(h) {
+            *x = true;
         }
     }
 
+    // Roles.
+    let in_copy = |i: usize| copy_starts.first().is_some_and(|&c| i >= c);
+    let roles: Vec<Role> = (0..n)
+        .map(|i| {
+            let f = feat(i);
+            let k = kind(i);
+            if in_copy(i) && matches!(k, Kind::Text | Kind::Header | Kind::Byline) {
+                return Role::Copy;
+            }
+            match k {
+                Kind::Id => return Role::Id,
+                Kind::Credit => return Role::Credit,
+                _ => {}
+            }
+            if f.caption {
+                return Role::Caption;
+            }
+            if i < b {
+                return if Some(i) == title {
+                    Role::Headline
+                } else if Some(i) == standfirst {
+                    Role::Standfirst
+                } else if f.date.is_some() || widget.get(i) == Some(&true) {
+                    Role::DateLine
+                } else if k == Kind::Byline {
+                    Role::Byline
+                } else if k == Kind::Boilerplate {
+                    Role::EndMarker
+                } else {
+                    Role::Chrome
+                };
+            }
+            if i <= body_last {
+                return if i == b && dateline_alone(lex, utext(b)) {
+                    Role::Dateline
+                } else if is_heading.get(i) == Some(&true) {
+                    Role::Heading
+                } else if k == Kind::Boilerplate {
+                    Role::List
+                } else if f.chrome {
+                    Role::Chrome
+                } else {
+                    Role::Body
+                };
+            }
+            match k {
+                Kind::Boilerplate | Kind::Header | Kind::Byline => Role::EndMarker,
+                _ if f.chrome => Role::Chrome,
+                _ if page::is_teaser_end(lex, utext(i)) => Role::EndMarker,
+                _ => Role::List,
+            }
+        })
+        .collect();
+
+    let mut copies = Vec::new();
+    for (j, &start) in copy_starts.iter().enumerate() {
+        let end = copy_starts.get(j + 1).copied().unwrap_or(n);
+        let last = (start..end)
+            .rev()
+            .find(|&i| roles.get(i) == Some(&Role::Copy));
+        if let (Some(a), Some(z)) = (units.get(start), last.and_then(|l| units.get(l))) {
+            copies.push(Span::new(a.span.start, z.span.end));
+        }
+    }
+
+    let span_of = |i: usize| units.get(i).map(|u| u.span);
     let mut meta = Meta {
-        title: title.and_then(|t| lines.get(t)).map(|l| l.span),
+        title: title.and_then(span_of),
+        standfirst: standfirst.and_then(span_of),
+        byline: (0..b)
+            .find(|&i| roles.get(i) == Some(&Role::Byline))
+            .and_then(span_of),
         copies,
         ..Meta::default()
     };
-    let dated: Vec<header::Dated> = (0..first)
-        .filter(|&i| kinds.get(i) == Some(&Kind::Header))
-        .filter_map(|i| header_date(lex, line_text(i)))
-        .collect();
-    let mut published = header::published(&dated);
-    if let (Some(b), Some(last)) = (body_start, body_last) {
-        let (Some(start_line), Some(last_line)) = (lines.get(b), lines.get(last)) else {
-            return Layout::default();
-        };
-        meta.body = Some(Span::new(start_line.span.start, last_line.span.end));
-        if let Some(d) = dateline::parse(lex, start_line.span.text(text)) {
-            let at = start_line.span.start;
-            meta.dateline = Some(Span::new(at + d.place.start, at + d.place.end));
-            meta.agency = d.agency.map(|r| Span::new(at + r.start, at + r.end));
-            if published.is_none() {
-                published = d.when;
-            }
-            if d.end >= start_line.span.end - start_line.span.start {
-                if let Some(z) = zones.get_mut(b) {
-                    *z = Zone::Dateline;
-                }
-            }
-        }
+    if let (Some(first), Some(end)) = (span_of(b), span_of(body_last)) {
+        meta.body = Some(Span::new(first.start, end.end));
     }
-    meta.published = published.map(|w| w.iso());
-    let after_body = body_last.map_or(first, |l| l + 1);
-    meta.article_id = (after_body..n)
-        .find(|&i| kinds.get(i) == Some(&Kind::Id))
-        .and_then(|i| lines.get(i))
-        .map(|l| l.span);
-    for (i, line) in lines.iter().enumerate() {
-        match kinds.get(i) {
-            Some(Kind::Credit) => meta.credits.push(line.span),
-            Some(Kind::Boilerplate) => meta.boilerplate.push(line.span),
-            Some(Kind::Text) => meta.credits.extend(
-                furniture::inline_credits(lex, line.span.text(text))
+    let lead_line = utext(b);
+    let at = span_of(b).map_or(0, |s| s.start);
+    let mut lead_date = None;
+    if let Some(d) = dateline::parse(lex, lead_line) {
+        meta.dateline = Some(Span::new(at + d.place.start, at + d.place.end));
+        meta.agency = d.agency.map(|r| Span::new(at + r.start, at + r.end));
+        lead_date = d.when;
+    } else if let Some(d) = dateline::date_lead(lead_line) {
+        meta.dateline = d.place.map(|r| Span::new(at + r.start, at + r.end));
+        lead_date = Some(d.when);
+    }
+
+    // The article's own date line: the nearest one to the headline (or the
+    // lead) with no chrome between them, a publication stamp before an
+    // update; never a crawl date; else the date of the dateline.
+    let anchor = title.unwrap_or(b);
+    // Chrome paragraphs counted up to each paragraph, to tell in one step
+    // whether chrome stands between a date line and the headline.
+    let mut chrome_before = Vec::with_capacity(n + 1);
+    chrome_before.push(0usize);
+    for j in 0..n {
+        let c = usize::from(
+            (feat(j).chrome || kind(j) == Kind::Boilerplate) && widget.get(j) != Some(&true),
+        );
+        chrome_before.push(chrome_before.last().copied().unwrap_or(0) + c);
+    }
+    let chrome_between = |lo: usize, hi: usize| {
+        // Paragraphs lo+1 .. hi-1.
+        hi > lo + 1
+            && chrome_before.get(hi).copied().unwrap_or(0)
+                > chrome_before.get(lo + 1).copied().unwrap_or(0)
+    };
+    let own = |i: usize| {
+        let (lo, hi) = if i < anchor { (i, anchor) } else { (anchor, i) };
+        !page::is_crawl_date(lex, utext(i)) && !chrome_between(lo, hi)
+    };
+    let dated: Vec<(usize, header::Dated)> = (0..b)
+        .filter_map(|i| Some((i, feat(i).date?)))
+        .filter(|(i, d)| d.when.is_some() && own(*i))
+        .collect();
+    let pick = |stamp: header::Stamp| {
+        dated
+            .iter()
+            .filter(|(_, d)| d.stamp == stamp)
+            .min_by_key(|(i, _)| (i.abs_diff(anchor), std::cmp::Reverse(*i)))
+            .and_then(|(_, d)| d.when)
+    };
+    let published = pick(header::Stamp::Published);
+    let updated = pick(header::Stamp::Updated);
+    meta.published = published.or(updated).or(lead_date).map(|w| w.iso());
+    meta.updated = published.and(updated).map(|w| w.iso());
+    meta.article_id = (body_last + 1..n)
+        .find(|&i| kind(i) == Kind::Id)
+        .and_then(span_of);
+    for (i, unit) in units.iter().enumerate() {
+        match kind(i) {
+            Kind::Credit => meta.credits.push(unit.span),
+            Kind::Boilerplate => meta.boilerplate.push(unit.span),
+            Kind::Text => meta.credits.extend(
+                furniture::inline_credits(lex, unit.span.text(text))
                     .into_iter()
-                    .map(|r| Span::new(line.span.start + r.start, line.span.start + r.end)),
+                    .map(|r| Span::new(unit.span.start + r.start, unit.span.start + r.end)),
             ),
             _ => {}
         }
     }
+    let paragraphs = units
+        .iter()
+        .zip(&roles)
+        .map(|(u, &role)| Paragraph {
+            span: u.span,
+            zone: role.zone(),
+            role,
+        })
+        .collect();
+    Layout { paragraphs, meta }
+}
+
+/// A page without running text: its title, if one line scores as a headline.
+fn title_only(
+    lex: &Lexicons,
+    units: &[Line],
+    text: &str,
+    kinds: &[Kind],
+    title: Option<usize>,
+) -> Layout {
+    let roles = (0..units.len()).map(|i| {
+        if Some(i) == title {
+            Role::Headline
+        } else {
+            match kinds.get(i) {
+                Some(Kind::Id) => Role::Id,
+                Some(Kind::Credit) => Role::Credit,
+                Some(Kind::Boilerplate) => Role::EndMarker,
+                Some(Kind::Byline) => Role::Byline,
+                _ if header_date(lex, units.get(i).map_or("", |u| u.span.text(text))).is_some() => {
+                    Role::DateLine
+                }
+                _ => Role::Chrome,
+            }
+        }
+    });
     Layout {
-        paragraphs: paragraphs(&lines, text, &zones),
-        meta,
+        paragraphs: units
+            .iter()
+            .zip(roles)
+            .map(|(u, role)| Paragraph {
+                span: u.span,
+                zone: role.zone(),
+                role,
+            })
+            .collect(),
+        meta: Meta {
+            title: title.and_then(|t| units.get(t)).map(|u| u.span),
+            ..Meta::default()
+        },
     }
+}
+
+/// Whether two paragraphs open with the same words (a teaser repeating the lead).
+fn starts_alike(a: &str, b: &str) -> bool {
+    let first = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .take(TEASER_WORDS)
+            .map(crate::lexicon::fold_key)
+            .collect()
+    };
+    let (x, y) = (first(a), first(b));
+    x.len() == TEASER_WORDS && x == y
+}
+
+/// A short line without a final full stop: an in-body heading, or one of a
+/// list of headlines.
+fn heading_like(line: &str, f: Feat) -> bool {
+    !f.chrome
+        && !f.caption
+        && !f.prose
+        && (1..=MAX_HEADING_WORDS).contains(&f.words)
+        && !lines::ends_sentence(line)
+        && !line.ends_with(':')
+}
+
+/// A short sentence of running text (`Il a refusé.`), or an item of an
+/// enumeration (`les 3 et 4 mai, il sera à Lyon ;`): too short for prose,
+/// but ending a sentence or a clause, with function words.
+fn is_short_sentence(lex: &Lexicons, line: &str, f: Feat) -> bool {
+    !f.chrome
+        && !f.caption
+        && f.words >= 2
+        && (lines::ends_sentence(line) || line.ends_with(';'))
+        && page::function_share(lex, line) > 0
+}
+
+/// `Lire aussi : <headline>`, `Lire aussi <headline>`: a link inside the body
+/// (a boilerplate opening and a headline after it).
+fn is_inline_link(line: &str) -> bool {
+    match line.split_once(':') {
+        Some((_, rest)) => lines::word_count(rest) >= MIN_LINK_WORDS,
+        None => lines::word_count(line) >= MIN_LINK_WORDS + MAX_LINK_MARKER_WORDS,
+    }
+}
+
+/// Lines the body runs through when running text follows them.
+/// Credits, captions and image residue: other chrome (a comment counter, a
+/// share bar) closes the article.
+fn soft(kind: Kind, f: Feat) -> bool {
+    kind == Kind::Credit || f.caption || f.image
+}
+
+/// Whether `line` is a dateline and nothing else.
+fn dateline_alone(lex: &Lexicons, line: &str) -> bool {
+    dateline::parse(lex, line).is_some_and(|d| d.end >= line.len())
+}
+
+/// Paragraphs: lines of text joined where a sentence wraps into the next
+/// line (a date line or a byline starting in lower case is no such rest).
+fn units(lex: &Lexicons, lines: &[Line], text: &str) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut joins_previous = false;
+    for (i, line) in lines.iter().enumerate() {
+        let is_text = classify(lex, line.span.text(text)) == Kind::Text;
+        match out.last_mut() {
+            Some(p) if joins_previous && is_text => p.span.end = line.span.end,
+            _ => out.push(*line),
+        }
+        joins_previous = is_text && wraps_into_next(lines, text, i);
+    }
+    out
 }
 
 /// The kind of one line, on its own.
@@ -222,31 +665,9 @@ fn header_date(lex: &Lexicons, line: &str) -> Option<header::Dated> {
     header::dated(lex, line)
         .or_else(|| header::date_only(line))
         .or_else(|| header::site_and_date(line))
-}
-
-/// The zone of a line of the body (or after it) of a given kind.
-fn zone_of(kind: Kind) -> Zone {
-    match kind {
-        Kind::Header => Zone::Header,
-        Kind::Boilerplate => Zone::Boilerplate,
-        Kind::Credit => Zone::Credit,
-        Kind::Id => Zone::Id,
-        Kind::Byline | Kind::Text => Zone::Body,
-    }
-}
-
-/// Whether line `i` reads as running text rather than a title: it ends a
-/// sentence (a short question or exclamation may still be a title), it is too
-/// long for a title, or it wraps into the next line.
-fn is_running_text(lines: &[Line], text: &str, i: usize) -> bool {
-    let Some(line) = lines.get(i).map(|l| l.span.text(text)) else {
-        return false;
-    };
-    let words = lines::word_count(line);
-    let question = line.trim_end().ends_with(['?', '!']);
-    (lines::ends_sentence(line) && !(question && words <= MAX_QUESTION_TITLE_WORDS))
-        || words > MAX_TITLE_WORDS
-        || wraps_into_next(lines, text, i)
+        .or_else(|| header::source_and_date(line))
+        .or_else(|| header::dated_parts(lex, line))
+        .or_else(|| header::relative(line))
 }
 
 /// Whether line `i` stops mid-sentence and the next line carries it on.
@@ -299,24 +720,6 @@ fn copy_starts(
     } else {
         by_title
     }
-}
-
-/// Paragraphs: each line with its zone, a line joined to the next where a
-/// sentence wraps across them.
-fn paragraphs(lines: &[Line], text: &str, zones: &[Zone]) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::with_capacity(lines.len());
-    let mut joins_previous = false;
-    for (i, (line, &zone)) in lines.iter().zip(zones).enumerate() {
-        match out.last_mut() {
-            Some(p) if joins_previous && p.zone == zone => p.span.end = line.span.end,
-            _ => out.push(Paragraph {
-                span: line.span,
-                zone,
-            }),
-        }
-        joins_previous = wraps_into_next(lines, text, i);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ fn xinhua_page_with_copy_and_id() {
     assert_eq!(
         z,
         [
-            "header",
+            "boilerplate",
             "title",
             "header",
             "body",
@@ -229,7 +229,7 @@ fn title_byline_and_written_date() {
         Some("Sur les hauteurs de Popayan, une paysanne montre le lit asséché du ruisseau.")
     );
     let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
-    assert_eq!(z, ["title", "header", "header", "body"]);
+    assert_eq!(z, ["title", "boilerplate", "header", "body"]);
 }
 
 #[test]
@@ -298,6 +298,299 @@ fn kicker_above_the_title() {
     let z: Vec<_> = zones(text).into_iter().map(|(_, z)| z).collect();
     assert_eq!(
         z,
-        ["header", "title", "header", "body", "credit", "boilerplate"]
+        [
+            "boilerplate",
+            "title",
+            "header",
+            "body",
+            "credit",
+            "boilerplate"
+        ]
+    );
+}
+
+/// The roles of the paragraphs of `text`.
+fn roles(text: &str) -> Vec<(String, &'static str)> {
+    layout(&crate::Lexicons::builtin().article, text, &[], &[])
+        .paragraphs
+        .iter()
+        .map(|p| (p.span.text(text).to_string(), p.role.as_str()))
+        .collect()
+}
+
+fn role_of(text: &str, line: &str) -> Option<&'static str> {
+    roles(text)
+        .into_iter()
+        .find(|(t, _)| t == line)
+        .map(|(_, r)| r)
+}
+
+const LEAD: &str = "Le conseil municipal de Sète a voté lundi soir la rénovation du quai de la Marine, un chantier de douze millions d'euros.";
+const SECOND: &str = "Les travaux commenceront au printemps et dureront deux ans, selon la mairie, qui promet de maintenir l'accès aux commerces.";
+
+#[test]
+fn menus_and_site_names_are_no_title() {
+    let text = format!("Le Petit Sétois\nAccueil | Sète | Agde | Sports | Agenda\nPolitique Economie Culture Loisirs\nSète rénove le quai de la Marine\nPublié le 05/04/2021 à 18h20\n{LEAD}\n{SECOND}\n");
+    let f = fields(&text);
+    assert_eq!(f.title.as_deref(), Some("Sète rénove le quai de la Marine"));
+    assert_eq!(f.published.as_deref(), Some("2021-04-05T18:20"));
+    assert_eq!(
+        role_of(&text, "Accueil | Sète | Agde | Sports | Agenda"),
+        Some("chrome")
+    );
+    assert_eq!(
+        role_of(&text, "Politique Economie Culture Loisirs"),
+        Some("chrome")
+    );
+    assert_eq!(
+        role_of(&text, "Publié le 05/04/2021 à 18h20"),
+        Some("date_line")
+    );
+}
+
+#[test]
+fn a_site_name_alone_is_no_title() {
+    let text = format!("Radio Vallée\n{LEAD}\n{SECOND}\n");
+    let f = fields(&text);
+    assert_eq!(f.title, None);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n{SECOND}").as_str())
+    );
+}
+
+#[test]
+fn a_standfirst_set_apart_by_byline_and_date() {
+    let standfirst =
+        "La ville engage le plus gros chantier de son centre historique depuis trente ans.";
+    let text = format!("Sète rénove le quai de la Marine\n{standfirst}\nPar Anne Roux\nPublié le 05/04/2021 à 18h20\n{LEAD}\n\n{SECOND}\n");
+    let m = layout(&crate::Lexicons::builtin().article, &text, &[], &[]).meta;
+    let s = |x: Option<Span>| x.map(|x| x.text(&text).to_string());
+    assert_eq!(s(m.standfirst).as_deref(), Some(standfirst));
+    assert_eq!(s(m.byline).as_deref(), Some("Par Anne Roux"));
+    assert_eq!(
+        s(m.body).as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+    assert_eq!(
+        s(m.title).as_deref(),
+        Some("Sète rénove le quai de la Marine")
+    );
+}
+
+#[test]
+fn a_teaser_repeating_the_lead_is_no_body() {
+    let teaser = "Le conseil municipal de Sète a voté lundi soir la rénovation du quai.";
+    let text = format!("Sète rénove le quai de la Marine\n{teaser}\n\n{LEAD}\n\n{SECOND}\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+    assert_eq!(role_of(&text, teaser), Some("standfirst"));
+}
+
+#[test]
+fn a_crawl_date_is_never_published() {
+    let text = format!("Connexion\nConsulté le 2022-11-30 08:15\nSète rénove le quai de la Marine\nMis à jour le 05-04-2021\n{LEAD}\n");
+    let f = fields(&text);
+    assert_eq!(f.published.as_deref(), Some("2021-04-05"));
+}
+
+#[test]
+fn the_date_of_the_day_above_the_menu_is_not_the_article_date() {
+    let text = format!("Jeudi 8 avril 2021 | Sète 18°C\nAccueil | Sète | Agde | Sports\nSète rénove le quai de la Marine\nSÈTE, 5 avril 2021 (AFP) - {LEAD}\n");
+    let f = fields(&text);
+    assert_eq!(f.published.as_deref(), Some("2021-04-05"));
+    assert_eq!(f.dateline.as_deref(), Some("SÈTE"));
+    assert_eq!(f.agency.as_deref(), Some("AFP"));
+}
+
+#[test]
+fn a_caption_under_an_image_is_no_body() {
+    let caption = "Le quai de la Marine un matin de marché.";
+    let text = format!("Sète rénove le quai de la Marine\n![]() |\n{caption}\n{LEAD}\n{SECOND}\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n{SECOND}").as_str())
+    );
+    assert_eq!(role_of(&text, caption), Some("caption"));
+    assert_eq!(role_of(&text, "![]() |"), Some("chrome"));
+}
+
+#[test]
+fn the_body_ends_before_a_list_of_headlines() {
+    let text = format!("Sète rénove le quai de la Marine\n\n{LEAD}\n\n{SECOND}\n\nAgde : la plage Richelieu rouvre\nMarseillan mise sur les huîtres bio\nFrontignan fête le muscat\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+    assert_eq!(role_of(&text, "Frontignan fête le muscat"), Some("list"));
+}
+
+#[test]
+fn a_teaser_closed_by_read_more_belongs_to_another_article() {
+    let other = "Les plagistes d'Agde attendent les premiers touristes dès le mois de mai, malgré la météo.";
+    let text = format!("Sète rénove le quai de la Marine\n\n{LEAD}\n\n{SECOND}\n\nAgde : la saison commence\n{other}\nLire la suite\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+    assert_eq!(role_of(&text, other), Some("list"));
+    assert_eq!(role_of(&text, "Lire la suite"), Some("end_marker"));
+}
+
+#[test]
+fn headings_and_inline_links_stay_in_the_body() {
+    let text = format!("Sète rénove le quai de la Marine\n\n{LEAD}\n\nUn chantier en trois phases\n{SECOND}\n\nLire aussi : Agde vote son budget pour 2021\n\nLa mairie publiera le calendrier détaillé des travaux avant la fin du mois.\n\nPartager cet article\n");
+    let f = fields(&text);
+    let body = f.body.unwrap_or_default();
+    assert!(
+        body.starts_with("Le conseil") && body.ends_with("avant la fin du mois."),
+        "{body}"
+    );
+    assert_eq!(
+        role_of(&text, "Un chantier en trois phases"),
+        Some("heading")
+    );
+    assert_eq!(
+        role_of(&text, "Lire aussi : Agde vote son budget pour 2021"),
+        Some("list")
+    );
+    assert_eq!(role_of(&text, "Partager cet article"), Some("end_marker"));
+}
+
+#[test]
+fn headings_are_sentences_of_their_own() {
+    let text = format!(
+        "Sète rénove le quai de la Marine\n\n{LEAD}\n\nUn chantier en trois phases\n{SECOND}\n"
+    );
+    let doc = crate::analyze(&text);
+    assert!(doc
+        .sentences
+        .iter()
+        .any(|s| s.text(&text) == "Un chantier en trois phases"));
+}
+
+#[test]
+fn a_question_is_a_headline() {
+    let text = format!("Sète va-t-elle perdre son marché du mercredi ?\n\n{LEAD}\n");
+    assert_eq!(
+        fields(&text).title.as_deref(),
+        Some("Sète va-t-elle perdre son marché du mercredi ?")
+    );
+}
+
+#[test]
+fn a_date_lead_gives_date_and_place() {
+    let text = format!("Sète rénove le quai de la Marine\n\n5 avril 2021. - Sète - {LEAD}\n");
+    let f = fields(&text);
+    assert_eq!(f.published.as_deref(), Some("2021-04-05"));
+    assert_eq!(f.dateline.as_deref(), Some("Sète"));
+    assert_eq!(f.agency, None);
+}
+
+#[test]
+fn a_source_and_date_line_and_a_blog_footer() {
+    let text = format!("Sète rénove le quai de la Marine\nAgence Midi | 05.04.2021 18h20\n{LEAD}\n{SECOND}\nPublié par Anne Roux\nLibellés : Sète, travaux\n");
+    let f = fields(&text);
+    assert_eq!(f.published.as_deref(), Some("2021-04-05T18:20"));
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n{SECOND}").as_str())
+    );
+    assert_eq!(role_of(&text, "Publié par Anne Roux"), Some("end_marker"));
+}
+
+#[test]
+fn an_update_is_kept_apart_from_the_publication() {
+    let text = format!("Sète rénove le quai de la Marine\nPublié le 05/04/2021 à 18h20\nMis à jour le 06/04/2021 à 09h00\n{LEAD}\n");
+    let m = layout(&crate::Lexicons::builtin().article, &text, &[], &[]).meta;
+    assert_eq!(m.published.as_deref(), Some("2021-04-05T18:20"));
+    assert_eq!(m.updated.as_deref(), Some("2021-04-06T09:00"));
+}
+
+#[test]
+fn a_standfirst_in_the_header_block() {
+    let standfirst =
+        "La ville engage le plus gros chantier de son centre historique depuis trente ans.";
+    let text = format!("Sète rénove le quai de la Marine\nLe 05/04/2021 à 18:20\n{standfirst}\n{LEAD}\n\n{SECOND}\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+    // Without blank lines between the body's paragraphs, nothing sets the
+    // first one apart: it opens the body.
+    let flat = format!(
+        "Sète rénove le quai de la Marine\nLe 05/04/2021 à 18:20\n{standfirst}\n{LEAD}\n{SECOND}\n"
+    );
+    assert!(fields(&flat)
+        .body
+        .is_some_and(|b| b.starts_with("La ville")));
+}
+
+#[test]
+fn a_date_widget_in_pieces() {
+    let text =
+        format!("Le blog de Nina\n05\nAvr\n2021\nSète rénove le quai de la Marine\n{LEAD}\n");
+    let f = fields(&text);
+    assert_eq!(f.published.as_deref(), Some("2021-04-05"));
+    assert_eq!(f.title.as_deref(), Some("Sète rénove le quai de la Marine"));
+    assert_eq!(role_of(&text, "Avr"), Some("date_line"));
+}
+
+#[test]
+fn relative_and_composite_date_lines() {
+    let text = format!("Sète rénove le quai de la Marine\nIl y a 3 heures\n{LEAD}\n");
+    let f = fields(&text);
+    assert_eq!(f.title.as_deref(), Some("Sète rénove le quai de la Marine"));
+    assert_eq!(f.published, None);
+    let text = format!("Sète rénove le quai de la Marine\nLe 05/04/2021 à 18:20, mis à jour le 06/04/2021 à 09:00\n{LEAD}\n");
+    assert_eq!(fields(&text).published.as_deref(), Some("2021-04-05T18:20"));
+}
+
+#[test]
+fn comments_after_a_counter_are_no_body() {
+    let comment = "Encore un chantier qui va durer des années, comme toujours dans cette ville.";
+    let text = format!(
+        "Sète rénove le quai de la Marine\n\n{LEAD}\n\n{SECOND}\n\n3 commentaires\n{comment}\n"
+    );
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\n{SECOND}").as_str())
+    );
+}
+
+#[test]
+fn a_photo_after_a_long_lead_keeps_the_lead_in_the_body() {
+    let long_lead = format!(
+        "{LEAD} Le maire a défendu un projet attendu depuis dix ans par les commerçants du centre."
+    );
+    let text = format!("Sète rénove le quai de la Marine\n\n{long_lead}\n\nLe quai un matin de marché. © Studio Y\n\n{SECOND}\n");
+    let f = fields(&text);
+    assert!(f
+        .body
+        .is_some_and(|b| b.starts_with("Le conseil municipal")));
+}
+
+#[test]
+fn a_short_title_right_above_the_body() {
+    let text = format!("Le grand chantier\n\n{LEAD}\n");
+    assert_eq!(fields(&text).title.as_deref(), Some("Le grand chantier"));
+}
+
+#[test]
+fn calls_to_subscribe_and_links_without_a_colon() {
+    let call = "Cet article vous a plu ? Inscrivez-vous à notre newsletter pour recevoir chaque soir les nouvelles de la ville.";
+    let text = format!("Sète rénove le quai de la Marine\n\n{LEAD}\n\nLire aussi Agde vote son budget pour 2021\n\n{SECOND}\n\n{call}\n");
+    let f = fields(&text);
+    assert_eq!(
+        f.body.as_deref(),
+        Some(format!("{LEAD}\n\nLire aussi Agde vote son budget pour 2021\n\n{SECOND}").as_str())
     );
 }

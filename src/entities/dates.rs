@@ -19,7 +19,10 @@
 use super::words::DateWord;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::dates::{clock, day, digits, full_month, time_token, year, zone};
+use crate::dates::{
+    civil_date, clock, day, day_count, digits, full_month, iso_day, time_token, weekday_number,
+    weekday_of, year, zone,
+};
 use crate::model::Label;
 use crate::model::Span;
 use crate::model::TokenKind;
@@ -92,6 +95,10 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             .or_else(|| relative_start(cx, i).map(|last| (last, Label::Date, None)));
         if let Some((last, label, value)) = matched {
             let (first, last, value) = around(cx, &dater, i, last, label, value);
+            let value = match label {
+                Label::Date => anchored(cx, first, last, value),
+                _ => value,
+            };
             if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
                 let mut c = Candidate::new(Span::new(a.start, b.end), label, Tier::Strong, RANK);
                 c.value = value;
@@ -118,18 +125,139 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             .max();
         if let Some(n) = phrase {
             if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(i + n - 1)) {
-                out.push(Candidate::new(
-                    Span::new(a.start, b.end),
-                    Label::Date,
-                    Tier::Strong,
-                    RANK,
-                ));
+                let mut c =
+                    Candidate::new(Span::new(a.start, b.end), Label::Date, Tier::Strong, RANK);
+                c.value = anchored(cx, i, i + n - 1, None);
+                out.push(c);
             }
             i += n;
             continue;
         }
         i += 1;
     }
+}
+
+/// The value of a date relative to the day of publication, when the article
+/// prints that day with its year: `hier` is the day before, `ce soir` the day
+/// itself, a weekday the nearest such day (`lundi prochain` the next one,
+/// `lundi dernier` the one before), `mai dernier` the last May before,
+/// `6 novembre dernier` the last 6 November, `l'an dernier` the year before.
+/// Ranges (`samedi et dimanche`), weeks and seasons keep no value.
+fn anchored(cx: &Context, first: usize, last: usize, value: Option<String>) -> Option<String> {
+    let Some((year, month, day)) = cx.published.and_then(iso_day) else {
+        return value;
+    };
+    let today = day_count(year, month, day);
+    let keys: Vec<String> = (first..=last).map(|k| cx.key(k).into_owned()).collect();
+    let mut words: &[String] = &keys;
+    // `ce`, `cette`, `l'`: the day, the year of the article.
+    let mut this = false;
+    while let Some((w, rest)) = words.split_first() {
+        match w.as_str() {
+            "ce" | "cet" | "cette" => this = true,
+            "le" | "la" | "l'" => {}
+            _ => break,
+        }
+        words = rest;
+    }
+    let direction = match words.last().map(String::as_str) {
+        Some("dernier" | "dernière" | "passé" | "passée") => Some(-1),
+        Some("prochain" | "prochaine") => Some(1),
+        _ => None,
+    };
+    if direction.is_some() {
+        words = words.split_last().map_or(words, |(_, rest)| rest);
+    }
+    while words.last().is_some_and(|w| is_part_of_day(w)) {
+        words = words.split_last().map_or(words, |(_, rest)| rest);
+    }
+    let day_value = |days: i64| {
+        let (y, m, d) = civil_date(days);
+        Some(format!("{y:04}-{m:02}-{d:02}"))
+    };
+    match words {
+        // The core date already has its value: a past or coming one moves to
+        // the year that makes it so.
+        _ if value.is_some() => match (value.as_deref().and_then(month_and_day), direction) {
+            (Some((m, Some(d))), Some(-1)) if (m, d) > (month, day) => shifted(value, -1),
+            (Some((m, Some(d))), Some(1)) if (m, d) < (month, day) => shifted(value, 1),
+            (Some((m, None)), Some(-1)) if m >= month => shifted(value, -1),
+            (Some((m, None)), Some(1)) if m <= month => shifted(value, 1),
+            _ => value,
+        },
+        [] if this => day_value(today),
+        [w] => match w.as_str() {
+            "hier" => day_value(today - 1),
+            "avant-hier" => day_value(today - 2),
+            "demain" => day_value(today + 1),
+            "après-demain" => day_value(today + 2),
+            "an" | "année" => match direction {
+                Some(step) => Some(format!("{:04}", year + step)),
+                None if this => Some(format!("{year:04}")),
+                None => None,
+            },
+            _ => {
+                if let Some(wanted) = weekday_number(w) {
+                    let now = weekday_of(today);
+                    let ahead = (wanted - now).rem_euclid(7);
+                    let offset = match direction {
+                        Some(1) => {
+                            if ahead == 0 {
+                                7
+                            } else {
+                                ahead
+                            }
+                        }
+                        Some(_) => {
+                            if ahead == 0 {
+                                -7
+                            } else {
+                                ahead - 7
+                            }
+                        }
+                        None if ahead > 3 => ahead - 7,
+                        None => ahead,
+                    };
+                    day_value(today + offset)
+                } else {
+                    let m = full_month(w)?;
+                    let y = match direction? {
+                        -1 if m >= month => year - 1,
+                        1 if m <= month => year + 1,
+                        _ => year,
+                    };
+                    Some(format!("{y:04}-{m:02}"))
+                }
+            }
+        },
+        // `hier mardi`: the day before, whatever weekday follows.
+        [h, w] if h == "hier" && weekday_number(w).is_some() => day_value(today - 1),
+        _ => None,
+    }
+}
+
+/// `matin`, `soir`, `après-midi`, `nuit` and the like.
+fn is_part_of_day(key: &str) -> bool {
+    matches!(
+        key,
+        "matin" | "soir" | "après-midi" | "midi" | "soirée" | "matinée" | "nuit"
+    )
+}
+
+/// The month and (when given) day of a `YYYY-MM-DD` or `YYYY-MM` value.
+fn month_and_day(value: &str) -> Option<(u32, Option<u32>)> {
+    if let Some((_, m, d)) = iso_day(value) {
+        return Some((m, Some(d)));
+    }
+    let month = value.get(5..7).filter(|m| digits(m) && value.len() == 7)?;
+    Some((month.parse().ok()?, None))
+}
+
+/// A `YYYY-MM-DD` or `YYYY-MM` value moved by `years`.
+fn shifted(value: Option<String>, years: i64) -> Option<String> {
+    let value = value?;
+    let year: i64 = value.get(..4)?.parse().ok()?;
+    Some(format!("{:04}{}", year + years, value.get(4..)?))
 }
 
 fn date_word(cx: &Context, i: usize) -> Option<DateWord> {
@@ -493,21 +621,54 @@ mod tests {
     }
 
     #[test]
-    fn relative_dates_have_no_value() {
+    fn relative_dates_have_no_value_without_a_dated_publication() {
         let text = "samedi et dimanche, ce week-end, l'an dernier, en mars dernier, jeudi";
-        for s in [
-            "samedi et dimanche",
-            "ce week-end",
-            "l'an dernier",
-            "mars dernier",
-            "jeudi",
+        for (published, s) in [
+            (Some("2018-06-07"), "samedi et dimanche"),
+            (Some("2018-06-07"), "ce week-end"),
+            (None, "l'an dernier"),
+            (None, "mars dernier"),
+            (Some("--06-07T10:08"), "jeudi"),
         ] {
             assert_eq!(
-                date(text, Some("2018-06-07"), s),
+                date(text, published, s),
                 Some(("DATE".to_string(), None)),
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn relative_dates_take_their_value_from_the_day_of_publication() {
+        // Published on Thursday 7 June 2018.
+        let text = "Hier, ce soir, mardi, samedi, lundi prochain, jeudi dernier, Hier mardi, \
+                    l'an dernier, cette année, en mars dernier, en juin dernier, \
+                    en juillet prochain, le 6 novembre dernier, le 2 juin prochain, \
+                    demain matin et ce week-end";
+        let published = Some("2018-06-07T13:25");
+        for (s, v) in [
+            ("Hier", "2018-06-06"),
+            ("ce soir", "2018-06-07"),
+            ("mardi", "2018-06-05"),
+            ("samedi", "2018-06-09"),
+            ("lundi prochain", "2018-06-11"),
+            ("jeudi dernier", "2018-05-31"),
+            ("Hier mardi", "2018-06-06"),
+            ("l'an dernier", "2017"),
+            ("cette année", "2018"),
+            ("mars dernier", "2018-03"),
+            ("juin dernier", "2017-06"),
+            ("juillet prochain", "2018-07"),
+            ("6 novembre dernier", "2017-11-06"),
+            ("2 juin prochain", "2019-06-02"),
+            ("demain matin", "2018-06-08"),
+        ] {
+            assert_eq!(value(text, published, s).as_deref(), Some(v), "{s}");
+        }
+        assert_eq!(
+            date(text, published, "ce week-end"),
+            Some(("DATE".to_string(), None))
+        );
     }
 
     #[test]
@@ -550,7 +711,7 @@ mod tests {
         }
         assert_eq!(
             value(text, Some("2018-06-07"), "6 novembre dernier").as_deref(),
-            Some("2018-11-06")
+            Some("2017-11-06")
         );
         assert_eq!(
             date(text, Some("2018-06-07"), "fin juillet").and_then(|(_, v)| v),

@@ -190,6 +190,7 @@ mod tests {
             paragraphs: vec![Paragraph {
                 span: Span::new(0, text.len()),
                 zone: Zone::Body,
+                role: crate::Role::Body,
             }],
             meta: Meta {
                 published: published.map(str::to_string),

@@ -28,8 +28,9 @@ use pyo3::types::{PyCapsule, PyInt, PyString};
 use rayon::prelude::*;
 
 use super::errors::{text_arg, FrnewsError};
+use crate::model::Source;
 use crate::offsets::OffsetMap;
-use crate::{Label, QuoteKind, TokenKind, Zone};
+use crate::{Label, QuoteKind, Role, TokenKind, Zone};
 
 /// The names of the tables, in the order `ArrowTables` lists them.
 pub const TABLES: [&str; 7] = [
@@ -97,6 +98,33 @@ impl Category for Zone {
     }
 }
 
+impl Category for Role {
+    const NAMES: &'static [&'static str] = &[
+        "chrome",
+        "headline",
+        "date_line",
+        "dateline",
+        "standfirst",
+        "body",
+        "caption",
+        "heading",
+        "list",
+        "byline",
+        "end_marker",
+        "credit",
+        "id",
+        "copy",
+    ];
+    fn code(self) -> i16 {
+        // `Role::ALL` is in the order of `NAMES`.
+        Role::ALL
+            .iter()
+            .position(|&r| r == self)
+            .and_then(|i| i16::try_from(i).ok())
+            .unwrap_or(0)
+    }
+}
+
 impl Category for TokenKind {
     const NAMES: &'static [&'static str] = &["word", "number", "punct", "symbol", "url", "email"];
     fn code(self) -> i16 {
@@ -107,6 +135,18 @@ impl Category for TokenKind {
             TokenKind::Symbol => 3,
             TokenKind::Url => 4,
             TokenKind::Email => 5,
+        }
+    }
+}
+
+impl Category for Source {
+    const NAMES: &'static [&'static str] = &["lexicon", "pattern", "evidence", "propagated"];
+    fn code(self) -> i16 {
+        match self {
+            Source::Lexicon => 0,
+            Source::Pattern => 1,
+            Source::Evidence => 2,
+            Source::Propagated => 3,
         }
     }
 }
@@ -342,6 +382,7 @@ pub fn schema(name: &str, doc: DataType) -> Option<SchemaRef> {
             utf8("canonical", true),
             utf8("value", true),
             zone(),
+            field("source", CategoryColumn::<Source>::data_type(), false),
         ],
         "quotes" => vec![
             doc,
@@ -373,6 +414,7 @@ pub fn schema(name: &str, doc: DataType) -> Option<SchemaRef> {
             int64("end"),
             utf8("text", false),
             zone(),
+            field("role", CategoryColumn::<Role>::data_type(), false),
         ],
         "warnings" => vec![
             doc,
@@ -521,6 +563,7 @@ fn entities(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, 
     let mut canonical = StringBuilder::new();
     let mut value = StringBuilder::new();
     let mut zone = CategoryColumn::<Zone>::new();
+    let mut source = CategoryColumn::<Source>::new();
     for d in docs {
         for e in &d.doc.entities {
             ids.push(d.index);
@@ -529,6 +572,7 @@ fn entities(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, 
             canonical.append_option(e.canonical.as_deref());
             value.append_option(e.value.as_deref());
             zone.push(e.zone);
+            source.push(e.source);
         }
     }
     let [start, end, text] = spans.finish();
@@ -541,6 +585,7 @@ fn entities(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, 
         Arc::new(canonical.finish()),
         Arc::new(value.finish()),
         zone.finish()?,
+        source.finish()?,
     ])
 }
 
@@ -630,15 +675,24 @@ fn sentences(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
 fn paragraphs(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, ArrowError> {
     let mut spans = Spans::new();
     let mut zone = CategoryColumn::<Zone>::new();
+    let mut role = CategoryColumn::<Role>::new();
     for d in docs {
         for p in &d.doc.paragraphs {
             ids.push(d.index);
             spans.push(d, &p.span);
             zone.push(p.zone);
+            role.push(p.role);
         }
     }
     let [start, end, text] = spans.finish();
-    Ok(vec![ids.finish(), start, end, text, zone.finish()?])
+    Ok(vec![
+        ids.finish(),
+        start,
+        end,
+        text,
+        zone.finish()?,
+        role.finish()?,
+    ])
 }
 
 fn warnings(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {

@@ -83,6 +83,7 @@ impl Document {
                     start: s.start,
                     end: s.end,
                     zone: p.zone.as_str(),
+                    role: p.role.as_str(),
                 }
             })
             .collect()
@@ -113,6 +114,9 @@ impl Document {
             article_id: words(&m.article_id),
             boilerplate: spans(&m.boilerplate),
             copies: spans(&m.copies),
+            byline: words(&m.byline),
+            standfirst: words(&m.standfirst),
+            updated: m.updated.clone(),
         }
     }
 
@@ -489,31 +493,60 @@ pub struct Paragraph {
     /// `title`, `header`, `dateline`, `body`, `credit`, `boilerplate`, `copy` or `id`.
     #[pyo3(get)]
     zone: &'static str,
+    /// What the paragraph does on the page: `chrome`, `headline`, `date_line`,
+    /// `dateline`, `standfirst`, `body`, `caption`, `heading`, `list`,
+    /// `byline`, `end_marker`, `credit`, `id` or `copy`.
+    #[pyo3(get)]
+    role: &'static str,
 }
 
 #[pymethods]
 impl Paragraph {
+    /// Without a role, the paragraph gets the usual role of its zone.
     #[new]
-    fn new(text: &Bound<'_, PyAny>, start: usize, end: usize, zone: &str) -> PyResult<Self> {
+    #[pyo3(signature = (text, start, end, zone, role=None))]
+    fn new(
+        text: &Bound<'_, PyAny>,
+        start: usize,
+        end: usize,
+        zone: &str,
+        role: Option<&str>,
+    ) -> PyResult<Self> {
+        let zone = zone_name(zone)?;
+        let role = match role {
+            Some(r) => crate::Role::parse(r)
+                .ok_or_else(|| PyValueError::new_err(format!("unknown role {r:?}")))?,
+            None => serde_json::from_value::<crate::Zone>(serde_json::Value::String(zone.into()))
+                .map(crate::Role::of_zone)
+                .map_err(|_| PyValueError::new_err(format!("unknown zone {zone:?}")))?,
+        };
         Ok(Paragraph {
             text: span_text(text, start, end)?,
             start,
             end,
-            zone: zone_name(zone)?,
+            zone,
+            role: role.as_str(),
         })
     }
 
-    fn __getnewargs__(&self) -> (String, usize, usize, &'static str) {
-        (self.text.clone(), self.start, self.end, self.zone)
+    fn __getnewargs__(&self) -> (String, usize, usize, &'static str, &'static str) {
+        (
+            self.text.clone(),
+            self.start,
+            self.end,
+            self.zone,
+            self.role,
+        )
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Paragraph({}, {}..{}, {})",
+            "Paragraph({}, {}..{}, {}, {})",
             py_repr(py, &shorten(&self.text))?,
             self.start,
             self.end,
-            self.zone
+            self.zone,
+            self.role
         ))
     }
 }
@@ -747,6 +780,13 @@ pub struct Meta {
     boilerplate: Vec<Span>,
     #[pyo3(get)]
     copies: Vec<Span>,
+    /// Unscored fields, where the page shows them.
+    #[pyo3(get)]
+    byline: Option<String>,
+    #[pyo3(get)]
+    standfirst: Option<String>,
+    #[pyo3(get)]
+    updated: Option<String>,
 }
 
 #[pymethods]
@@ -754,7 +794,7 @@ impl Meta {
     #[new]
     #[pyo3(signature = (title=None, published=None, dateline=None, agency=None, body_start=None,
                         body_end=None, credits=Vec::new(), article_id=None, boilerplate=Vec::new(),
-                        copies=Vec::new()))]
+                        copies=Vec::new(), byline=None, standfirst=None, updated=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         title: Option<String>,
@@ -767,6 +807,9 @@ impl Meta {
         article_id: Option<String>,
         boilerplate: Vec<Span>,
         copies: Vec<Span>,
+        byline: Option<String>,
+        standfirst: Option<String>,
+        updated: Option<String>,
     ) -> Self {
         Meta {
             title,
@@ -779,27 +822,36 @@ impl Meta {
             article_id,
             boilerplate,
             copies,
+            byline,
+            standfirst,
+            updated,
         }
     }
 
     fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
         let py = slf.py();
         let m = slf.get();
-        let args = (
-            m.title.clone(),
-            m.published.clone(),
-            m.dateline.clone(),
-            m.agency.clone(),
-            m.body_start,
-            m.body_end,
-            m.credits.clone(),
-            m.article_id.clone(),
-            m.boilerplate.clone(),
-            m.copies.clone(),
-        )
-            .into_pyobject(py)?
-            .into_any()
-            .unbind();
+        let any = |o: Bound<'_, PyAny>| o.unbind();
+        let args = PyTuple::new(
+            py,
+            [
+                any(m.title.clone().into_pyobject(py)?),
+                any(m.published.clone().into_pyobject(py)?),
+                any(m.dateline.clone().into_pyobject(py)?),
+                any(m.agency.clone().into_pyobject(py)?),
+                any(m.body_start.into_pyobject(py)?),
+                any(m.body_end.into_pyobject(py)?),
+                any(m.credits.clone().into_pyobject(py)?),
+                any(m.article_id.clone().into_pyobject(py)?),
+                any(m.boilerplate.clone().into_pyobject(py)?),
+                any(m.copies.clone().into_pyobject(py)?),
+                any(m.byline.clone().into_pyobject(py)?),
+                any(m.standfirst.clone().into_pyobject(py)?),
+                any(m.updated.clone().into_pyobject(py)?),
+            ],
+        )?
+        .into_any()
+        .unbind();
         Ok((slf.get_type().into_any().unbind(), args))
     }
 

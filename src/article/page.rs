@@ -1,0 +1,327 @@
+//! Features of a line that hold on any news site: its length, the share of
+//! French function words (running text has many, menus and headline lists
+//! few: the jusText idea), final punctuation, capitalisation, separators,
+//! site-chrome vocabulary, image residue and photo credits.
+
+use super::lines::{ends_sentence, word_count};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{furniture, Lexicons};
+use crate::lexicon::regex;
+use crate::lexicon::{entries, fold_key, folded_set, rows, WordSet};
+
+/// French function words (folded).
+pub(super) fn function_words() -> WordSet {
+    folded_set(include_str!("../../data/article/function_words.txt"))
+}
+
+/// Chrome vocabulary: menu words, and phrases that make a line chrome (folded).
+pub(super) fn chrome() -> (WordSet, Vec<String>) {
+    let mut words = WordSet::default();
+    let mut phrases = Vec::new();
+    for r in rows(include_str!("../../data/article/chrome.tsv")) {
+        match (r.first(), r.get(1)) {
+            (Some(w), Some(&"word")) => {
+                words.insert(fold_key(w));
+            }
+            (Some(p), Some(_)) => phrases.push(fold_key(p)),
+            _ => {}
+        }
+    }
+    (words, phrases)
+}
+
+/// Markers of crawl and consultation dates (folded).
+pub(super) fn crawl_markers() -> Vec<String> {
+    entries(include_str!("../../data/article/crawl_markers.txt"))
+        .map(fold_key)
+        .collect()
+}
+
+/// Links that close a teaser (folded).
+pub(super) fn teaser_ends() -> WordSet {
+    folded_set(include_str!("../../data/article/teaser_ends.txt"))
+}
+
+/// Running text: a line of at least this many words ...
+const MIN_PROSE_WORDS: usize = 8;
+/// ... with at least this share of function words (in percent) ...
+const MIN_PROSE_FUNCTION_SHARE: usize = 20;
+/// ... ending a sentence, unless it is this long.
+const LONG_PROSE_WORDS: usize = 25;
+/// `4 min`, `12 mn`.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b\d{1,3}\s?(?:min|mn)\b"));
+/// A duration widget is this short.
+const MAX_DURATION_WORDS: usize = 5;
+/// A question or exclamation this short may be a headline.
+const MAX_QUESTION_WORDS: usize = 20;
+/// A chrome phrase makes a line chrome only in a line this short.
+const MAX_CHROME_PHRASE_WORDS: usize = 25;
+
+/// The words of a line, with the punctuation around them stripped
+/// (`l'OCS` gives `l'` and `OCS`).
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// The share (percent) of function words among the words of `line`.
+pub fn function_share(lex: &Lexicons, line: &str) -> usize {
+    let (mut n, mut fw) = (0usize, 0usize);
+    let mut key = String::new();
+    for raw in line.split_whitespace() {
+        // `l'OCS`: the elided article counts as a function word.
+        let (head, tail) = match raw.find(['\'', '’']) {
+            Some(i) => (raw.get(..i).unwrap_or(""), raw.get(i..).unwrap_or("")),
+            None => (raw, ""),
+        };
+        let w = head.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.is_empty() || !tail.is_empty() {
+            n += 1;
+            key.clear();
+            crate::lexicon::fold_into(w, &mut key);
+            if !tail.is_empty() {
+                key.push('\'');
+            }
+            if lex.function_words.contains(&key) {
+                fw += 1;
+            }
+        }
+    }
+    (fw * 100).checked_div(n).unwrap_or(0)
+}
+
+/// Whether `line` reads as running text: long enough, with function words,
+/// ending a sentence (or long).
+pub fn is_prose(lex: &Lexicons, line: &str) -> bool {
+    let n = word_count(line);
+    !is_short_question(line, n)
+        && n >= MIN_PROSE_WORDS
+        && function_share(lex, line) >= MIN_PROSE_FUNCTION_SHARE
+        && (ends_sentence(line) || n >= LONG_PROSE_WORDS)
+        && !is_chrome(lex, line)
+}
+
+/// A single short question or exclamation reads as a headline, not as the
+/// body (`Fin de la traque du boson ?`, `X : « le meilleur reste à venir ! »`).
+fn is_short_question(line: &str, words: usize) -> bool {
+    let bare =
+        line.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')') || c.is_whitespace());
+    words <= MAX_QUESTION_WORDS
+        && bare.ends_with(['?', '!'])
+        && !bare.trim_end_matches(['?', '!']).contains(['.', '?', '!'])
+}
+
+/// Whether `line` is site chrome: a menu (items separated by `|`, `>` or
+/// `•`, or capitalised menu words without function words), a breadcrumb, a
+/// widget or counter, image residue, or a line with a chrome phrase.
+pub fn is_chrome(lex: &Lexicons, line: &str) -> bool {
+    if line.contains("![") || is_duration(lex, line) {
+        return true;
+    }
+    let separators = line.matches(" | ").count()
+        + line.matches(" > ").count()
+        + line.matches(" • ").count()
+        + line.matches(" / ").count();
+    let n = word_count(line);
+    if separators >= 2 || (separators == 1 && line.contains(" > ")) {
+        return true;
+    }
+    let folded = fold_key(line);
+    let (menu_words, phrases) = (&lex.chrome_words, &lex.chrome_phrases);
+    if n <= MAX_CHROME_PHRASE_WORDS && phrases.iter().any(|p| contains_words(&folded, p)) {
+        return true;
+    }
+    // Menu words (and counters: `Réagir (4)`, `Vues : 1 245`) with nothing else.
+    let mut all = 0usize;
+    let mut menu = 0usize;
+    let mut capitalised = 0usize;
+    for w in words(line) {
+        if w.chars().all(|c| c.is_numeric()) {
+            continue;
+        }
+        all += 1;
+        if menu_words.contains(&fold_key(w)) {
+            menu += 1;
+        }
+        if w.chars().next().is_some_and(|c| !c.is_lowercase()) {
+            capitalised += 1;
+        }
+    }
+    if all == 0 {
+        return n > 0 && !ends_sentence(line);
+    }
+    let no_function = function_share(lex, line) == 0;
+    (menu == all && !ends_sentence(line))
+        || (no_function && all >= 3 && menu * 2 >= all)
+        || (no_function && all >= 4 && capitalised == all && !line.contains(':'))
+}
+
+/// A reading or listening time standing alone: `Durée : 2 min`,
+/// `Lecture 4 min.`, `3 min de lecture`.
+fn is_duration(lex: &Lexicons, line: &str) -> bool {
+    word_count(line) <= MAX_DURATION_WORDS
+        && DURATION.is_match(line)
+        && function_share(lex, line) < MIN_PROSE_FUNCTION_SHARE + 10
+}
+
+/// Whether `phrase` occurs in `folded` at word boundaries.
+fn contains_words(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(i, _)| {
+        let before = folded.get(..i).and_then(|s| s.chars().next_back());
+        let after = folded
+            .get(i + phrase.len()..)
+            .and_then(|s| s.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether a date line is a crawl or consultation date (`Consulté le ...`).
+pub fn is_crawl_date(lex: &Lexicons, line: &str) -> bool {
+    let folded = fold_key(line);
+    lex.crawl_markers
+        .iter()
+        .any(|m| folded.contains(m.as_str()))
+}
+
+/// Whether `line` closes the teaser of another article (`Lire la suite`).
+pub fn is_teaser_end(lex: &Lexicons, line: &str) -> bool {
+    let folded = fold_key(line);
+    let bare = folded.trim_end_matches(['.', '…', '>', '»', ' ', '\u{a0}']);
+    lex.teaser_ends.contains(bare)
+}
+
+/// Whether `line` is a photo caption: a sentence followed by its credit
+/// (`... du Henan. (Photo : Xinhua)`, `... 2023. © AFP`, `... d'artiste. Photo DR`).
+pub fn is_caption(lex: &Lexicons, line: &str) -> bool {
+    if line.contains('©') {
+        return true;
+    }
+    let Some(i) = line.rfind(". ") else {
+        return false;
+    };
+    line.get(i + 2..).is_some_and(|tail| {
+        furniture::is_credit_line(lex, tail.trim()) || is_bare_photo_credit(tail)
+    })
+}
+
+/// `Photo DR`, `Photo Drôme Sports`: a photo word and a short name.
+fn is_bare_photo_credit(tail: &str) -> bool {
+    let folded = fold_key(tail.trim());
+    (folded.starts_with("photo ") || folded.starts_with("photos "))
+        && word_count(tail) <= 4
+        && !ends_sentence(tail)
+}
+
+/// The content words of `line` (folded, not function words, at least four
+/// letters), to compare a headline candidate with the lead.
+pub fn content_words<'a>(lex: &'a Lexicons, line: &'a str) -> impl Iterator<Item = String> + 'a {
+    words(line)
+        .map(fold_key)
+        .filter(|w| w.chars().count() >= 4 && !lex.function_words.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicons {
+        &crate::Lexicons::builtin().article
+    }
+
+    #[test]
+    fn function_words_share() {
+        assert!(function_share(lex(), "La Chine et la Russie sont convenues de coopérer.") >= 40);
+        assert_eq!(function_share(lex(), "Politique Economie Société Monde"), 0);
+        assert!(function_share(lex(), "l'OCS") > 0);
+    }
+
+    #[test]
+    fn running_text() {
+        assert!(is_prose(
+            lex(),
+            "Le maire a présenté lundi un plan de rénovation des écoles de la ville."
+        ));
+        assert!(!is_prose(
+            lex(),
+            "Le maire présente son plan pour les écoles"
+        ));
+        assert!(!is_prose(
+            lex(),
+            "Foot Rugby Basket Hand Cyclisme Résultats Vidéos"
+        ));
+        assert!(!is_prose(
+            lex(),
+            "Le village va-t-il perdre sa dernière école cette année ?"
+        ));
+        assert!(is_prose(
+            lex(),
+            "Le maire a parlé. Le village va-t-il perdre sa dernière école cette année ?"
+        ));
+    }
+
+    #[test]
+    fn chrome_lines() {
+        assert!(is_chrome(lex(), "Accueil | Monde | Sport | Culture"));
+        assert!(is_chrome(lex(), "Accueil > Économie > Entreprises"));
+        assert!(is_chrome(lex(), "Politique Economie Société Monde Culture"));
+        assert!(is_chrome(lex(), "Français English Español Deutsch"));
+        assert!(is_chrome(
+            lex(),
+            "Envoyer à un ami | Imprimer | Taille du texte : A A"
+        ));
+        assert!(is_chrome(lex(), "![]() | ![]() |"));
+        assert!(is_chrome(lex(), "Réagir (12)"));
+        assert!(is_chrome(lex(), "Vues : 3 410"));
+        assert!(is_chrome(lex(), "+ Créer mon blog"));
+        assert!(is_chrome(lex(), "Durée : 3 min"));
+        assert!(!is_chrome(lex(), "Il a couru 90 min"));
+        assert!(!is_chrome(lex(), "La ville de Lyon vote son budget"));
+        assert!(!is_chrome(
+            lex(),
+            "Le Sénégal Relève Sa Prévision De Croissance"
+        ));
+        assert!(!is_chrome(lex(), "Culture : le musée rouvre ses portes"));
+    }
+
+    #[test]
+    fn captions() {
+        assert!(is_caption(
+            lex(),
+            "Un pêcheur relève ses filets sur le lac. (Photo : Agence X)"
+        ));
+        assert!(is_caption(
+            lex(),
+            "La nouvelle gare, vue d'artiste. Photo DR"
+        ));
+        assert!(is_caption(
+            lex(),
+            "Des manifestants à Lyon, le 2 mai. © Studio Y"
+        ));
+        assert!(!is_caption(
+            lex(),
+            "Le ministre a parlé. Il a ensuite quitté la salle."
+        ));
+    }
+
+    #[test]
+    fn crawl_dates_and_teasers() {
+        assert!(is_crawl_date(lex(), "Consulté le 2021-04-02 10:12"));
+        assert!(!is_crawl_date(lex(), "Publié le 2021-04-02 10:12"));
+        assert!(is_teaser_end(lex(), "Lire la suite..."));
+        assert!(is_teaser_end(lex(), "En savoir plus »"));
+        assert!(!is_teaser_end(
+            lex(),
+            "Lire la suite du rapport sur le site du ministère"
+        ));
+    }
+
+    #[test]
+    fn lead_words() {
+        let got: Vec<_> = content_words(lex(), "Le port du Havre retrouve son trafic").collect();
+        assert_eq!(got, ["port", "havre", "retrouve", "trafic"]);
+    }
+}
