@@ -59,6 +59,18 @@ const MAX_PHRASE: usize = 24;
 /// the length of the text.
 const REFERENCE_WINDOW: usize = 2000;
 
+/// The entities that start before token `at` and within the reference
+/// window, nearest first (indices into `doc.entity_tokens`).
+fn entities_before<'d>(doc: &'d Doc<'_>, at: usize) -> impl Iterator<Item = usize> + 'd {
+    let window_start = at.saturating_sub(REFERENCE_WINDOW);
+    let before = doc.entity_tokens.partition_point(|&(a, _)| a < at);
+    (0..before).rev().take_while(move |&e| {
+        doc.entity_tokens
+            .get(e)
+            .is_some_and(|t| t.0 >= window_start)
+    })
+}
+
 /// The subject named in tokens `first..=last` (after `selon`, after an
 /// inverted verb, before a verb).
 pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
@@ -877,15 +889,7 @@ impl<'d> Resolver<'d> {
             .map(|(_, name, _)| name.clone());
         // Else the latest full name before it that ends with the surname.
         spoke.or_else(|| {
-            let window_start = first.saturating_sub(REFERENCE_WINDOW);
-            let before = doc.entity_tokens.partition_point(|&(a, _)| a < first);
-            (0..before)
-                .rev()
-                .take_while(|&e| {
-                    doc.entity_tokens
-                        .get(e)
-                        .is_some_and(|t| t.0 >= window_start)
-                })
+            entities_before(doc, first)
                 .find(|&e| {
                     doc.label(e) == Some(Label::Per)
                         && doc
@@ -985,38 +989,21 @@ impl<'d> Resolver<'d> {
             first
         };
         let surname = doc.key(last);
-        let window_start = first.saturating_sub(REFERENCE_WINDOW);
-        let before = doc.entity_tokens.partition_point(|&(a, _)| a < first);
-        let earlier = (0..before)
-            .rev()
-            .take_while(|&e| {
-                doc.entity_tokens
+        let earlier = entities_before(doc, first).find(|&e| {
+            doc.speaker_entity(doc.entity_tokens.get(e).map_or(0, |t| t.0))
+                .is_some()
+                && doc
+                    .entity_tokens
                     .get(e)
-                    .is_some_and(|t| t.0 >= window_start)
-            })
-            .find(|&e| {
-                doc.speaker_entity(doc.entity_tokens.get(e).map_or(0, |t| t.0))
-                    .is_some()
-                    && doc
-                        .entity_tokens
-                        .get(e)
-                        .is_some_and(|t| doc.key(t.1) == surname)
-            });
+                    .is_some_and(|t| doc.key(t.1) == surname)
+        });
         earlier.map_or_else(|| doc.text_of(start, last), |e| canonical(doc, e))
     }
 
     /// The latest organisation named before token `at`, within the window.
     fn latest_org(&self, at: usize) -> Option<String> {
         let doc = self.doc;
-        let window_start = at.saturating_sub(REFERENCE_WINDOW);
-        let before = doc.entity_tokens.partition_point(|&(a, _)| a < at);
-        (0..before)
-            .rev()
-            .take_while(|&e| {
-                doc.entity_tokens
-                    .get(e)
-                    .is_some_and(|t| t.0 >= window_start)
-            })
+        entities_before(doc, at)
             .find(|&e| {
                 doc.label(e) == Some(Label::Org)
                     && doc.entity_tokens.get(e).is_some_and(|t| doc.quotable(t.0))
@@ -1218,15 +1205,10 @@ impl<'d> Resolver<'d> {
     /// every word of `words`.
     fn latest_body(&self, at: usize, head: &str, words: &[String]) -> Option<String> {
         let doc = self.doc;
-        let window_start = at.saturating_sub(REFERENCE_WINDOW);
-        let before = doc.entity_tokens.partition_point(|&(a, _)| a < at);
-        for e in (0..before).rev() {
+        for e in entities_before(doc, at) {
             let Some(&(a, _)) = doc.entity_tokens.get(e) else {
                 continue;
             };
-            if a < window_start {
-                break;
-            }
             if doc.label(e) != Some(Label::Org) || !doc.quotable(a) {
                 continue;
             }
