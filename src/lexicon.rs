@@ -63,6 +63,15 @@ pub fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
 }
 
+/// French function words (`data/lexicons/function_words.tsv`): all of them
+/// (`links_only` false), or only those that are neither noun nor adjective.
+pub fn function_words(links_only: bool) -> WordSet {
+    rows(include_str!("../data/lexicons/function_words.tsv"))
+        .filter(|r| !links_only || r.get(1) == Some(&"link"))
+        .filter_map(|r| r.first().map(|w| fold_key(w)))
+        .collect()
+}
+
 /// The entries of a lexicon file: trimmed, without blank and comment lines.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()

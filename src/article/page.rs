@@ -12,9 +12,9 @@ use super::{furniture, Lexicons};
 use crate::lexicon::regex;
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordSet};
 
-/// French function words (folded).
+/// French function words (folded), every class.
 pub(super) fn function_words() -> WordSet {
-    folded_set(include_str!("../../data/article/function_words.txt"))
+    crate::lexicon::function_words(false)
 }
 
 /// Chrome vocabulary: menu words, and phrases that make a line chrome (folded).

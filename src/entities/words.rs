@@ -145,7 +145,7 @@ impl Default for Words {
             common_acronyms: entries(include_str!("../../data/entities/common_acronyms.txt"))
                 .collect(),
             place_nouns: folded_set(include_str!("../../data/entities/place_nouns.txt")),
-            function_words: folded_set(include_str!("../../data/entities/function_words.txt")),
+            function_words: crate::lexicon::function_words(true),
             ambiguous_agencies: entries(include_str!("../../data/entities/ambiguous_agencies.txt"))
                 .collect(),
             year_contexts: folded_set(include_str!("../../data/entities/year_contexts.txt")),
