@@ -244,3 +244,33 @@ def test_a_missing_optional_dependency_names_the_extra(monkeypatch: pytest.Monke
     extra = {"pyarrow": "arrow"}.get(module, module)
     with pytest.raises(ImportError, match=rf"pip install 'frnews\[{extra}\]'"):
         call([frnews.analyze("Oui.")])  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("what", frnews.frames.TABLES)
+def test_tables_built_in_rust_equal_tables_built_from_the_objects(monkeypatch: pytest.MonkeyPatch,
+                                                                   what: str) -> None:
+    import polars as pl
+
+    texts = [*TEXTS, "PARIS, 3 mai (Xinhua) -- « Oui », a dit M. Jean Dupont à Lyon, selon l'ONU."]
+    docs: list[frnews.Document | None] = [*frnews.analyze_batch(texts), None]
+    indexes = [None, [f"a{i}" for i in range(len(docs))], pd.RangeIndex(10, 10 + len(docs)),
+               pd.MultiIndex.from_tuples([(i % 2, f"x{i}") for i in range(len(docs))], names=["k", None])]
+    rust = [frnews.to_pandas(docs, what, index=index) for index in indexes]
+    rust_polars = frnews.to_polars(docs, what)
+    monkeypatch.setattr(frnews.frames, "_has_pyarrow", lambda: False)
+    for index, frame in zip(indexes, rust):
+        objects = frnews.to_pandas(docs, what, index=index)
+        # A column of the objects' path with no value at all has no type.
+        untyped = {name: frame[name].dtype for name in objects if objects[name].isna().all()}
+        pd.testing.assert_frame_equal(frame, objects.astype(untyped))
+    objects_polars = frnews.to_polars(docs, what)
+    untyped_polars = {name: rust_polars.schema[name] for name in objects_polars.columns
+                      if objects_polars[name].null_count() == objects_polars.height}
+    assert rust_polars.equals(objects_polars.cast(untyped_polars))  # type: ignore[arg-type]
+    assert rust_polars.schema == objects_polars.cast(untyped_polars).schema  # type: ignore[arg-type]
+
+
+def test_empty_tables_keep_their_column_types() -> None:
+    frame = frnews.to_pandas([frnews.analyze("Il pleut.")], "warnings")
+    assert len(frame) == 0
+    assert str(frame["doc"].dtype) == "int64" and str(frame["start"].dtype) == "Int64"

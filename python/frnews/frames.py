@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Literal, Sequence
 
-from frnews._frnews import Document, Span
+from frnews._frnews import Document, Span, arrow_tables
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -155,11 +155,67 @@ def _import(module: str, extra: str, caller: str) -> Any:
                           f"(or 'frnews[all]')") from e
 
 
+def _has_pyarrow() -> bool:
+    """Whether pyarrow is installed: tables are then built in Rust
+    (`arrow_tables`), else from the Python objects (`records`)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _arrow_table(docs: Iterable[Document | None], what: Table,
+                 index: Sequence[Hashable] | None) -> tuple[pa.Table, list[str]]:
+    """The table `what` built in Rust (`arrow_tables`), with only the columns
+    of `columns(what)` and the positions of the documents in `doc`, and the
+    names of the document columns. Labels are joined in by the callers,
+    vectorised."""
+    import pyarrow as pa
+
+    docs = list(docs)
+    if index is not None and len(index) != len(docs):
+        raise ValueError(f"index has {len(index)} labels for {len(docs)} documents")
+    doc_columns = _doc_columns(index)
+    clash = set(doc_columns) & set(_TABLES[what][1])
+    if clash:
+        raise ValueError(f"index level names {sorted(clash)} clash with the columns of the {what} table")
+    table = pa.table(arrow_tables(docs)[what])
+    return table.select(["doc", *_TABLES[what][1]]), doc_columns
+
+
+def _labels(index: Sequence[Hashable] | None, positions: Any, doc_columns: list[str]) -> dict[str, Any]:
+    """The document columns of a pandas table: the labels of `index` at
+    `positions` (numpy), each level of a `MultiIndex` in a column of its own."""
+    if index is None:
+        return {"doc": positions}
+    import pandas as pd
+
+    taken = (index if isinstance(index, pd.Index) else pd.Index(index)).take(positions)
+    if len(doc_columns) > 1:
+        return {name: taken.get_level_values(i).to_numpy() for i, name in enumerate(doc_columns)}
+    return {"doc": taken.to_numpy()}
+
+
 def to_pandas(docs: Iterable[Document | None], what: Table = "entities", *,
               index: Sequence[Hashable] | None = None) -> pd.DataFrame:
     """A pandas DataFrame of `what` (`articles`, `entities`, `quotes`, `tokens`,
     `sentences`, `paragraphs`, `warnings`); needs `pip install 'frnews[pandas]'`."""
     pd = _import("pandas", "pandas", "frnews.to_pandas")
+    _check(what)
+    if _has_pyarrow():
+        import pyarrow as pa
+
+        table, doc_columns = _arrow_table(docs, what, index)
+        frame = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+        labels = _labels(index, table.column("doc").to_numpy(), doc_columns)
+        fields = frame.drop(columns="doc")
+        for name in fields.columns:
+            fixed = _CATEGORIES.get((what, name))
+            if fixed is not None:  # Arrow's dictionaries as the fixed categories
+                fields[name] = pd.Categorical(fields[name], categories=fixed)
+        out = pd.DataFrame(labels, index=fields.index)
+        return pd.concat([out, fields], axis=1) if len(fields.columns) else out
     data = records(docs, what, index)
     series = {}
     for name, values in data.items():
@@ -172,11 +228,34 @@ def to_pandas(docs: Iterable[Document | None], what: Table = "entities", *,
             series[name] = values
     return pd.DataFrame(series, columns=list(data))
 
+def _labelled_arrow(docs: Iterable[Document | None], what: Table,
+                    index: Sequence[Hashable] | None) -> pa.Table:
+    """`_arrow_table` with the labels of `index` in the document columns."""
+    table, doc_columns = _arrow_table(docs, what, index)
+    if index is None:
+        return table
+    import pyarrow as pa
+
+    positions = table.column("doc")
+    # A MultiIndex (the only index with several document columns) by level.
+    levels = [getattr(index, "get_level_values")(i) for i in range(len(doc_columns))] \
+        if len(doc_columns) > 1 else [index]
+    table = table.drop_columns(["doc"])
+    for position, (name, labels) in enumerate(zip(doc_columns, levels)):
+        table = table.add_column(position, name, pa.array(list(labels)).take(positions))
+    return table
+
 
 def to_polars(docs: Iterable[Document | None], what: Table = "entities", *,
               index: Sequence[Hashable] | None = None) -> pl.DataFrame:
     """A polars DataFrame of `what`; needs `pip install 'frnews[polars]'`."""
     pl = _import("polars", "polars", "frnews.to_polars")
+    _check(what)
+    if _has_pyarrow():
+        frame = pl.from_arrow(_labelled_arrow(docs, what, index))
+        return frame.with_columns(*(pl.col(name).cast(pl.Enum(list(categories)))
+                                    for (table_name, name), categories in _CATEGORIES.items()
+                                    if table_name == what))
     data = records(docs, what, index)
     series = []
     for name, values in data.items():
@@ -196,22 +275,9 @@ def to_polars(docs: Iterable[Document | None], what: Table = "entities", *,
 def to_arrow(docs: Iterable[Document | None], what: Table = "entities", *,
              index: Sequence[Hashable] | None = None) -> pa.Table:
     """A pyarrow Table of `what`; needs `pip install 'frnews[arrow]'`."""
-    pa = _import("pyarrow", "arrow", "frnews.to_arrow")
-    data = records(docs, what, index)
-    arrays = {}
-    for name, values in data.items():
-        categories = _categories(what, name, values)
-        if categories is not None:
-            position = {c: i for i, c in enumerate(categories)}
-            indices = pa.array([None if v is None else position[v] for v in values], type=pa.int16())
-            arrays[name] = pa.DictionaryArray.from_arrays(indices, pa.array(categories, type=pa.string()))
-        elif name in _INTEGERS:
-            arrays[name] = pa.array(values, type=pa.int64())
-        elif name in _TABLES[what][1]:
-            arrays[name] = pa.array(values, type=pa.string())
-        else:
-            arrays[name] = pa.array(values)
-    return pa.table(arrays)
+    _import("pyarrow", "arrow", "frnews.to_arrow")
+    _check(what)
+    return _labelled_arrow(docs, what, index)
 
 
 class Corpus:
