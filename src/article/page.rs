@@ -3,7 +3,7 @@
 //! few: the jusText idea), final punctuation, capitalisation, separators,
 //! site-chrome vocabulary, image residue and photo credits.
 
-use super::lines::{ends_sentence, word_count};
+use super::lines::ends_sentence;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -68,41 +68,63 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The share (percent) of function words among the words of `line`.
-pub fn function_share(lex: &Lexicons, line: &str) -> usize {
-    let (mut n, mut fw) = (0usize, 0usize);
-    let mut key = String::new();
-    for raw in line.split_whitespace() {
-        // `l'OCS`: the elided article counts as a function word.
-        let (head, tail) = match raw.find(['\'', '’']) {
-            Some(i) => (raw.get(..i).unwrap_or(""), raw.get(i..).unwrap_or("")),
-            None => (raw, ""),
-        };
-        let w = head.trim_matches(|c: char| !c.is_alphanumeric());
-        if !w.is_empty() || !tail.is_empty() {
-            n += 1;
-            key.clear();
-            crate::lexicon::fold_into(w, &mut key);
-            if !tail.is_empty() {
-                key.push('\'');
-            }
-            if lex.function_words.contains(&key) {
-                fw += 1;
+/// What several tests read of a line, worked out in one pass over its words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// Its number of words (see `lines::word_count`).
+    pub words: usize,
+    /// The share (percent) of function words among its words.
+    pub function_share: usize,
+}
+
+impl Shape {
+    pub fn of(lex: &Lexicons, line: &str) -> Shape {
+        let (mut all, mut n, mut fw) = (0usize, 0usize, 0usize);
+        let mut key = String::new();
+        for raw in line.split_whitespace() {
+            all += 1;
+            // `l'OCS`: the elided article counts as a function word.
+            let (head, tail) = match raw.find(['\'', '’']) {
+                Some(i) => (raw.get(..i).unwrap_or(""), raw.get(i..).unwrap_or("")),
+                None => (raw, ""),
+            };
+            let w = head.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() || !tail.is_empty() {
+                n += 1;
+                key.clear();
+                crate::lexicon::fold_into(w, &mut key);
+                if !tail.is_empty() {
+                    key.push('\'');
+                }
+                // A key longer than every function word needs no look-up.
+                if key.len() <= lex.function_word_len && lex.function_words.contains(&key) {
+                    fw += 1;
+                }
             }
         }
+        Shape {
+            words: all,
+            function_share: (fw * 100).checked_div(n).unwrap_or(0),
+        }
     }
-    (fw * 100).checked_div(n).unwrap_or(0)
+}
+
+/// The share (percent) of function words among the words of `line`.
+#[cfg(test)]
+fn function_share(lex: &Lexicons, line: &str) -> usize {
+    Shape::of(lex, line).function_share
 }
 
 /// Whether `line` reads as running text: long enough, with function words,
-/// ending a sentence (or long).
-pub fn is_prose(lex: &Lexicons, line: &str) -> bool {
-    let n = word_count(line);
+/// ending a sentence (or long), and no chrome (`chrome`: whether `is_chrome`
+/// holds for it).
+pub fn is_prose(line: &str, shape: Shape, chrome: bool) -> bool {
+    let n = shape.words;
     !is_short_question(line, n)
         && n >= MIN_PROSE_WORDS
-        && function_share(lex, line) >= MIN_PROSE_FUNCTION_SHARE
+        && shape.function_share >= MIN_PROSE_FUNCTION_SHARE
         && (ends_sentence(line) || n >= LONG_PROSE_WORDS)
-        && !is_chrome(lex, line)
+        && !chrome
 }
 
 /// A single short question or exclamation reads as a headline, not as the
@@ -118,54 +140,91 @@ fn is_short_question(line: &str, words: usize) -> bool {
 /// Whether `line` is site chrome: a menu (items separated by `|`, `>` or
 /// `•`, or capitalised menu words without function words), a breadcrumb, a
 /// widget or counter, image residue, or a line with a chrome phrase.
-pub fn is_chrome(lex: &Lexicons, line: &str) -> bool {
-    if line.contains("![") || is_duration(lex, line) {
+pub fn is_chrome(lex: &Lexicons, line: &str, shape: Shape) -> bool {
+    if line.contains("![") || is_duration(line, shape) || is_menu_bar(line) {
         return true;
     }
-    let separators = line.matches(" | ").count()
-        + line.matches(" > ").count()
-        + line.matches(" • ").count()
-        + line.matches(" / ").count();
-    let n = word_count(line);
-    if separators >= 2 || (separators == 1 && line.contains(" > ")) {
-        return true;
-    }
-    let folded = fold_key(line);
+    let n = shape.words;
     let (menu_words, phrases) = (&lex.chrome_words, &lex.chrome_phrases);
-    if n <= MAX_CHROME_PHRASE_WORDS && phrases.iter().any(|p| contains_words(&folded, p)) {
-        return true;
+    if n <= MAX_CHROME_PHRASE_WORDS {
+        let folded = fold_key(line);
+        if phrases.iter().any(|p| contains_words(&folded, p)) {
+            return true;
+        }
+    }
+    let no_function = shape.function_share == 0;
+    let ends = ends_sentence(line);
+    // With function words, only a line of menu words not ending a sentence
+    // is chrome: running text is ruled out without reading its words.
+    if !no_function && ends {
+        return false;
     }
     // Menu words (and counters: `Réagir (4)`, `Vues : 1 245`) with nothing else.
     let mut all = 0usize;
     let mut menu = 0usize;
     let mut capitalised = 0usize;
+    let mut key = String::new();
     for w in words(line) {
         if w.chars().all(|c| c.is_numeric()) {
             continue;
         }
         all += 1;
-        if menu_words.contains(&fold_key(w)) {
+        key.clear();
+        crate::lexicon::fold_into(w, &mut key);
+        if menu_words.contains(&key) {
             menu += 1;
+        } else if !no_function {
+            // Not all menu words, and function words: no rule below holds.
+            return false;
         }
         if w.chars().next().is_some_and(|c| !c.is_lowercase()) {
             capitalised += 1;
         }
     }
     if all == 0 {
-        return n > 0 && !ends_sentence(line);
+        return n > 0 && !ends;
     }
-    let no_function = function_share(lex, line) == 0;
-    (menu == all && !ends_sentence(line))
+    (menu == all && !ends)
         || (no_function && all >= 3 && menu * 2 >= all)
         || (no_function && all >= 4 && capitalised == all && !line.contains(':'))
 }
 
+/// Menu items separated by ` | `, ` • ` or ` / ` (two separators), or a
+/// breadcrumb (one ` > `). Each separator is counted without overlaps, as
+/// `str::matches` counts, in one pass over the line.
+fn is_menu_bar(line: &str) -> bool {
+    const SEPARATORS: [&[u8]; 3] = [b"| ", "\u{2022} ".as_bytes(), b"/ "];
+    let bytes = line.as_bytes();
+    let mut count = 0usize;
+    // Where the last counted match of each separator ends.
+    let mut ends = [0usize; 3];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b' ' {
+            continue;
+        }
+        let after = bytes.get(i + 1..).unwrap_or(&[]);
+        if after.starts_with(b"> ") {
+            return true;
+        }
+        for (sep, end) in SEPARATORS.iter().zip(ends.iter_mut()) {
+            if i >= *end && after.starts_with(sep) {
+                count += 1;
+                *end = i + 1 + sep.len();
+                if count >= 2 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// A reading or listening time standing alone: `Durée : 2 min`,
 /// `Lecture 4 min.`, `3 min de lecture`.
-fn is_duration(lex: &Lexicons, line: &str) -> bool {
-    word_count(line) <= MAX_DURATION_WORDS
+fn is_duration(line: &str, shape: Shape) -> bool {
+    shape.words <= MAX_DURATION_WORDS
         && DURATION.is_match(line)
-        && function_share(lex, line) < MIN_PROSE_FUNCTION_SHARE + 10
+        && shape.function_share < MIN_PROSE_FUNCTION_SHARE + 10
 }
 
 /// Whether `phrase` occurs in `folded` at word boundaries.
@@ -210,10 +269,12 @@ pub fn is_caption(lex: &Lexicons, line: &str) -> bool {
 
 /// `Photo DR`, `Photo Drôme Sports`: a photo word and a short name.
 fn is_bare_photo_credit(tail: &str) -> bool {
+    // The short tests first: the tail of a long line is no credit.
+    if tail.split_whitespace().nth(4).is_some() || ends_sentence(tail) {
+        return false;
+    }
     let folded = fold_key(tail.trim());
-    (folded.starts_with("photo ") || folded.starts_with("photos "))
-        && word_count(tail) <= 4
-        && !ends_sentence(tail)
+    folded.starts_with("photo ") || folded.starts_with("photos ")
 }
 
 /// The content words of `line` (folded, not function words, at least four
@@ -232,6 +293,15 @@ mod tests {
         &crate::Lexicons::builtin().article
     }
 
+    fn chrome_line(line: &str) -> bool {
+        is_chrome(lex(), line, Shape::of(lex(), line))
+    }
+
+    fn prose_line(line: &str) -> bool {
+        let shape = Shape::of(lex(), line);
+        is_prose(line, shape, is_chrome(lex(), line, shape))
+    }
+
     #[test]
     fn function_words_share() {
         assert!(function_share(lex(), "La Chine et la Russie sont convenues de coopérer.") >= 40);
@@ -241,50 +311,39 @@ mod tests {
 
     #[test]
     fn running_text() {
-        assert!(is_prose(
-            lex(),
+        assert!(prose_line(
             "Le maire a présenté lundi un plan de rénovation des écoles de la ville."
         ));
-        assert!(!is_prose(
-            lex(),
-            "Le maire présente son plan pour les écoles"
-        ));
-        assert!(!is_prose(
-            lex(),
+        assert!(!prose_line("Le maire présente son plan pour les écoles"));
+        assert!(!prose_line(
             "Foot Rugby Basket Hand Cyclisme Résultats Vidéos"
         ));
-        assert!(!is_prose(
-            lex(),
+        assert!(!prose_line(
             "Le village va-t-il perdre sa dernière école cette année ?"
         ));
-        assert!(is_prose(
-            lex(),
+        assert!(prose_line(
             "Le maire a parlé. Le village va-t-il perdre sa dernière école cette année ?"
         ));
     }
 
     #[test]
     fn chrome_lines() {
-        assert!(is_chrome(lex(), "Accueil | Monde | Sport | Culture"));
-        assert!(is_chrome(lex(), "Accueil > Économie > Entreprises"));
-        assert!(is_chrome(lex(), "Politique Economie Société Monde Culture"));
-        assert!(is_chrome(lex(), "Français English Español Deutsch"));
-        assert!(is_chrome(
-            lex(),
+        assert!(chrome_line("Accueil | Monde | Sport | Culture"));
+        assert!(chrome_line("Accueil > Économie > Entreprises"));
+        assert!(chrome_line("Politique Economie Société Monde Culture"));
+        assert!(chrome_line("Français English Español Deutsch"));
+        assert!(chrome_line(
             "Envoyer à un ami | Imprimer | Taille du texte : A A"
         ));
-        assert!(is_chrome(lex(), "![]() | ![]() |"));
-        assert!(is_chrome(lex(), "Réagir (12)"));
-        assert!(is_chrome(lex(), "Vues : 3 410"));
-        assert!(is_chrome(lex(), "+ Créer mon blog"));
-        assert!(is_chrome(lex(), "Durée : 3 min"));
-        assert!(!is_chrome(lex(), "Il a couru 90 min"));
-        assert!(!is_chrome(lex(), "La ville de Lyon vote son budget"));
-        assert!(!is_chrome(
-            lex(),
-            "Le Sénégal Relève Sa Prévision De Croissance"
-        ));
-        assert!(!is_chrome(lex(), "Culture : le musée rouvre ses portes"));
+        assert!(chrome_line("![]() | ![]() |"));
+        assert!(chrome_line("Réagir (12)"));
+        assert!(chrome_line("Vues : 3 410"));
+        assert!(chrome_line("+ Créer mon blog"));
+        assert!(chrome_line("Durée : 3 min"));
+        assert!(!chrome_line("Il a couru 90 min"));
+        assert!(!chrome_line("La ville de Lyon vote son budget"));
+        assert!(!chrome_line("Le Sénégal Relève Sa Prévision De Croissance"));
+        assert!(!chrome_line("Culture : le musée rouvre ses portes"));
     }
 
     #[test]
