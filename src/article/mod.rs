@@ -265,15 +265,6 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
 
     // The title: the best headline candidate above the standfirst or body.
     let top = standfirst.or(body_start).unwrap_or(n);
-    let lead: WordSet = body_start
-        .map(|b| {
-            (b..n)
-                .filter(|&i| is_body(i) || i == b)
-                .take(LEAD_PARAGRAPHS)
-                .flat_map(|i| page::content_words(lex, utext(i)).collect::<Vec<_>>())
-                .collect()
-        })
-        .unwrap_or_default();
     // Whether a paragraph below the top repeats paragraph `i` (the same
     // words, so as many of them).
     let repeated_below = |i: usize| {
@@ -295,6 +286,21 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
         .filter(|&i| candidate(i))
         .collect();
     let nearest = candidates.last().copied();
+    // The candidates' content words that the lead has: the lead is read
+    // once, for the words of all candidates.
+    let wanted: WordSet = candidates
+        .iter()
+        .flat_map(|&i| page::content_words(lex, utext(i)))
+        .collect();
+    let mut in_lead = WordSet::default();
+    if let Some(b) = body_start.filter(|_| !wanted.is_empty()) {
+        for i in (b..n)
+            .filter(|&i| is_body(i) || i == b)
+            .take(LEAD_PARAGRAPHS)
+        {
+            page::find_words(utext(i), &wanted, &mut in_lead);
+        }
+    }
     let header_line = |i: usize| feat(i).date.is_some() || kind(i) == Kind::Byline;
     // The first paragraph of text that is no chrome: lines above it are the
     // top of the page.
@@ -304,7 +310,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
     let score = |i: usize| -> i32 {
         let f = feat(i);
         let shared: WordSet = page::content_words(lex, utext(i))
-            .filter(|w| lead.contains(w))
+            .filter(|w| in_lead.contains(w))
             .collect();
         let mut s = i32::from(USUAL_TITLE_WORDS.contains(&f.words));
         s -= i32::from(f.words > *USUAL_TITLE_WORDS.end());

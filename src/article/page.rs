@@ -83,30 +83,82 @@ impl Shape {
         let mut key = String::new();
         for raw in line.split_whitespace() {
             all += 1;
-            // `l'OCS`: the elided article counts as a function word.
-            let (head, tail) = match raw.find(['\'', '’']) {
-                Some(i) => (raw.get(..i).unwrap_or(""), raw.get(i..).unwrap_or("")),
-                None => (raw, ""),
+            let (word, function) = if raw.len() <= ASCII_WORD && raw.is_ascii() {
+                ascii_function_word(lex, raw.as_bytes())
+            } else {
+                function_word(lex, raw, &mut key)
             };
-            let w = head.trim_matches(|c: char| !c.is_alphanumeric());
-            if !w.is_empty() || !tail.is_empty() {
-                n += 1;
-                key.clear();
-                crate::lexicon::fold_into(w, &mut key);
-                if !tail.is_empty() {
-                    key.push('\'');
-                }
-                // A key longer than every function word needs no look-up.
-                if key.len() <= lex.function_word_len && lex.function_words.contains(&key) {
-                    fw += 1;
-                }
-            }
+            n += usize::from(word);
+            fw += usize::from(function);
         }
         Shape {
             words: all,
             function_share: (fw * 100).checked_div(n).unwrap_or(0),
         }
     }
+}
+
+/// Whether `raw` (a run of non-whitespace) counts as a word for the share
+/// of function words, and whether it is a function word (`key`: a buffer).
+fn function_word(lex: &Lexicons, raw: &str, key: &mut String) -> (bool, bool) {
+    // `l'OCS`: the elided article counts as a function word.
+    let (head, tail) = match raw.find(['\'', '’']) {
+        Some(i) => (raw.get(..i).unwrap_or(""), raw.get(i..).unwrap_or("")),
+        None => (raw, ""),
+    };
+    let w = head.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() && tail.is_empty() {
+        return (false, false);
+    }
+    key.clear();
+    crate::lexicon::fold_into(w, key);
+    if !tail.is_empty() {
+        key.push('\'');
+    }
+    // A key longer than every function word needs no look-up.
+    (
+        true,
+        key.len() <= lex.function_word_len && lex.function_words.contains(key.as_str()),
+    )
+}
+
+/// The longest word folded on the stack.
+const ASCII_WORD: usize = 32;
+
+/// `function_word` for an ASCII `raw` of at most `ASCII_WORD` bytes, folded
+/// on the stack: most words of a French text.
+fn ascii_function_word(lex: &Lexicons, raw: &[u8]) -> (bool, bool) {
+    let (head, elided) = match raw.iter().position(|&b| b == b'\'') {
+        Some(i) => (raw.get(..i).unwrap_or(&[]), true),
+        None => (raw, false),
+    };
+    let start = head
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(head.len());
+    let end = head
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |i| i + 1);
+    let w = head.get(start..end).unwrap_or(&[]);
+    if w.is_empty() && !elided {
+        return (false, false);
+    }
+    let len = w.len() + usize::from(elided);
+    let mut buf = [0u8; ASCII_WORD];
+    let Some(key) = buf.get_mut(..len).filter(|_| len <= lex.function_word_len) else {
+        return (true, false);
+    };
+    for (k, b) in key.iter_mut().zip(w) {
+        *k = b.to_ascii_lowercase();
+    }
+    if let (true, Some(last)) = (elided, key.last_mut()) {
+        *last = b'\'';
+    }
+    (
+        true,
+        std::str::from_utf8(key).is_ok_and(|k| lex.function_words.contains(k)),
+    )
 }
 
 /// The share (percent) of function words among the words of `line`.
@@ -277,6 +329,27 @@ fn is_bare_photo_credit(tail: &str) -> bool {
     folded.starts_with("photo ") || folded.starts_with("photos ")
 }
 
+/// Adds to `found` the words of `wanted` that `line` has (folded, as
+/// `content_words` gives them).
+pub fn find_words(line: &str, wanted: &WordSet, found: &mut WordSet) {
+    // The lengths of the wanted words, to skip the look-up of most others.
+    let lengths = wanted.iter().fold(0u64, |m, w| {
+        m | 1u64.checked_shl(w.len() as u32).unwrap_or(0)
+    });
+    let long = wanted.iter().any(|w| w.len() >= 64);
+    let mut key = String::new();
+    for w in words(line) {
+        key.clear();
+        crate::lexicon::fold_into(w, &mut key);
+        let maybe = 1u64
+            .checked_shl(key.len() as u32)
+            .map_or(long, |bit| lengths & bit != 0);
+        if maybe && wanted.contains(&key) && !found.contains(&key) {
+            found.insert(key.clone());
+        }
+    }
+}
+
 /// The content words of `line` (folded, not function words, at least four
 /// letters), to compare a headline candidate with the lead.
 pub fn content_words<'a>(lex: &'a Lexicons, line: &'a str) -> impl Iterator<Item = String> + 'a {
@@ -376,6 +449,41 @@ mod tests {
             lex(),
             "Lire la suite du rapport sur le site du ministère"
         ));
+    }
+
+    #[test]
+    fn menu_separators_count_as_str_matches() {
+        for line in [
+            "a | | b",
+            "a | b | c",
+            "a / b",
+            "a \u{2022} b \u{2022} c",
+            "x > y",
+            "a |  | b",
+            "a / / / b",
+            "a | b / c",
+        ] {
+            let count: usize = [" | ", " \u{2022} ", " / "]
+                .iter()
+                .map(|s| line.matches(s).count())
+                .sum();
+            assert_eq!(
+                is_menu_bar(line),
+                count >= 2 || line.contains(" > "),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_found_in_the_lead() {
+        let wanted: WordSet =
+            content_words(lex(), "Le port du Havre retrouve son trafic").collect();
+        let mut found = WordSet::default();
+        find_words("Au HAVRE, le trafic du port a repris.", &wanted, &mut found);
+        let mut got: Vec<_> = found.into_iter().collect();
+        got.sort();
+        assert_eq!(got, ["havre", "port", "trafic"]);
     }
 
     #[test]
