@@ -40,9 +40,10 @@ pub struct Lexicons {
     /// News agencies (folded).
     agencies: WordSet,
     /// French function words (folded), for the share of them in a line; the
-    /// length of the longest.
+    /// length of the longest; those short enough packed (`page::pack`).
     function_words: WordSet,
     function_word_len: usize,
+    packed_function_words: WordSet<u64>,
     /// Site-chrome menu words and phrases (folded).
     chrome_words: WordSet,
     chrome_phrases: Vec<String>,
@@ -67,6 +68,10 @@ impl Default for Lexicons {
             boilerplate,
             agencies: furniture::agencies(),
             function_word_len: function_words.iter().map(String::len).max().unwrap_or(0),
+            packed_function_words: function_words
+                .iter()
+                .filter_map(|w| page::pack(w.len(), w.bytes()))
+                .collect(),
             function_words,
             chrome_words,
             chrome_phrases,

@@ -81,15 +81,35 @@ impl Shape {
     pub fn of(lex: &Lexicons, line: &str) -> Shape {
         let (mut all, mut n, mut fw) = (0usize, 0usize, 0usize);
         let mut key = String::new();
-        for raw in line.split_whitespace() {
+        let mut count = |raw: &str, ascii: bool| {
             all += 1;
-            let (word, function) = if raw.len() <= ASCII_WORD && raw.is_ascii() {
-                ascii_function_word(lex, raw.as_bytes())
-            } else {
-                function_word(lex, raw, &mut key)
-            };
+            let (word, function) = ascii
+                .then(|| ascii_function_word(lex, raw.as_bytes()))
+                .flatten()
+                .unwrap_or_else(|| function_word(lex, raw, &mut key));
             n += usize::from(word);
             fw += usize::from(function);
+        };
+        // The runs of non-whitespace, as `split_whitespace` gives them: split
+        // at ASCII whitespace in a tight loop, then, in the rare run with
+        // other characters, at the rest of whitespace.
+        let mut rest = line;
+        while !rest.is_empty() {
+            let end = rest
+                .bytes()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+                .unwrap_or(rest.len());
+            let (run, after) = rest.split_at(end);
+            if run.is_ascii() {
+                if !run.is_empty() {
+                    count(run, true);
+                }
+            } else {
+                for w in run.split_whitespace() {
+                    count(w, w.is_ascii());
+                }
+            }
+            rest = after.get(1..).unwrap_or("");
         }
         Shape {
             words: all,
@@ -122,12 +142,9 @@ fn function_word(lex: &Lexicons, raw: &str, key: &mut String) -> (bool, bool) {
     )
 }
 
-/// The longest word folded on the stack.
-const ASCII_WORD: usize = 32;
-
-/// `function_word` for an ASCII `raw` of at most `ASCII_WORD` bytes, folded
-/// on the stack: most words of a French text.
-fn ascii_function_word(lex: &Lexicons, raw: &[u8]) -> (bool, bool) {
+/// `function_word` for an ASCII `raw`, its key packed (see `pack`): most
+/// words of a French text. `None` for a key too long to pack.
+fn ascii_function_word(lex: &Lexicons, raw: &[u8]) -> Option<(bool, bool)> {
     let (head, elided) = match raw.iter().position(|&b| b == b'\'') {
         Some(i) => (raw.get(..i).unwrap_or(&[]), true),
         None => (raw, false),
@@ -142,23 +159,30 @@ fn ascii_function_word(lex: &Lexicons, raw: &[u8]) -> (bool, bool) {
         .map_or(start, |i| i + 1);
     let w = head.get(start..end).unwrap_or(&[]);
     if w.is_empty() && !elided {
-        return (false, false);
+        return Some((false, false));
     }
     let len = w.len() + usize::from(elided);
-    let mut buf = [0u8; ASCII_WORD];
-    let Some(key) = buf.get_mut(..len).filter(|_| len <= lex.function_word_len) else {
-        return (true, false);
-    };
-    for (k, b) in key.iter_mut().zip(w) {
-        *k = b.to_ascii_lowercase();
+    if len > lex.function_word_len {
+        return Some((true, false));
     }
-    if let (true, Some(last)) = (elided, key.last_mut()) {
-        *last = b'\'';
-    }
-    (
-        true,
-        std::str::from_utf8(key).is_ok_and(|k| lex.function_words.contains(k)),
-    )
+    let key = w
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .chain(elided.then_some(b'\''));
+    let packed = pack(len, key)?;
+    Some((true, lex.packed_function_words.contains(&packed)))
+}
+
+/// A key of at most eight bytes (`len` of them) packed in an integer,
+/// cheaper to hash and compare than a string. Zero bytes pad it: no
+/// function word holds one, and a word's key ends with a letter, a digit or
+/// an apostrophe, so no two keys pack alike.
+pub(super) fn pack(len: usize, key: impl Iterator<Item = u8>) -> Option<u64> {
+    (len <= 8).then(|| {
+        key.take(len)
+            .enumerate()
+            .fold(0, |p, (i, b)| p | u64::from(b) << (8 * i))
+    })
 }
 
 /// The share (percent) of function words among the words of `line`.
@@ -449,6 +473,15 @@ mod tests {
             lex(),
             "Lire la suite du rapport sur le site du ministère"
         ));
+    }
+
+    #[test]
+    fn words_split_at_every_space() {
+        let line = "a\u{a0}b\u{2009}c\u{202f}d e\u{85}f\u{3000}g \t\u{b} h\u{a0}";
+        assert_eq!(
+            Shape::of(lex(), line).words,
+            line.split_whitespace().count()
+        );
     }
 
     #[test]
