@@ -46,7 +46,7 @@ pub struct Lexicons {
     packed_function_words: WordSet<u64>,
     /// Site-chrome menu words and phrases (folded).
     chrome_words: WordSet,
-    chrome_phrases: Vec<String>,
+    chrome_phrases: aho_corasick::AhoCorasick,
     /// Markers of crawl and consultation dates (folded).
     crawl_markers: Vec<String>,
     /// Links that close the teaser of another article (folded).

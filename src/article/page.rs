@@ -6,6 +6,7 @@
 use super::lines::ends_sentence;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::{furniture, Lexicons};
@@ -17,8 +18,9 @@ pub(super) fn function_words() -> WordSet {
     crate::lexicon::function_words(false)
 }
 
-/// Chrome vocabulary: menu words, and phrases that make a line chrome (folded).
-pub(super) fn chrome() -> (WordSet, Vec<String>) {
+/// Chrome vocabulary: menu words, and phrases that make a line chrome
+/// (folded), found all at once.
+pub(super) fn chrome() -> (WordSet, AhoCorasick) {
     let mut words = WordSet::default();
     let mut phrases = Vec::new();
     for r in rows(include_str!("../../data/article/chrome.tsv")) {
@@ -30,6 +32,8 @@ pub(super) fn chrome() -> (WordSet, Vec<String>) {
             _ => {}
         }
     }
+    let phrases =
+        AhoCorasick::new(&phrases).unwrap_or_else(|e| panic!("built-in chrome phrases: {e}"));
     (words, phrases)
 }
 
@@ -221,12 +225,9 @@ pub fn is_chrome(lex: &Lexicons, line: &str, shape: Shape) -> bool {
         return true;
     }
     let n = shape.words;
-    let (menu_words, phrases) = (&lex.chrome_words, &lex.chrome_phrases);
-    if n <= MAX_CHROME_PHRASE_WORDS {
-        let folded = fold_key(line);
-        if phrases.iter().any(|p| contains_words(&folded, p)) {
-            return true;
-        }
+    let menu_words = &lex.chrome_words;
+    if n <= MAX_CHROME_PHRASE_WORDS && has_chrome_phrase(lex, &fold_key(line)) {
+        return true;
     }
     let no_function = shape.function_share == 0;
     let ends = ends_sentence(line);
@@ -303,13 +304,23 @@ fn is_duration(line: &str, shape: Shape) -> bool {
         && shape.function_share < MIN_PROSE_FUNCTION_SHARE + 10
 }
 
-/// Whether `phrase` occurs in `folded` at word boundaries.
-fn contains_words(folded: &str, phrase: &str) -> bool {
-    folded.match_indices(phrase).any(|(i, _)| {
-        let before = folded.get(..i).and_then(|s| s.chars().next_back());
-        let after = folded
-            .get(i + phrase.len()..)
-            .and_then(|s| s.chars().next());
+/// Whether a chrome phrase occurs in `folded` at word boundaries. Each
+/// phrase's occurrences are read as `str::match_indices` gives them (without
+/// overlaps, from the left), all phrases in one pass.
+fn has_chrome_phrase(lex: &Lexicons, folded: &str) -> bool {
+    let finder = &lex.chrome_phrases;
+    // Where the last occurrence read of each phrase ends.
+    let mut ends = vec![0usize; finder.patterns_len()];
+    finder.find_overlapping_iter(folded).any(|m| {
+        let Some(end) = ends.get_mut(m.pattern().as_usize()) else {
+            return false;
+        };
+        if m.start() < *end {
+            return false;
+        }
+        *end = m.end();
+        let before = folded.get(..m.start()).and_then(|s| s.chars().next_back());
+        let after = folded.get(m.end()..).and_then(|s| s.chars().next());
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
@@ -361,14 +372,19 @@ pub fn find_words(line: &str, wanted: &WordSet, found: &mut WordSet) {
         m | 1u64.checked_shl(w.len() as u32).unwrap_or(0)
     });
     let long = wanted.iter().any(|w| w.len() >= 64);
+    let maybe = |len: usize| {
+        1u64.checked_shl(len as u32)
+            .map_or(long, |bit| lengths & bit != 0)
+    };
     let mut key = String::new();
     for w in words(line) {
+        // An ASCII word folds to as many bytes: most are ruled out unfolded.
+        if w.is_ascii() && !maybe(w.len()) {
+            continue;
+        }
         key.clear();
         crate::lexicon::fold_into(w, &mut key);
-        let maybe = 1u64
-            .checked_shl(key.len() as u32)
-            .map_or(long, |bit| lengths & bit != 0);
-        if maybe && wanted.contains(&key) && !found.contains(&key) {
+        if maybe(key.len()) && wanted.contains(&key) && !found.contains(&key) {
             found.insert(key.clone());
         }
     }
@@ -482,6 +498,17 @@ mod tests {
             Shape::of(lex(), line).words,
             line.split_whitespace().count()
         );
+    }
+
+    #[test]
+    fn chrome_phrases_read_as_match_indices() {
+        let mut lex = lex().clone();
+        lex.chrome_phrases = AhoCorasick::new(["a a", "b"]).unwrap();
+        // `match_indices` finds `a a` at 1 only (inside `ba`), not at 3.
+        assert!(!has_chrome_phrase(&lex, "ba a a"));
+        assert!(has_chrome_phrase(&lex, "x a a"));
+        assert!(has_chrome_phrase(&lex, "ab b"));
+        assert!(!has_chrome_phrase(&lex, "abb"));
     }
 
     #[test]
