@@ -275,8 +275,10 @@ fn is_menu_bar(line: &str) -> bool {
     let mut count = 0usize;
     // Where the last counted match of each separator ends.
     let mut ends = [0usize; 3];
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != b' ' {
+    for (i, pair) in bytes.windows(2).enumerate() {
+        // A space, then a separator's first byte: most spaces are followed
+        // by a letter.
+        if !matches!(pair, [b' ', b'|' | b'>' | b'/' | 0xE2]) {
             continue;
         }
         let after = bytes.get(i + 1..).unwrap_or(&[]);
