@@ -77,6 +77,11 @@ pub struct DateLead {
 
 /// The date lead at the start of `line`, if it has one.
 pub fn date_lead(line: &str) -> Option<DateLead> {
+    // It opens with the day (a decimal digit, so a numeric character): other
+    // lines are ruled out without running the pattern.
+    if !line.starts_with(char::is_numeric) {
+        return None;
+    }
     let c = DATE_LEAD.captures(line)?;
     let day = day_number(c.get(1)?.as_str())?;
     let month = month_number(c.get(2)?.as_str())?;

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::word_count;
+use super::lines::more_words_than;
 use crate::lexicon::regex;
 use crate::lexicon::{fold_key, folded_set, rows, WordSet};
 
@@ -50,7 +50,7 @@ pub fn is_credit_line(lex: &super::Lexicons, line: &str) -> bool {
     if SIGNATURE.is_match(line) {
         return true;
     }
-    if word_count(line) > MAX_CREDIT_WORDS {
+    if more_words_than(line, MAX_CREDIT_WORDS) {
         return false;
     }
     if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
@@ -59,7 +59,7 @@ pub fn is_credit_line(lex: &super::Lexicons, line: &str) -> bool {
         }
         return opens_with_marker(lex, inner, false) || is_agency_credit(lex, line, 0..line.len());
     }
-    word_count(line) <= MAX_BARE_CREDIT_WORDS && opens_with_marker(lex, line, true)
+    !more_words_than(line, MAX_BARE_CREDIT_WORDS) && opens_with_marker(lex, line, true)
 }
 
 /// Whether `s` opens with a credit marker. A bare line needs a `line` marker
@@ -89,6 +89,11 @@ fn is_agency_credit(lex: &super::Lexicons, text: &str, range: Range<usize>) -> b
 
 /// The `(Agency/Name)` credits inside a line of text, as byte ranges.
 pub fn inline_credits(lex: &super::Lexicons, line: &str) -> Vec<Range<usize>> {
+    // The slash is the rarer character of a credit: most lines are ruled
+    // out without running the pattern.
+    if !line.contains('/') {
+        return Vec::new();
+    }
     AGENCY_SLASH
         .find_iter(line)
         .map(|m| m.range())
@@ -98,11 +103,25 @@ pub fn inline_credits(lex: &super::Lexicons, line: &str) -> Vec<Range<usize>> {
 
 /// Whether `line` is site boilerplate.
 pub fn is_boilerplate(lex: &super::Lexicons, line: &str) -> bool {
-    let folded = fold_key(line);
-    let bare = folded.trim_end_matches([':', '»', ' ', '\u{a0}']);
+    const TRAILING: [char; 4] = [':', '»', ' ', '\u{a0}'];
+    // Only the head of a line can hold a phrase: its first characters, one
+    // more than the longest phrase has bytes (a character folds to one byte
+    // or more), show the phrase and what follows it.
+    let cut = line
+        .char_indices()
+        .nth(lex.boilerplate_len + 1)
+        .map_or(line.len(), |(i, _)| i);
+    let (head, rest) = line.split_at_checked(cut).unwrap_or((line, ""));
+    let folded = fold_key(head);
+    // A whole-line phrase: the rest must be trailing marks, which fold to
+    // themselves (else the line is longer than any phrase).
+    let bare = rest
+        .trim_start_matches(TRAILING)
+        .is_empty()
+        .then(|| folded.trim_end_matches(TRAILING));
     lex.boilerplate.iter().any(|(b, whole)| {
         if *whole {
-            bare == b
+            bare == Some(b.as_str())
         } else {
             folded
                 .strip_prefix(b.as_str())

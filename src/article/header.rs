@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{ends_sentence, word_count};
+use super::lines::{ends_sentence, more_words_than};
 use crate::dates::{find_when, is_date_only, When};
 use crate::lexicon::regex;
 use crate::lexicon::{entries, fold_key, rows};
@@ -169,10 +169,9 @@ pub fn relative(line: &str) -> Option<Dated> {
 /// A part beside the date in a date line has at most this many words.
 const MAX_SIDE_WORDS: usize = 4;
 
-/// Whether `line` is longer than a header line: word counting stops there,
-/// so that a long paragraph costs no more than a short one to rule out.
-fn longer_than_header(line: &str) -> bool {
-    line.len() > MAX_HEADER_BYTES || line.split_whitespace().nth(MAX_HEADER_WORDS).is_some()
+/// Whether `line` is longer than a header line.
+pub fn longer_than_header(line: &str) -> bool {
+    line.len() > MAX_HEADER_BYTES || more_words_than(line, MAX_HEADER_WORDS)
 }
 
 /// Whether `line` is a site name, or site names separated by `|`.
@@ -205,7 +204,7 @@ pub fn dated(lex: &super::Lexicons, line: &str) -> Option<Dated> {
 /// Whether `line` is a byline: a byline word, then a capitalised name, in a
 /// short line without a final full stop.
 pub fn is_byline(lex: &super::Lexicons, line: &str) -> bool {
-    if word_count(line) > MAX_BYLINE_WORDS || ends_sentence(line) {
+    if more_words_than(line, MAX_BYLINE_WORDS) || ends_sentence(line) {
         return false;
     }
     let folded = fold_key(line);

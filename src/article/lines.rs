@@ -58,9 +58,10 @@ pub fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
-/// `line` with its runs of whitespace collapsed, to compare repeated lines.
-pub fn normalized(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whether `line` has more than `n` words: counting stops there, so that a
+/// long paragraph costs no more than a short one to rule out.
+pub fn more_words_than(line: &str, n: usize) -> bool {
+    line.split_whitespace().nth(n).is_some()
 }
 
 #[cfg(test)]

@@ -17,8 +17,6 @@ mod header;
 mod lines;
 mod page;
 
-use std::collections::HashSet;
-
 use crate::lexicon::WordSet;
 use crate::model::{Layout, Meta, Paragraph, Role, Span, Token};
 use lines::Line;
@@ -35,15 +33,20 @@ pub struct Lexicons {
     places: WordSet,
     /// Credit markers (folded), and whether they also open a bare line.
     credit_markers: Vec<(String, bool)>,
-    /// Boilerplate phrases (folded), and whether they must be the whole line.
+    /// Boilerplate phrases (folded), and whether they must be the whole line;
+    /// the length of the longest.
     boilerplate: Vec<(String, bool)>,
+    boilerplate_len: usize,
     /// News agencies (folded).
     agencies: WordSet,
-    /// French function words (folded), for the share of them in a line.
+    /// French function words (folded), for the share of them in a line; the
+    /// length of the longest; those short enough packed (`page::pack`).
     function_words: WordSet,
+    function_word_len: usize,
+    packed_function_words: WordSet<u64>,
     /// Site-chrome menu words and phrases (folded).
     chrome_words: WordSet,
-    chrome_phrases: Vec<String>,
+    chrome_phrases: aho_corasick::AhoCorasick,
     /// Markers of crawl and consultation dates (folded).
     crawl_markers: Vec<String>,
     /// Links that close the teaser of another article (folded).
@@ -54,14 +57,22 @@ impl Default for Lexicons {
     /// The built-in lists.
     fn default() -> Self {
         let (chrome_words, chrome_phrases) = page::chrome();
+        let boilerplate = furniture::boilerplate();
+        let function_words = page::function_words();
         Lexicons {
             header_markers: header::header_markers(),
             bylines: header::bylines(),
             places: dateline::places(),
             credit_markers: furniture::credit_markers(),
-            boilerplate: furniture::boilerplate(),
+            boilerplate_len: boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0),
+            boilerplate,
             agencies: furniture::agencies(),
-            function_words: page::function_words(),
+            function_word_len: function_words.iter().map(String::len).max().unwrap_or(0),
+            packed_function_words: function_words
+                .iter()
+                .filter_map(|w| page::pack(w.len(), w.bytes()))
+                .collect(),
+            function_words,
             chrome_words,
             chrome_phrases,
             crawl_markers: page::crawl_markers(),
@@ -124,6 +135,8 @@ const MAX_CAPTION_WORDS: usize = 25;
 #[derive(Debug, Clone, Copy, Default)]
 struct Feat {
     words: usize,
+    /// The share (percent) of function words.
+    function_share: usize,
     prose: bool,
     chrome: bool,
     caption: bool,
@@ -131,48 +144,51 @@ struct Feat {
     image: bool,
     /// The date a dated header line gives, with its stamp.
     date: Option<header::Dated>,
+    /// Text that opens the body: a dateline or a date lead.
+    opens: bool,
 }
 
 /// The paragraphs of `text` with their zones and roles, and the article's fields.
 pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]) -> Layout {
-    let units = units(lex, &lines::lines(text), text);
+    let (units, kinds) = units(lex, &lines::lines(text), text);
     let n = units.len();
     let utext = |i: usize| units.get(i).map_or("", |l| l.span.text(text));
-    let kinds: Vec<Kind> = (0..n).map(|i| classify(lex, utext(i))).collect();
     let kind = |i: usize| kinds.get(i).copied().unwrap_or(Kind::Text);
-    let feats: Vec<Feat> = (0..n)
-        .map(|i| {
-            let t = utext(i);
-            let is_text = kind(i) == Kind::Text;
-            // A short sentence under an image is its caption.
-            let after_image = i > 0
-                && utext(i - 1).contains("![")
-                && lines::word_count(t) <= MAX_CAPTION_WORDS
-                && t.ends_with('.')
-                && !t.trim_end_matches('.').contains(". ");
-            let chrome = is_text && page::is_chrome(lex, t);
-            Feat {
-                words: lines::word_count(t),
-                prose: is_text && page::is_prose(lex, t),
-                chrome,
-                caption: is_text
-                    && !chrome
-                    && dateline::parse(lex, t).is_none()
-                    && (page::is_caption(lex, t) || after_image),
-                image: t.contains("!["),
-                date: (kind(i) == Kind::Header)
-                    .then(|| header_date(lex, t))
-                    .flatten(),
-            }
-        })
-        .collect();
+    // Each paragraph's features, worked out once: the steps below read
+    // them many times.
+    let mut feats: Vec<Feat> = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = utext(i);
+        let is_text = kind(i) == Kind::Text;
+        let shape = page::Shape::of(lex, t);
+        // A short sentence under an image is its caption.
+        let after_image = feats.last().is_some_and(|f| f.image)
+            && shape.words <= MAX_CAPTION_WORDS
+            && t.ends_with('.')
+            && !t.trim_end_matches('.').contains(". ");
+        let chrome = is_text && page::is_chrome(lex, t, shape);
+        let dateline = is_text && !chrome && dateline::parse(lex, t).is_some();
+        let caption = is_text && !chrome && !dateline && (page::is_caption(lex, t) || after_image);
+        feats.push(Feat {
+            words: shape.words,
+            function_share: shape.function_share,
+            prose: is_text && page::is_prose(t, shape, chrome),
+            chrome,
+            caption,
+            image: t.contains("!["),
+            date: (kind(i) == Kind::Header)
+                .then(|| header_date(lex, t))
+                .flatten(),
+            opens: is_text && !chrome && !caption && (dateline || dateline::date_lead(t).is_some()),
+        });
+    }
     // A date widget: the date in pieces on short lines (`23` / `Juil` / `2016`).
-    let mut feats = feats;
     let mut widget = vec![false; n];
     let mut i = 0;
     while i < n {
-        let piece =
-            |j: usize| kind(j) == Kind::Text && (1..=2).contains(&lines::word_count(utext(j)));
+        let piece = |j: usize| {
+            kind(j) == Kind::Text && feats.get(j).is_some_and(|f| (1..=2).contains(&f.words))
+        };
         let run = (i..n.min(i + MAX_WIDGET_PIECES))
             .take_while(|&j| piece(j))
             .count();
@@ -194,12 +210,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
     }
     let feat = |i: usize| feats.get(i).copied().unwrap_or_default();
     let is_body = |i: usize| feat(i).prose && !feat(i).caption;
-    let opens = |i: usize| {
-        kind(i) == Kind::Text
-            && !feat(i).chrome
-            && !feat(i).caption
-            && (dateline::parse(lex, utext(i)).is_some() || dateline::date_lead(utext(i)).is_some())
-    };
+    let opens = |i: usize| feat(i).opens;
 
     // The first paragraph of the body: a dateline or the first running text,
     // past a standfirst (running text set apart from the body by the date
@@ -207,7 +218,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
     // Without running text, the first short sentence (a page of one-line
     // paragraphs).
     let mut body_start = (0..n).find(|&i| opens(i) || is_body(i)).or_else(|| {
-        (0..n).find(|&i| kind(i) == Kind::Text && is_short_sentence(lex, utext(i), feat(i)))
+        (0..n).find(|&i| kind(i) == Kind::Text && is_short_sentence(utext(i), feat(i)))
     });
     let mut standfirst = None;
     while let Some(b) = body_start {
@@ -250,7 +261,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
             && kind(b - 1) == Kind::Text
             && !feat(b - 1).caption
             && utext(b - 1).ends_with('.')
-            && is_short_sentence(lex, utext(b - 1), feat(b - 1))
+            && is_short_sentence(utext(b - 1), feat(b - 1))
         {
             b -= 1;
         }
@@ -259,16 +270,14 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
 
     // The title: the best headline candidate above the standfirst or body.
     let top = standfirst.or(body_start).unwrap_or(n);
-    let lead: HashSet<String> = body_start
-        .map(|b| {
-            (b..n)
-                .filter(|&i| is_body(i) || i == b)
-                .take(LEAD_PARAGRAPHS)
-                .flat_map(|i| page::content_words(lex, utext(i)).collect::<Vec<_>>())
-                .collect()
+    // Whether a paragraph below the top repeats paragraph `i` (the same
+    // words, so as many of them).
+    let repeated_below = |i: usize| {
+        let words = feat(i).words;
+        (top..n).any(|j| {
+            feat(j).words == words && utext(j).split_whitespace().eq(utext(i).split_whitespace())
         })
-        .unwrap_or_default();
-    let later: HashSet<String> = (top..n).map(|i| lines::normalized(utext(i))).collect();
+    };
     let candidate = |i: usize| {
         let f = feat(i);
         kind(i) == Kind::Text
@@ -282,6 +291,21 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
         .filter(|&i| candidate(i))
         .collect();
     let nearest = candidates.last().copied();
+    // The candidates' content words that the lead has: the lead is read
+    // once, for the words of all candidates.
+    let wanted: WordSet = candidates
+        .iter()
+        .flat_map(|&i| page::content_words(lex, utext(i)))
+        .collect();
+    let mut in_lead = WordSet::default();
+    if let Some(b) = body_start.filter(|_| !wanted.is_empty()) {
+        for i in (b..n)
+            .filter(|&i| is_body(i) || i == b)
+            .take(LEAD_PARAGRAPHS)
+        {
+            page::find_words(utext(i), &wanted, &mut in_lead);
+        }
+    }
     let header_line = |i: usize| feat(i).date.is_some() || kind(i) == Kind::Byline;
     // The first paragraph of text that is no chrome: lines above it are the
     // top of the page.
@@ -290,15 +314,15 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
         .unwrap_or(n);
     let score = |i: usize| -> i32 {
         let f = feat(i);
-        let shared: HashSet<String> = page::content_words(lex, utext(i))
-            .filter(|w| lead.contains(w))
+        let shared: WordSet = page::content_words(lex, utext(i))
+            .filter(|w| in_lead.contains(w))
             .collect();
         let mut s = i32::from(USUAL_TITLE_WORDS.contains(&f.words));
         s -= i32::from(f.words > *USUAL_TITLE_WORDS.end());
         s += shared.len().min(2) as i32;
         s += i32::from((i > 0 && header_line(i - 1)) || header_line(i + 1));
         s += i32::from(Some(i) == nearest);
-        s += i32::from(later.contains(&lines::normalized(utext(i))));
+        s += i32::from(repeated_below(i));
         let at_top = i <= first_text;
         s -= i32::from(at_top && f.words <= MAX_SITE_NAME_WORDS && shared.is_empty());
         s
@@ -327,7 +351,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
                 && !feat(s).chrome
                 && !feat(s).caption
                 && feat(s).words >= MIN_STANDFIRST_WORDS
-                && page::function_share(lex, utext(s)) >= MIN_STANDFIRST_FUNCTION_SHARE
+                && feat(s).function_share >= MIN_STANDFIRST_FUNCTION_SHARE
         })
     });
     let copy_starts = copy_starts(&units, text, &kinds, title, body_start);
@@ -345,7 +369,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
             |j: usize| j < limit && kind(j) == Kind::Text && heading_like(utext(j), feat(j));
         let body_at = |j: usize| j < limit && is_body(j);
         let body_follows = body_at(i + 1) || (heading_at(i + 1) && body_at(i + 2));
-        if is_body(i) || (k == Kind::Text && is_short_sentence(lex, t, f)) {
+        if is_body(i) || (k == Kind::Text && is_short_sentence(t, f)) {
             body_units.push(i);
         } else if page::is_teaser_end(lex, t) {
             // `Lire la suite`: the paragraph before it, and its headline, are
@@ -598,12 +622,12 @@ fn heading_like(line: &str, f: Feat) -> bool {
 /// A short sentence of running text (`Il a refusé.`), or an item of an
 /// enumeration (`les 3 et 4 mai, il sera à Lyon ;`): too short for prose,
 /// but ending a sentence or a clause, with function words.
-fn is_short_sentence(lex: &Lexicons, line: &str, f: Feat) -> bool {
+fn is_short_sentence(line: &str, f: Feat) -> bool {
     !f.chrome
         && !f.caption
         && f.words >= 2
         && (lines::ends_sentence(line) || line.ends_with(';'))
-        && page::function_share(lex, line) > 0
+        && f.function_share > 0
 }
 
 /// `Lire aussi : <headline>`, `Lire aussi <headline>`: a link inside the body
@@ -628,19 +652,35 @@ fn dateline_alone(lex: &Lexicons, line: &str) -> bool {
 }
 
 /// Paragraphs: lines of text joined where a sentence wraps into the next
-/// line (a date line or a byline starting in lower case is no such rest).
-fn units(lex: &Lexicons, lines: &[Line], text: &str) -> Vec<Line> {
+/// line (a date line or a byline starting in lower case is no such rest),
+/// with their kinds.
+fn units(lex: &Lexicons, lines: &[Line], text: &str) -> (Vec<Line>, Vec<Kind>) {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // The kind of each paragraph of one line (`None`: lines joined).
+    let mut kinds: Vec<Option<Kind>> = Vec::with_capacity(lines.len());
     let mut joins_previous = false;
     for (i, line) in lines.iter().enumerate() {
-        let is_text = classify(lex, line.span.text(text)) == Kind::Text;
-        match out.last_mut() {
-            Some(p) if joins_previous && is_text => p.span.end = line.span.end,
-            _ => out.push(*line),
+        let kind = classify(lex, line.span.text(text));
+        let is_text = kind == Kind::Text;
+        match (out.last_mut(), kinds.last_mut()) {
+            (Some(p), Some(k)) if joins_previous && is_text => {
+                p.span.end = line.span.end;
+                *k = None;
+            }
+            _ => {
+                out.push(*line);
+                kinds.push(Some(kind));
+            }
         }
         joins_previous = is_text && wraps_into_next(lines, text, i);
     }
-    out
+    // Joined lines are classified again, as one paragraph.
+    let kinds = out
+        .iter()
+        .zip(kinds)
+        .map(|(u, k)| k.unwrap_or_else(|| classify(lex, u.span.text(text))))
+        .collect();
+    (out, kinds)
 }
 
 /// The kind of one line, on its own.
@@ -662,6 +702,10 @@ fn classify(lex: &Lexicons, line: &str) -> Kind {
 
 /// The date a header line gives: a dated header, or a date standing alone.
 fn header_date(lex: &Lexicons, line: &str) -> Option<header::Dated> {
+    // Each of them is a header line: a longer line is ruled out once.
+    if header::longer_than_header(line) {
+        return None;
+    }
     header::dated(lex, line)
         .or_else(|| header::date_only(line))
         .or_else(|| header::site_and_date(line))
@@ -697,13 +741,12 @@ fn copy_starts(
         let Some(anchor_text) = lines.get(anchor).map(|l| l.span.text(text)) else {
             return Vec::new();
         };
-        let key = lines::normalized(anchor_text);
         let mut starts = Vec::new();
         for (i, line) in lines.iter().enumerate().skip(first + 1) {
             let t = line.span.text(text);
             // Comparing lengths first keeps the scan linear.
             let near = t.len().abs_diff(anchor_text.len()) <= anchor_text.len() / 4;
-            if !near || lines::normalized(t) != key {
+            if !near || !t.split_whitespace().eq(anchor_text.split_whitespace()) {
                 continue;
             }
             let mut start = i;
