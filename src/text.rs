@@ -134,13 +134,26 @@ enum KeyAt {
 /// Lower case with byte offsets kept (see `Context::folded`).
 pub fn fold_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    // Runs of ASCII, most of a French text, are copied whole and lowered at
+    // the end in one pass over the bytes; only the other characters go
+    // through the Unicode tables.
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        let Some((ascii, tail)) = rest.split_at_checked(at) else {
+            break;
+        };
+        out.push_str(ascii);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { break };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
             _ => out.push(c),
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
+    out.make_ascii_lowercase();
     out
 }
 

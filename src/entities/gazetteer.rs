@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 
+use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
 use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
@@ -344,8 +345,8 @@ pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let date = cx.key(last + 2);
         let dated = date.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || crate::dates::full_month(date.as_ref()).is_some()
-            || cx.lex.words.weekdays.contains(date.as_ref());
+            || cx.full_month(last + 2).is_some()
+            || cx.is(last + 2, Class::Weekday);
         if let (true, Some(a), Some(b)) = (dated, cx.tokens.get(i), cx.tokens.get(last)) {
             out.push(Candidate::new(
                 Span::new(a.start, b.end),
@@ -367,23 +368,21 @@ fn caps_word(cx: &Context, i: usize) -> bool {
 /// it reads as a person or another capitalised word follows; weak, so any
 /// other reading wins.
 pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &cx.lex.words;
     for i in 0..cx.tokens.len() {
         if cx.key(i) != "à" || !cx.joined(i) {
             continue;
         }
         let k = i + 1;
         let word = cx.word(k);
-        let key = cx.key(k);
         let name_like = cx.kind(k) == Some(TokenKind::Word)
             && capitalised(word)
             && !all_caps(word)
             && word.chars().count() >= 3
             && word.chars().all(|c| c.is_alphabetic() || c == '-');
-        let excluded = w.blockers.contains(key.as_ref())
-            || w.given_names.contains(key.as_ref())
-            || w.titles.contains(key.as_ref())
-            || w.org_heads.contains(key.as_ref());
+        let excluded = cx.is(k, Class::Blocker)
+            || cx.is(k, Class::GivenName)
+            || cx.is(k, Class::Title)
+            || cx.is(k, Class::OrgHead);
         let followed = cx.joined(k) && capitalised(cx.word(k + 1));
         if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
             out.push(

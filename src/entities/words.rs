@@ -22,6 +22,57 @@ pub enum DateWord {
     At,
 }
 
+/// A word list that a token's key may be in; see [`Classes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    GivenName,
+    ChineseSurname,
+    Title,
+    Blocker,
+    OrgHead,
+    LowercaseOrgHead,
+    AreaHead,
+    OrgDescriptor,
+    Particle,
+    Link,
+    Determiner,
+    Weekday,
+    Modifier,
+    RelativeDateStart,
+    SpeechVerb,
+    PlaceNoun,
+    FunctionWord,
+    YearContext,
+    WorkNoun,
+    Currency,
+    Multiplier,
+    ClockWord,
+}
+
+impl Class {
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// What the word lists say about one key. The finders ask about the same
+/// tokens dozens of times; a document's tokens are looked up once, in one
+/// table (`Words::classes`), and then asked by a bit test.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Classes {
+    bits: u32,
+    /// The key's entry in `date_words`.
+    pub date_word: Option<DateWord>,
+    /// The month the key names in full (`dates::full_month`).
+    pub full_month: Option<u32>,
+}
+
+impl Classes {
+    pub fn is(&self, class: Class) -> bool {
+        self.bits & class.bit() != 0
+    }
+}
+
 pub struct Words {
     pub given_names: WordSet,
     pub chinese_surnames: WordSet,
@@ -74,6 +125,9 @@ pub struct Words {
     /// Given names keyed with one character replaced by `?`, to repair a name
     /// that lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
     pub given_name_holes: WordMap<String, &'static str>,
+    /// Every key of the lists above that a token is asked about, with its
+    /// classes.
+    pub classes: WordMap<String, Classes>,
 }
 
 impl Default for Words {
@@ -99,7 +153,7 @@ impl Default for Words {
             entries(include_str!("../../data/entities/relative_dates.txt"))
                 .map(|e| e.split_whitespace().map(fold_key).collect())
                 .collect();
-        Words {
+        let mut words = Words {
             relative_date_starts: relative_dates
                 .iter()
                 .filter_map(|p| p.first().cloned())
@@ -173,11 +227,62 @@ impl Default for Words {
             multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
                 .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
                 .collect(),
-        }
+            classes: WordMap::default(),
+        };
+        words.classes = words.build_classes();
+        words
     }
 }
 
 impl Words {
+    /// The classes of every key in the lists.
+    fn build_classes(&self) -> WordMap<String, Classes> {
+        let mut classes: WordMap<String, Classes> = WordMap::default();
+        let sets = [
+            (Class::GivenName, &self.given_names),
+            (Class::ChineseSurname, &self.chinese_surnames),
+            (Class::Title, &self.titles),
+            (Class::Blocker, &self.blockers),
+            (Class::OrgHead, &self.org_heads),
+            (Class::LowercaseOrgHead, &self.lowercase_org_heads),
+            (Class::AreaHead, &self.area_heads),
+            (Class::OrgDescriptor, &self.org_descriptors),
+            (Class::Particle, &self.particles),
+            (Class::Link, &self.links),
+            (Class::Determiner, &self.determiners),
+            (Class::Weekday, &self.weekdays),
+            (Class::Modifier, &self.modifiers),
+            (Class::RelativeDateStart, &self.relative_date_starts),
+            (Class::SpeechVerb, &self.speech_verbs),
+            (Class::PlaceNoun, &self.place_nouns),
+            (Class::FunctionWord, &self.function_words),
+            (Class::YearContext, &self.year_contexts),
+            (Class::WorkNoun, &self.work_nouns),
+        ];
+        for (class, set) in sets {
+            for key in set {
+                classes.entry(key.clone()).or_default().bits |= class.bit();
+            }
+        }
+        let maps = [
+            (Class::Currency, self.currencies.keys().collect::<Vec<_>>()),
+            (Class::Multiplier, self.multipliers.keys().collect()),
+            (Class::ClockWord, self.clock_words.keys().collect()),
+        ];
+        for (class, keys) in maps {
+            for key in keys {
+                classes.entry(key.clone()).or_default().bits |= class.bit();
+            }
+        }
+        for (key, &kind) in &self.date_words {
+            classes.entry(key.clone()).or_default().date_word = Some(kind);
+        }
+        for (key, month) in crate::dates::full_months() {
+            classes.entry(key.to_string()).or_default().full_month = Some(month);
+        }
+        classes
+    }
+
     /// Whether a lower-case word looks like an adjective (by its ending).
     pub fn adjective(&self, key: &str) -> bool {
         key.chars().count() >= 4
