@@ -157,6 +157,15 @@ pub fn fold_text(text: &str) -> String {
     out
 }
 
+/// The key that `Context::key` gives a token spelt `word`: lower case as in
+/// `fold_text`, apostrophes folded to `'`.
+pub fn key_of(word: &str) -> String {
+    fold_text(word)
+        .chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect()
+}
+
 /// Whether a word starts with an upper-case letter.
 pub fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

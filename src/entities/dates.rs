@@ -116,8 +116,9 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         let key = cx.key(i);
         let phrase = w
             .relative_dates
-            .iter()
-            .filter(|p| p.first().is_some_and(|f| *f == key))
+            .get(key.as_ref())
+            .into_iter()
+            .flatten()
             .filter(|p| {
                 (1..p.len())
                     .all(|k| cx.joined(i + k - 1) && p.get(k).is_some_and(|x| *x == cx.key(i + k)))

@@ -203,7 +203,7 @@ fn company_word(cx: &Context, i: usize) -> bool {
 /// Organisations closed by a word that says what they are (`Dana Air`).
 fn companies(cx: &Context, out: &mut Vec<Candidate>) {
     for k in 1..cx.tokens.len() {
-        if !cx.lex.words.org_suffixes.contains(cx.word(k)) {
+        if !cx.is(k, Class::OrgSuffix) || !cx.lex.words.org_suffixes.contains(cx.word(k)) {
             continue;
         }
         let mut first = k;
@@ -248,8 +248,8 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
         || word
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-        || cx.lex.words.common_acronyms.contains(word)
-        || cx.lex.words.ambiguous_agencies.contains(word)
+        || (cx.is(i, Class::CommonAcronym) && cx.lex.words.common_acronyms.contains(word))
+        || (cx.is(i, Class::AmbiguousAgency) && cx.lex.words.ambiguous_agencies.contains(word))
         || cx.is(i, Class::OrgDescriptor)
     {
         return false;
@@ -287,7 +287,7 @@ fn acronyms(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 fn place_word(cx: &Context, i: usize) -> bool {
     is_word(cx, i)
         && capitalised(cx.word(i))
-        && cx.word(i).chars().count() >= 2
+        && cx.word(i).chars().nth(1).is_some()
         && !all_caps(cx.word(i))
         && !cx.is(i, Class::Blocker)
         && !cx.is(i, Class::Title)

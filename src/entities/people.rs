@@ -24,7 +24,7 @@ pub(super) fn name_part(cx: &Context, i: usize) -> bool {
         return false;
     }
     let word = cx.word(i);
-    if !capitalised(word) || word.chars().count() < 2 || word.ends_with('.') {
+    if !capitalised(word) || word.chars().nth(1).is_none() || word.ends_with('.') {
         return false;
     }
     let w = &cx.lex.words;

@@ -47,6 +47,10 @@ pub enum Class {
     Currency,
     Multiplier,
     ClockWord,
+    /// The key of a word of `org_suffixes` (which are case-sensitive).
+    OrgSuffix,
+    CommonAcronym,
+    AmbiguousAgency,
 }
 
 impl Class {
@@ -93,11 +97,9 @@ pub struct Words {
     pub adjective_endings: Vec<&'static str>,
     pub weekdays: WordSet,
     pub modifiers: WordSet,
-    /// Relative date expressions, as token keys.
-    pub relative_dates: Vec<Vec<String>>,
-    /// The first keys of `relative_dates`: a token that is none of them
-    /// starts no relative date, and the list need not be walked.
-    pub relative_date_starts: WordSet,
+    /// Relative date expressions, as token keys, by their first key: a
+    /// token is compared only with the expressions it can start.
+    pub relative_dates: WordMap<String, Vec<Vec<String>>>,
     pub currencies: WordMap<String, &'static str>,
     pub multipliers: WordMap<String, u32>,
     /// Finite forms and participles of the verbs of speech (one word, not
@@ -149,15 +151,14 @@ impl Default for Words {
             }
             titles.insert(key);
         }
-        let relative_dates: Vec<Vec<String>> =
-            entries(include_str!("../../data/entities/relative_dates.txt"))
-                .map(|e| e.split_whitespace().map(fold_key).collect())
-                .collect();
+        let mut relative_dates: WordMap<String, Vec<Vec<String>>> = WordMap::default();
+        for e in entries(include_str!("../../data/entities/relative_dates.txt")) {
+            let keys: Vec<String> = e.split_whitespace().map(fold_key).collect();
+            if let Some(first) = keys.first() {
+                relative_dates.entry(first.clone()).or_default().push(keys);
+            }
+        }
         let mut words = Words {
-            relative_date_starts: relative_dates
-                .iter()
-                .filter_map(|p| p.first().cloned())
-                .collect(),
             relative_dates,
             given_names: folded_set(include_str!("../../data/lexicons/given_names.txt")),
             chinese_surnames: folded_set(include_str!("../../data/lexicons/chinese_surnames.txt")),
@@ -252,7 +253,6 @@ impl Words {
             (Class::Determiner, &self.determiners),
             (Class::Weekday, &self.weekdays),
             (Class::Modifier, &self.modifiers),
-            (Class::RelativeDateStart, &self.relative_date_starts),
             (Class::SpeechVerb, &self.speech_verbs),
             (Class::PlaceNoun, &self.place_nouns),
             (Class::FunctionWord, &self.function_words),
@@ -264,8 +264,24 @@ impl Words {
                 classes.entry(key.clone()).or_default().bits |= class.bit();
             }
         }
+        // Lists of words as written: flagged under the key of each word, so
+        // that only a token with that key is looked up in the list itself.
+        let written = [
+            (Class::OrgSuffix, &self.org_suffixes),
+            (Class::CommonAcronym, &self.common_acronyms),
+            (Class::AmbiguousAgency, &self.ambiguous_agencies),
+        ];
+        for (class, set) in written {
+            for word in set {
+                classes.entry(crate::text::key_of(word)).or_default().bits |= class.bit();
+            }
+        }
         let maps = [
-            (Class::Currency, self.currencies.keys().collect::<Vec<_>>()),
+            (
+                Class::RelativeDateStart,
+                self.relative_dates.keys().collect::<Vec<_>>(),
+            ),
+            (Class::Currency, self.currencies.keys().collect()),
             (Class::Multiplier, self.multipliers.keys().collect()),
             (Class::ClockWord, self.clock_words.keys().collect()),
         ];
