@@ -241,10 +241,11 @@ fn companies(cx: &Context, out: &mut Vec<Candidate>) {
 /// case on the same line (no heading, no menu in capitals).
 fn unknown_acronym(cx: &Context, i: usize) -> bool {
     let word = cx.word(i);
-    let n = word.chars().count();
+    // The case first: it stops at the first lower-case letter, where
+    // counting the characters reads the whole word.
     if !is_word(cx, i)
-        || !(2..=6).contains(&n)
         || !word.chars().all(|c| c.is_uppercase())
+        || !(2..=6).contains(&word.chars().count())
         || word
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
