@@ -10,7 +10,9 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::noncontiguous::NFA;
+use aho_corasick::Anchored;
 
 use super::words::Class;
 use super::Context;
@@ -50,7 +52,9 @@ pub struct UserEntries {
 const USER_RANK: u8 = 9;
 
 pub(super) struct Gazetteer {
-    automaton: Option<AhoCorasick>,
+    /// The trie of the folded surfaces, walked from each token start (see
+    /// `find`): no prefilter, which only serves a search over every byte.
+    automaton: Option<NFA>,
     /// For each folded surface, the entries that fold to it.
     groups: Vec<Vec<Entry>>,
     /// For each pattern of the automaton, its group.
@@ -204,7 +208,7 @@ fn build(user: &UserEntries) -> Gazetteer {
         }
     }
     Gazetteer {
-        automaton: AhoCorasick::new(&all_patterns).ok(),
+        automaton: NFA::builder().prefilter(false).build(&all_patterns).ok(),
         groups,
         pattern_group,
         group_of: index,
@@ -255,9 +259,40 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let Some(automaton) = gz.automaton.as_ref() else {
         return;
     };
-    for m in automaton.find_overlapping_iter(cx.folded.as_str()) {
-        let (start, end) = (m.start(), m.end());
-        if cx.token_starting(start).is_none() || cx.token_ending(end).is_none() {
+    // A hit starts on a token: the trie is walked from each token start and
+    // left where no entry goes on, rather than searched over every byte,
+    // which finds many hits inside words. The hits are then put in the
+    // order of that search (by end, then start), which `located` and others
+    // rely on when they index the candidates.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for t in cx.tokens {
+        let Some(rest) = cx.folded.as_bytes().get(t.start..) else {
+            continue;
+        };
+        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (depth, &b) in (1..).zip(rest) {
+            state = automaton.next_state(Anchored::Yes, state, b);
+            if automaton.is_dead(state) {
+                break;
+            }
+            if !automaton.is_match(state) {
+                continue;
+            }
+            // A state also holds the entries that end it and start later;
+            // the one spelt by the whole walk is as long as the walk.
+            let own = (0..automaton.match_len(state))
+                .map(|k| automaton.match_pattern(state, k))
+                .find(|&p| automaton.pattern_len(p) == depth);
+            if let Some(p) = own {
+                hits.push((t.start + depth, t.start, p.as_usize()));
+            }
+        }
+    }
+    hits.sort_unstable();
+    for (end, start, pattern) in hits {
+        if cx.token_ending(end).is_none() {
             continue;
         }
         let Some(surface) = cx.text.get(start..end) else {
@@ -265,7 +300,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         };
         let Some(group) = gz
             .pattern_group
-            .get(m.pattern().as_usize())
+            .get(pattern)
             .and_then(|&g| gz.groups.get(g))
         else {
             continue;
