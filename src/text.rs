@@ -38,8 +38,11 @@ impl<'a, L> Context<'a, L> {
             .iter()
             .map(|t| {
                 let s = folded.get(t.start..t.end).unwrap_or("");
-                // The typographic apostrophes are all outside ASCII.
-                if s.is_ascii() || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
+                // The typographic apostrophes are all outside ASCII, and
+                // start with byte 0xE2 (’, ‘) or 0xCA (ʼ), which no accented
+                // Latin letter does: most words need no look at their chars.
+                let maybe = s.bytes().any(|b| b == 0xE2 || b == 0xCA);
+                if !maybe || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
                     return KeyAt::Folded(t.start, t.end);
                 }
                 let start = rewritten.len();

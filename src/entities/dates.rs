@@ -35,11 +35,13 @@ const RANK: u8 = 8;
 
 /// A month name (lower case, or all capitals in a headline).
 fn month(cx: &Context, i: usize) -> Option<u32> {
+    // The list first: the case tests read the word, most tokens are no month.
+    let month = cx.full_month(i)?;
     let word = cx.word(i);
     if capitalised(word) && !all_caps(word) {
         return None;
     }
-    cx.full_month(i)
+    Some(month)
 }
 
 struct Dater<'a> {

@@ -322,10 +322,11 @@ fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
         .collect();
     let mut more = Vec::new();
     for i in 0..cx.tokens.len() {
-        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
+        // The parenthesis first: it rules out nearly every token at once.
+        if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
             continue;
         }
-        if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
+        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
             continue;
         }
         let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start));

@@ -17,7 +17,7 @@ use aho_corasick::Anchored;
 use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
+use crate::lexicon::{entries, fold_key, is_apostrophe, rows, WordMap};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
@@ -60,7 +60,7 @@ pub(super) struct Gazetteer {
     /// For each pattern of the automaton, its group.
     pattern_group: Vec<usize>,
     /// The group of each folded surface.
-    group_of: HashMap<String, usize>,
+    group_of: WordMap<String, usize>,
     expansions: Vec<Vec<&'static str>>,
 }
 
@@ -176,7 +176,7 @@ fn build(user: &UserEntries) -> Gazetteer {
             user: false,
         });
     }
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: WordMap<String, usize> = WordMap::default();
     let mut patterns: Vec<String> = Vec::new();
     let mut groups: Vec<Vec<Entry>> = Vec::new();
     let excluded: HashSet<String> = user.exclude.iter().map(|e| fold_text(e.trim())).collect();
