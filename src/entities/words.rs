@@ -313,13 +313,16 @@ fn given_name_holes() -> WordMap<String, &'static str> {
     let mut holes = WordMap::default();
     for name in entries(include_str!("../../data/lexicons/given_names.txt")) {
         let key = fold_key(name);
-        let chars: Vec<char> = key.chars().collect();
-        for i in 0..chars.len() {
-            let holed: String = chars
-                .iter()
-                .enumerate()
-                .map(|(j, &c)| if j == i { '?' } else { c })
-                .collect();
+        // Each key is built from the two slices around the hole, in one
+        // allocation of the right size.
+        for (at, c) in key.char_indices() {
+            let (Some(before), Some(after)) = (key.get(..at), key.get(at + c.len_utf8()..)) else {
+                continue;
+            };
+            let mut holed = String::with_capacity(before.len() + 1 + after.len());
+            holed.push_str(before);
+            holed.push('?');
+            holed.push_str(after);
             holes.entry(holed).or_insert(name);
         }
     }
