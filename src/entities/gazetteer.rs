@@ -227,10 +227,9 @@ fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
     // Later words may be capitalised where the entry has them in lower case
     // (`Conseil des Affaires d'Etat`, `Nations Unies`), never the reverse.
     let rest_same = {
-        let (e_rest, s_rest): (Vec<char>, Vec<char>) = (e.collect(), s.collect());
         let mut after_break = false;
-        e_rest.len() == s_rest.len()
-            && e_rest.iter().zip(&s_rest).all(|(&a, &b)| {
+        e.clone().count() == s.clone().count()
+            && e.zip(s).all(|(a, b)| {
                 let fits = same(a, b)
                     || (after_break && b.is_uppercase() && b.to_lowercase().eq(a.to_lowercase()));
                 after_break = a == ' ' || a == '-' || is_apostrophe(a);
@@ -246,12 +245,14 @@ fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
     let first_case_only = e0.to_lowercase().eq(s0.to_lowercase());
     // `ministère chinois du Commerce` is written both ways; `l'agence de
     // presse Xinhua` or `la banque mondiale` in lower case are generic words.
-    let lower_head_org = entry.label == Label::Org
-        && entry
-            .surface
-            .split_once(' ')
-            .is_some_and(|(head, _)| cx.lex.words.lowercase_org_heads.contains(&fold_key(head)));
-    rest_same && first_case_only && (s0.is_uppercase() || lower_head_org)
+    let lower_head_org = || {
+        entry.label == Label::Org
+            && entry
+                .surface
+                .split_once(' ')
+                .is_some_and(|(head, _)| cx.lex.words.lowercase_org_heads.contains(&fold_key(head)))
+    };
+    rest_same && first_case_only && (s0.is_uppercase() || lower_head_org())
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
