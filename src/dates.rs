@@ -70,6 +70,15 @@ pub fn full_month(key: &str) -> Option<u32> {
         .map(|&(n, _)| n)
 }
 
+/// The month names written in full, as `full_month` takes them, with their
+/// number.
+pub fn full_months() -> impl Iterator<Item = (&'static str, u32)> {
+    MONTHS
+        .iter()
+        .filter(|(_, &(_, abbreviation))| !abbreviation)
+        .map(|(name, &(n, _))| (name.as_str(), n))
+}
+
 /// Whether a string is ASCII digits only (and not empty).
 pub fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())

@@ -38,8 +38,11 @@ impl<'a, L> Context<'a, L> {
             .iter()
             .map(|t| {
                 let s = folded.get(t.start..t.end).unwrap_or("");
-                // The typographic apostrophes are all outside ASCII.
-                if s.is_ascii() || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
+                // The typographic apostrophes are all outside ASCII, and
+                // start with byte 0xE2 (’, ‘) or 0xCA (ʼ), which no accented
+                // Latin letter does: most words need no look at their chars.
+                let maybe = s.bytes().any(|b| b == 0xE2 || b == 0xCA);
+                if !maybe || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
                     return KeyAt::Folded(t.start, t.end);
                 }
                 let start = rewritten.len();
@@ -134,14 +137,36 @@ enum KeyAt {
 /// Lower case with byte offsets kept (see `Context::folded`).
 pub fn fold_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    // Runs of ASCII, most of a French text, are copied whole and lowered at
+    // the end in one pass over the bytes; only the other characters go
+    // through the Unicode tables.
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        let Some((ascii, tail)) = rest.split_at_checked(at) else {
+            break;
+        };
+        out.push_str(ascii);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { break };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
             _ => out.push(c),
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
+    out.make_ascii_lowercase();
     out
+}
+
+/// The key that `Context::key` gives a token spelt `word`: lower case as in
+/// `fold_text`, apostrophes folded to `'`.
+pub fn key_of(word: &str) -> String {
+    fold_text(word)
+        .chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect()
 }
 
 /// Whether a word starts with an upper-case letter.

@@ -16,6 +16,7 @@
 //! `00:02Z`). Ranges and relative dates get no value; photo counters alone
 //! on their line (`1/4`) are no dates.
 
+use super::words::Class;
 use super::words::DateWord;
 use super::Context;
 use super::{Candidate, Tier};
@@ -34,11 +35,13 @@ const RANK: u8 = 8;
 
 /// A month name (lower case, or all capitals in a headline).
 fn month(cx: &Context, i: usize) -> Option<u32> {
+    // The list first: the case tests read the word, most tokens are no month.
+    let month = cx.full_month(i)?;
     let word = cx.word(i);
     if capitalised(word) && !all_caps(word) {
         return None;
     }
-    full_month(cx.key(i).as_ref())
+    Some(month)
 }
 
 struct Dater<'a> {
@@ -108,15 +111,16 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         // Relative expressions from the list.
-        let key = cx.key(i);
-        if !w.relative_date_starts.contains(key.as_ref()) {
+        if !cx.is(i, Class::RelativeDateStart) {
             i += 1;
             continue;
         }
+        let key = cx.key(i);
         let phrase = w
             .relative_dates
-            .iter()
-            .filter(|p| p.first().is_some_and(|f| *f == key))
+            .get(key.as_ref())
+            .into_iter()
+            .flatten()
             .filter(|p| {
                 (1..p.len())
                     .all(|k| cx.joined(i + k - 1) && p.get(k).is_some_and(|x| *x == cx.key(i + k)))
@@ -261,12 +265,12 @@ fn shifted(value: Option<String>, years: i64) -> Option<String> {
 }
 
 fn date_word(cx: &Context, i: usize) -> Option<DateWord> {
-    cx.lex.words.date_words.get(cx.key(i).as_ref()).copied()
+    cx.date_word(i)
 }
 
 /// Whether token `i` is a day of the week (or a day named from today).
 fn weekday_like(cx: &Context, i: usize) -> bool {
-    cx.lex.words.weekdays.contains(cx.key(i).as_ref()) || date_word(cx, i) == Some(DateWord::Day)
+    cx.is(i, Class::Weekday) || date_word(cx, i) == Some(DateWord::Day)
 }
 
 /// Whether the token before `i` is on its line and a clock-time preposition
@@ -309,7 +313,6 @@ fn around(
     label: Label,
     value: Option<String>,
 ) -> (usize, usize, Option<String>) {
-    let w = &cx.lex.words;
     if label == Label::Time {
         if cx.joined(last) {
             if let (Some(z), Some(v)) = (zone(cx.word(last + 1)), value.as_ref()) {
@@ -322,11 +325,8 @@ fn around(
         return (i, last, value);
     }
     let (mut first, mut last, mut value) = (i, last, value);
-    let before = |k: usize, n: usize| {
-        k.checked_sub(n)
-            .filter(|&p| (p..k).all(|q| cx.joined(q)))
-            .map(|p| cx.key(p))
-    };
+    let before_at = |k: usize, n: usize| k.checked_sub(n).filter(|&p| (p..k).all(|q| cx.joined(q)));
+    let before = |k: usize, n: usize| before_at(k, n).map(|p| cx.key(p));
     let weekday = weekday_like(cx, i);
     // The other end of a range: `au 3 juin 2018`, `à mai`, `à samedi`.
     if cx.joined(last) && matches!(cx.key(last + 1).as_ref(), "au" | "à") && cx.joined(last + 1) {
@@ -351,7 +351,7 @@ fn around(
         }
     }
     // A modifier, a part of the day: `6 novembre dernier`, `lundi soir`.
-    if cx.joined(last) && w.modifiers.contains(cx.key(last + 1).as_ref()) {
+    if cx.joined(last) && cx.is(last + 1, Class::Modifier) {
         last += 1;
     }
     if weekday_like(cx, last) && cx.joined(last) && date_word(cx, last + 1) == Some(DateWord::Part)
@@ -361,14 +361,14 @@ fn around(
     }
     // Before: `ce samedi`, `hier mardi`, `fin juillet`, `début de 2012`,
     // `mois de mai`, `la nuit de vendredi à samedi`.
-    let kind_before = |n: usize| before(first, n).and_then(|k| w.date_words.get(k.as_ref()));
+    let kind_before = |n: usize| before_at(first, n).and_then(|p| cx.date_word(p));
     let day_before = weekday && matches!(kind_before(1), Some(DateWord::This | DateWord::Day));
-    if day_before || kind_before(1) == Some(&DateWord::Prefix) {
+    if day_before || kind_before(1) == Some(DateWord::Prefix) {
         first -= 1;
         value = None;
     } else if before(first, 1).is_some_and(|k| matches!(k.as_ref(), "de" | "d'" | "du")) {
         let two = before(first, 2);
-        if kind_before(2) == Some(&DateWord::Prefix) {
+        if kind_before(2) == Some(DateWord::Prefix) {
             first -= 2;
             value = None;
         } else if two.as_deref() == Some("mois") && month(cx, first).is_some() {
@@ -473,24 +473,29 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
         }
         if let Some(y) = year(word) {
             let prev = i.checked_sub(1).filter(|&p| cx.joined(p));
-            let context =
-                prev.is_some_and(|p| cx.lex.words.year_contexts.contains(cx.key(p).as_ref()));
+            let context = prev.is_some_and(|p| cx.is(p, Class::YearContext));
             let amount_after = next_joined(i)
-                && (w.currencies.contains_key(cx.key(i + 1).as_ref())
-                    || w.multipliers.contains_key(cx.key(i + 1).as_ref()));
+                && (cx.is(i + 1, Class::Currency) || cx.is(i + 1, Class::Multiplier));
             if context && !amount_after {
                 return Some((i, Label::Date, Some(format!("{y:04}"))));
             }
         }
         return None;
     }
-    if let Some(v) = w.clock_words.get(cx.key(i).as_ref()) {
+    let clock_word = cx.is(i, Class::ClockWord);
+    if let Some(v) = clock_word
+        .then(|| w.clock_words.get(cx.key(i).as_ref()))
+        .flatten()
+    {
         if !capitalised(word) && at_clock(cx, i) {
             return Some((i, Label::Time, Some((*v).to_string())));
         }
     }
     // `mi-juin`: a prefix glued to a month.
-    if let Some((prefix, rest)) = cx.key(i).split_once('-') {
+    let key = cx.key(i);
+    // A byte search: `split_once` on a char costs more on short keys.
+    let hyphen = key.bytes().position(|b| b == b'-');
+    if let Some((prefix, rest)) = hyphen.and_then(|h| Some((key.get(..h)?, key.get(h + 1..)?))) {
         let prefixed = w.date_words.get(prefix) == Some(&DateWord::Prefix);
         if prefixed && full_month(rest).is_some() && !capitalised(word) {
             return Some((i, Label::Date, None));
@@ -501,7 +506,7 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
             if let Some(y) = year(cx.word(i + 1)) {
                 return Some((i + 1, Label::Date, Some(format!("{y:04}-{m:02}"))));
             }
-            if w.modifiers.contains(cx.key(i + 1).as_ref()) {
+            if cx.is(i + 1, Class::Modifier) {
                 return Some((i + 1, Label::Date, None));
             }
         }
@@ -510,7 +515,7 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
         }
         return Some((i, Label::Date, dater.year.map(|y| format!("{y}-{m:02}"))));
     }
-    if w.weekdays.contains(cx.key(i).as_ref()) {
+    if cx.is(i, Class::Weekday) {
         // A weekday before a full date belongs to it (jeudi 7 juin).
         if next_joined(i) {
             if let Some((last, Label::Date, value)) =
@@ -518,7 +523,7 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
             {
                 return Some((last, Label::Date, value));
             }
-            if w.modifiers.contains(cx.key(i + 1).as_ref()) {
+            if cx.is(i + 1, Class::Modifier) {
                 return Some((i + 1, Label::Date, None));
             }
             // `le lundi 6`: a weekday and the day of the month, unless a
@@ -526,17 +531,14 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
             let counted = next_joined(i + 1)
                 && cx.kind(i + 2) == Some(TokenKind::Word)
                 && !capitalised(cx.word(i + 2))
-                && !w.function_words.contains(cx.key(i + 2).as_ref());
+                && !cx.is(i + 2, Class::FunctionWord);
             if day(cx.word(i + 1)).is_some()
                 && cx.kind(i + 1) == Some(TokenKind::Number)
                 && !counted
             {
                 return Some((i + 1, Label::Date, None));
             }
-            if cx.key(i + 1) == "et"
-                && next_joined(i + 1)
-                && w.weekdays.contains(cx.key(i + 2).as_ref())
-            {
+            if cx.key(i + 1) == "et" && next_joined(i + 1) && cx.is(i + 2, Class::Weekday) {
                 return Some((i + 2, Label::Date, None));
             }
         }

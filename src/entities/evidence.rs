@@ -21,6 +21,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::people::{name_part, run_end};
+use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
 use crate::lexicon::{fold_key, is_apostrophe};
@@ -72,7 +73,7 @@ fn is_word(cx: &Context, i: usize) -> bool {
 /// Whether token `i` is a form of a verb of speech (not an infinitive, nor a
 /// present participle: those have no subject of their own).
 fn speech_verb(cx: &Context, i: usize) -> bool {
-    cx.lex.words.speech_verbs.contains(cx.key(i).as_ref())
+    cx.is(i, Class::SpeechVerb)
 }
 
 /// Whether a speech verb follows the name ending at `last`: `X a déclaré`,
@@ -112,12 +113,11 @@ fn speech_before(cx: &Context, first: usize) -> bool {
 fn person_like(cx: &Context, first: usize, last: usize, lexical: &[bool]) -> bool {
     let words = (first..=last).filter(|&k| is_word(cx, k)).count();
     let parts = (first..=last)
-        .filter(|&k| is_word(cx, k) && !cx.lex.words.particles.contains(cx.key(k).as_ref()))
+        .filter(|&k| is_word(cx, k) && !cx.is(k, Class::Particle))
         .count();
     // A given name inside the run opens another name (`l'agence Nova Press
     // Jean Dupont`): the people patterns take it from there.
-    let inner_given =
-        (first + 1..=last).any(|k| cx.lex.words.given_names.contains(cx.key(k).as_ref()));
+    let inner_given = (first + 1..=last).any(|k| cx.is(k, Class::GivenName));
     (2..=MAX_SLOT_PARTS).contains(&parts)
         && !inner_given
         && words <= MAX_SLOT_PARTS + 1
@@ -142,6 +142,10 @@ fn initial_with_stop(cx: &Context, i: usize) -> Option<usize> {
 
 /// `J-M`, `J.-M.`: initials of a compound given name.
 fn compound_initials(word: &str) -> bool {
+    // Nearly every token fails on its first character: no need to split it.
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let letters: Vec<&str> = word
         .split('-')
         .map(|p| p.strip_suffix('.').unwrap_or(p))
@@ -192,14 +196,14 @@ fn people(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 fn company_word(cx: &Context, i: usize) -> bool {
     is_word(cx, i)
         && capitalised(cx.word(i))
-        && !cx.lex.words.blockers.contains(cx.key(i).as_ref())
-        && !cx.lex.words.determiners.contains(cx.key(i).as_ref())
+        && !cx.is(i, Class::Blocker)
+        && !cx.is(i, Class::Determiner)
 }
 
 /// Organisations closed by a word that says what they are (`Dana Air`).
 fn companies(cx: &Context, out: &mut Vec<Candidate>) {
     for k in 1..cx.tokens.len() {
-        if !cx.lex.words.org_suffixes.contains(cx.word(k)) {
+        if !cx.is(k, Class::OrgSuffix) || !cx.lex.words.org_suffixes.contains(cx.word(k)) {
             continue;
         }
         let mut first = k;
@@ -237,16 +241,17 @@ fn companies(cx: &Context, out: &mut Vec<Candidate>) {
 /// case on the same line (no heading, no menu in capitals).
 fn unknown_acronym(cx: &Context, i: usize) -> bool {
     let word = cx.word(i);
-    let n = word.chars().count();
+    // The case first: it stops at the first lower-case letter, where
+    // counting the characters reads the whole word.
     if !is_word(cx, i)
-        || !(2..=6).contains(&n)
         || !word.chars().all(|c| c.is_uppercase())
+        || !(2..=6).contains(&word.chars().count())
         || word
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-        || cx.lex.words.common_acronyms.contains(word)
-        || cx.lex.words.ambiguous_agencies.contains(word)
-        || cx.lex.words.org_descriptors.contains(cx.key(i).as_ref())
+        || (cx.is(i, Class::CommonAcronym) && cx.lex.words.common_acronyms.contains(word))
+        || (cx.is(i, Class::AmbiguousAgency) && cx.lex.words.ambiguous_agencies.contains(word))
+        || cx.is(i, Class::OrgDescriptor)
     {
         return false;
     }
@@ -262,7 +267,7 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
         cx.joined(p)
             && is_word(cx, p)
             && !capitalised(cx.word(p))
-            && !cx.lex.words.function_words.contains(key.as_ref())
+            && !cx.is(p, Class::FunctionWord)
             && !cx.lex.words.adjective(key.as_ref())
     });
     (before || after) && !after_noun
@@ -281,15 +286,14 @@ fn acronyms(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 
 /// A capitalised word that can stand in a place's name.
 fn place_word(cx: &Context, i: usize) -> bool {
-    let key = cx.key(i);
     is_word(cx, i)
         && capitalised(cx.word(i))
-        && cx.word(i).chars().count() >= 2
+        && cx.word(i).chars().nth(1).is_some()
         && !all_caps(cx.word(i))
-        && !cx.lex.words.blockers.contains(key.as_ref())
-        && !cx.lex.words.titles.contains(key.as_ref())
-        && crate::dates::full_month(key.as_ref()).is_none()
-        && !cx.lex.words.weekdays.contains(key.as_ref())
+        && !cx.is(i, Class::Blocker)
+        && !cx.is(i, Class::Title)
+        && cx.full_month(i).is_none()
+        && !cx.is(i, Class::Weekday)
 }
 
 /// The first token of the name after the place noun at `i`: past one
@@ -318,10 +322,11 @@ fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
         .collect();
     let mut more = Vec::new();
     for i in 0..cx.tokens.len() {
-        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
+        // The parenthesis first: it rules out nearly every token at once.
+        if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
             continue;
         }
-        if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
+        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
             continue;
         }
         let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start));
@@ -342,7 +347,7 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
             continue;
         }
         let key = cx.key(i);
-        let first = if cx.lex.words.place_nouns.contains(key.as_ref()) {
+        let first = if cx.is(i, Class::PlaceNoun) {
             after_place_noun(cx, i)
         } else if key == "près" && cx.joined(i) && matches!(cx.key(i + 1).as_ref(), "de" | "d'") {
             Some(i + 2).filter(|&k| cx.joined(i + 1) && place_word(cx, k))
@@ -356,10 +361,7 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
             let next = last + 1;
             if place_word(cx, next) {
                 last = next;
-            } else if cx.lex.words.particles.contains(cx.key(next).as_ref())
-                && cx.joined(next)
-                && place_word(cx, next + 1)
-            {
+            } else if cx.is(next, Class::Particle) && cx.joined(next) && place_word(cx, next + 1) {
                 last = next + 1;
             } else {
                 break;
@@ -381,16 +383,14 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 /// branch or a product line of it, one organisation: `HP France`, `Bouygues
 /// Travaux Publics`, `Michelin Amérique du Nord`.
 fn branches(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &cx.lex.words;
     let branch_word = |k: usize| {
-        let key = cx.key(k);
         is_word(cx, k)
             && capitalised(cx.word(k))
             && !all_caps(cx.word(k))
-            && !w.blockers.contains(key.as_ref())
-            && !w.given_names.contains(key.as_ref())
-            && !w.weekdays.contains(key.as_ref())
-            && !w.org_heads.contains(key.as_ref())
+            && !cx.is(k, Class::Blocker)
+            && !cx.is(k, Class::GivenName)
+            && !cx.is(k, Class::Weekday)
+            && !cx.is(k, Class::OrgHead)
             // `Jean-Marc`, `Gilles-Éric`: a compound given name opens a person.
             && !cx.word(k).split_once('-').is_some_and(|(a, b)| capitalised(a) && capitalised(b))
     };
@@ -472,10 +472,17 @@ struct Item {
 /// item is of one kind. Only free positions are filled; a list with both
 /// people and places, or with organisations, says nothing.
 pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    let mut starts: HashMap<usize, &Candidate> = HashMap::new();
+    // The kept candidate starting at each token (the last one, if several),
+    // by token index: looked up for every token.
+    let mut starts: Vec<Option<&Candidate>> = vec![None; cx.tokens.len()];
     let mut taken = vec![false; cx.tokens.len()];
     for c in kept {
-        starts.insert(c.span.start, c);
+        if let Some(slot) = cx
+            .token_starting(c.span.start)
+            .and_then(|k| starts.get_mut(k))
+        {
+            *slot = Some(c);
+        }
         let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
         for k in first..cx.tokens.len() {
             match (cx.tokens.get(k), taken.get_mut(k)) {
@@ -486,8 +493,7 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     }
     let places = HashSet::new();
     let item_at = |i: usize| -> Option<Item> {
-        let t = cx.tokens.get(i)?;
-        if let Some(c) = starts.get(&t.start) {
+        if let Some(c) = starts.get(i)?.as_ref() {
             let last = cx.token_ending(c.span.end)?;
             return Some(Item {
                 first: i,
@@ -584,9 +590,36 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
             list.push((words, c.label, c.canonical.clone()));
         }
     }
+    // The first byte and the length of every first word (lengths from 63 on
+    // share a bit): a token that matches neither cannot be one, and is not
+    // hashed (most tokens).
+    let length_bit = |word: &str| 1u64 << word.len().min(63);
+    let mut first_bytes = [false; 256];
+    let mut lengths = 0u64;
+    for head in names.keys() {
+        if let Some(slot) = head
+            .bytes()
+            .next()
+            .and_then(|b| first_bytes.get_mut(usize::from(b)))
+        {
+            *slot = true;
+        }
+        lengths |= length_bit(head);
+    }
+    let may_head = |word: &str| {
+        lengths & length_bit(word) != 0
+            && word
+                .bytes()
+                .next()
+                .is_some_and(|b| first_bytes.get(usize::from(b)) == Some(&true))
+    };
     let mut out = Vec::new();
     for i in 0..cx.tokens.len() {
-        let Some(list) = names.get(cx.word(i)) else {
+        let word = cx.word(i);
+        if !may_head(word) {
+            continue;
+        }
+        let Some(list) = names.get(word) else {
             continue;
         };
         for (words, label, canonical) in list {

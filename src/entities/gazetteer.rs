@@ -10,11 +10,14 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::noncontiguous::NFA;
+use aho_corasick::Anchored;
 
+use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::lexicon::{entries, fold_key, is_apostrophe, rows};
+use crate::lexicon::{entries, fold_key, is_apostrophe, rows, WordMap};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
@@ -49,13 +52,15 @@ pub struct UserEntries {
 const USER_RANK: u8 = 9;
 
 pub(super) struct Gazetteer {
-    automaton: Option<AhoCorasick>,
+    /// The trie of the folded surfaces, walked from each token start (see
+    /// `find`): no prefilter, which only serves a search over every byte.
+    automaton: Option<NFA>,
     /// For each folded surface, the entries that fold to it.
     groups: Vec<Vec<Entry>>,
     /// For each pattern of the automaton, its group.
     pattern_group: Vec<usize>,
     /// The group of each folded surface.
-    group_of: HashMap<String, usize>,
+    group_of: WordMap<String, usize>,
     expansions: Vec<Vec<&'static str>>,
 }
 
@@ -171,7 +176,7 @@ fn build(user: &UserEntries) -> Gazetteer {
             user: false,
         });
     }
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: WordMap<String, usize> = WordMap::default();
     let mut patterns: Vec<String> = Vec::new();
     let mut groups: Vec<Vec<Entry>> = Vec::new();
     let excluded: HashSet<String> = user.exclude.iter().map(|e| fold_text(e.trim())).collect();
@@ -203,7 +208,7 @@ fn build(user: &UserEntries) -> Gazetteer {
         }
     }
     Gazetteer {
-        automaton: AhoCorasick::new(&all_patterns).ok(),
+        automaton: NFA::builder().prefilter(false).build(&all_patterns).ok(),
         groups,
         pattern_group,
         group_of: index,
@@ -222,10 +227,9 @@ fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
     // Later words may be capitalised where the entry has them in lower case
     // (`Conseil des Affaires d'Etat`, `Nations Unies`), never the reverse.
     let rest_same = {
-        let (e_rest, s_rest): (Vec<char>, Vec<char>) = (e.collect(), s.collect());
         let mut after_break = false;
-        e_rest.len() == s_rest.len()
-            && e_rest.iter().zip(&s_rest).all(|(&a, &b)| {
+        e.clone().count() == s.clone().count()
+            && e.zip(s).all(|(a, b)| {
                 let fits = same(a, b)
                     || (after_break && b.is_uppercase() && b.to_lowercase().eq(a.to_lowercase()));
                 after_break = a == ' ' || a == '-' || is_apostrophe(a);
@@ -241,12 +245,14 @@ fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
     let first_case_only = e0.to_lowercase().eq(s0.to_lowercase());
     // `ministère chinois du Commerce` is written both ways; `l'agence de
     // presse Xinhua` or `la banque mondiale` in lower case are generic words.
-    let lower_head_org = entry.label == Label::Org
-        && entry
-            .surface
-            .split_once(' ')
-            .is_some_and(|(head, _)| cx.lex.words.lowercase_org_heads.contains(&fold_key(head)));
-    rest_same && first_case_only && (s0.is_uppercase() || lower_head_org)
+    let lower_head_org = || {
+        entry.label == Label::Org
+            && entry
+                .surface
+                .split_once(' ')
+                .is_some_and(|(head, _)| cx.lex.words.lowercase_org_heads.contains(&fold_key(head)))
+    };
+    rest_same && first_case_only && (s0.is_uppercase() || lower_head_org())
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
@@ -254,9 +260,40 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let Some(automaton) = gz.automaton.as_ref() else {
         return;
     };
-    for m in automaton.find_overlapping_iter(cx.folded.as_str()) {
-        let (start, end) = (m.start(), m.end());
-        if cx.token_starting(start).is_none() || cx.token_ending(end).is_none() {
+    // A hit starts on a token: the trie is walked from each token start and
+    // left where no entry goes on, rather than searched over every byte,
+    // which finds many hits inside words. The hits are then put in the
+    // order of that search (by end, then start), which `located` and others
+    // rely on when they index the candidates.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for t in cx.tokens {
+        let Some(rest) = cx.folded.as_bytes().get(t.start..) else {
+            continue;
+        };
+        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (depth, &b) in (1..).zip(rest) {
+            state = automaton.next_state(Anchored::Yes, state, b);
+            if automaton.is_dead(state) {
+                break;
+            }
+            if !automaton.is_match(state) {
+                continue;
+            }
+            // A state also holds the entries that end it and start later;
+            // the one spelt by the whole walk is as long as the walk.
+            let own = (0..automaton.match_len(state))
+                .map(|k| automaton.match_pattern(state, k))
+                .find(|&p| automaton.pattern_len(p) == depth);
+            if let Some(p) = own {
+                hits.push((t.start + depth, t.start, p.as_usize()));
+            }
+        }
+    }
+    hits.sort_unstable();
+    for (end, start, pattern) in hits {
+        if cx.token_ending(end).is_none() {
             continue;
         }
         let Some(surface) = cx.text.get(start..end) else {
@@ -264,7 +301,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         };
         let Some(group) = gz
             .pattern_group
-            .get(m.pattern().as_usize())
+            .get(pattern)
             .and_then(|&g| gz.groups.get(g))
         else {
             continue;
@@ -344,8 +381,8 @@ pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let date = cx.key(last + 2);
         let dated = date.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || crate::dates::full_month(date.as_ref()).is_some()
-            || cx.lex.words.weekdays.contains(date.as_ref());
+            || cx.full_month(last + 2).is_some()
+            || cx.is(last + 2, Class::Weekday);
         if let (true, Some(a), Some(b)) = (dated, cx.tokens.get(i), cx.tokens.get(last)) {
             out.push(Candidate::new(
                 Span::new(a.start, b.end),
@@ -367,23 +404,21 @@ fn caps_word(cx: &Context, i: usize) -> bool {
 /// it reads as a person or another capitalised word follows; weak, so any
 /// other reading wins.
 pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &cx.lex.words;
     for i in 0..cx.tokens.len() {
         if cx.key(i) != "à" || !cx.joined(i) {
             continue;
         }
         let k = i + 1;
         let word = cx.word(k);
-        let key = cx.key(k);
         let name_like = cx.kind(k) == Some(TokenKind::Word)
             && capitalised(word)
             && !all_caps(word)
             && word.chars().count() >= 3
             && word.chars().all(|c| c.is_alphabetic() || c == '-');
-        let excluded = w.blockers.contains(key.as_ref())
-            || w.given_names.contains(key.as_ref())
-            || w.titles.contains(key.as_ref())
-            || w.org_heads.contains(key.as_ref());
+        let excluded = cx.is(k, Class::Blocker)
+            || cx.is(k, Class::GivenName)
+            || cx.is(k, Class::Title)
+            || cx.is(k, Class::OrgHead);
         let followed = cx.joined(k) && capitalised(cx.word(k + 1));
         if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
             out.push(

@@ -17,13 +17,63 @@ mod words;
 use std::cmp::Reverse;
 
 pub use gazetteer::UserEntries;
+use words::Class;
 
 use crate::model::Span;
 use crate::model::Token;
 use crate::model::{Entity, Label, Layout, Source};
 
-/// The entity finders' view of one article.
-type Context<'a> = crate::text::Context<'a, Lexicons>;
+/// The entity finders' view of one article: the stages' shared view, and
+/// what the word lists say about each token.
+struct Context<'a> {
+    base: crate::text::Context<'a, Lexicons>,
+    /// For each token, the classes of its key (`Words::classes`).
+    classes: Vec<words::Classes>,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a Lexicons) -> Self {
+        let base = crate::text::Context::new(text, tokens, layout, lex);
+        let classes = (0..tokens.len())
+            .map(|i| {
+                lex.words
+                    .classes
+                    .get(base.key(i).as_ref())
+                    .copied()
+                    .unwrap_or_default()
+            })
+            .collect();
+        Context { base, classes }
+    }
+
+    /// The classes of token `i` (none past the end).
+    fn classes(&self, i: usize) -> words::Classes {
+        self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether the key of token `i` is in the list of `class`.
+    fn is(&self, i: usize, class: Class) -> bool {
+        self.classes(i).is(class)
+    }
+
+    /// The role of token `i` around dates, if it has one.
+    fn date_word(&self, i: usize) -> Option<words::DateWord> {
+        self.classes(i).date_word
+    }
+
+    /// The month token `i` names in full (`crate::dates::full_month`).
+    fn full_month(&self, i: usize) -> Option<u32> {
+        self.classes(i).full_month
+    }
+}
+
+impl<'a> std::ops::Deref for Context<'a> {
+    type Target = crate::text::Context<'a, Lexicons>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.base
+    }
+}
 
 /// What the entity stage knows: the gazetteer (places, organisations,
 /// agencies) and the word lists of its patterns.

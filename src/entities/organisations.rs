@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
 use crate::model::Span;
@@ -35,8 +36,8 @@ fn adjective(cx: &Context, i: usize) -> bool {
 fn capital_part(cx: &Context, i: usize) -> bool {
     is_word(cx, i)
         && capitalised(cx.word(i))
-        && !cx.lex.words.blockers.contains(cx.key(i).as_ref())
-        && crate::dates::full_month(cx.key(i).as_ref()).is_none()
+        && !cx.is(i, Class::Blocker)
+        && cx.full_month(i).is_none()
 }
 
 /// Whether token `i` follows a lower-case word on its line: it opens no
@@ -49,21 +50,15 @@ fn inside_sentence(cx: &Context, i: usize) -> bool {
 
 /// The last token of the organisation name headed by token `i`, if one is.
 fn headed_name(cx: &Context, i: usize) -> Option<usize> {
-    let w = &cx.lex.words;
     let word = cx.word(i);
-    let key = cx.key(i);
-    let capital_head = capitalised(word) && w.org_heads.contains(key.as_ref());
-    let lower_head = !capitalised(word) && w.lowercase_org_heads.contains(key.as_ref());
+    let capital_head = capitalised(word) && cx.is(i, Class::OrgHead);
+    let lower_head = !capitalised(word) && cx.is(i, Class::LowercaseOrgHead);
     if !capital_head && !lower_head {
         return None;
     }
     // A head that is also a given name, followed by capitalised words, opens
     // a person's name (`Marine Le Pen`), not an organisation's.
-    if capital_head
-        && w.given_names.contains(key.as_ref())
-        && cx.joined(i)
-        && capital_part(cx, i + 1)
-    {
+    if capital_head && cx.is(i, Class::GivenName) && cx.joined(i) && capital_part(cx, i + 1) {
         return None;
     }
     let mut anchor = None;
@@ -79,10 +74,7 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
     }
     // Capitalised words right after a capitalised head (Forum Boao), up to
     // a given name (`la secrétaire au Trésor Janet Yellen`).
-    while capital_head
-        && cx.joined(j)
-        && capital_part(cx, j + 1)
-        && !w.given_names.contains(cx.key(j + 1).as_ref())
+    while capital_head && cx.joined(j) && capital_part(cx, j + 1) && !cx.is(j + 1, Class::GivenName)
     {
         j += 1;
         anchor = Some(j);
@@ -91,12 +83,12 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
     while cx.joined(j) && j - i < MAX_NAME_TOKENS {
         let mut k = j + 1;
         let link = cx.key(k);
-        if !w.links.contains(link.as_ref()) {
+        if !cx.is(k, Class::Link) {
             break;
         }
         if link == "et" {
             k += 1;
-            if !cx.joined(k - 1) || !w.links.contains(cx.key(k).as_ref()) || cx.key(k) == "et" {
+            if !cx.joined(k - 1) || !cx.is(k, Class::Link) || cx.key(k) == "et" {
                 break;
             }
         }
@@ -147,7 +139,7 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
 /// an office (`département d'Etat` is in the lexicon).
 fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize, usize)>) -> bool {
     // `université de Caen`, `ministère de France` name a body, whatever place follows.
-    if capitalised(cx.word(head)) || !cx.lex.words.area_heads.contains(cx.key(head).as_ref()) {
+    if capitalised(cx.word(head)) || !cx.is(head, Class::AreaHead) {
         return false;
     }
     let Some(end) = cx.tokens.get(last).map(|t| t.end) else {
@@ -156,7 +148,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
     (head + 1..=last)
         .take_while(|&k| {
             let key = cx.key(k);
-            cx.lex.words.links.contains(key.as_ref()) || definite_article(&key)
+            cx.is(k, Class::Link) || definite_article(&key)
         })
         .last()
         .and_then(|k| cx.tokens.get(k + 1))
@@ -169,7 +161,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
 fn described_name(cx: &Context, i: usize) -> Option<(usize, usize)> {
     let descriptor = cx.key(i);
     let lower = !capitalised(cx.word(i)) || descriptor == "ong";
-    if !lower || !cx.lex.words.org_descriptors.contains(descriptor.as_ref()) || !cx.joined(i) {
+    if !lower || !cx.is(i, Class::OrgDescriptor) || !cx.joined(i) {
         return None;
     }
     let mut last = None;
@@ -193,7 +185,7 @@ fn described_name(cx: &Context, i: usize) -> Option<(usize, usize)> {
         let next = j + 1;
         // A given name after the first word opens a person (`l'agence Nova
         // Press Jean Dupont`).
-        let person = last.is_some() && cx.lex.words.given_names.contains(cx.key(next).as_ref());
+        let person = last.is_some() && cx.is(next, Class::GivenName);
         if capital_part(cx, next) && !person {
             j = next;
             last = Some(j);
@@ -247,10 +239,9 @@ fn without_trailing_place(
 /// Parti`), capitalised after an article, not opening a sentence, followed
 /// by no name: a weak organisation.
 pub fn bare_heads(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &cx.lex.words;
     for i in 1..cx.tokens.len() {
         let word = cx.word(i);
-        if !capitalised(word) || all_caps(word) || !w.org_heads.contains(cx.key(i).as_ref()) {
+        if !capitalised(word) || all_caps(word) || !cx.is(i, Class::OrgHead) {
             continue;
         }
         let prev = cx.key(i - 1);
@@ -260,9 +251,9 @@ pub fn bare_heads(cx: &Context, out: &mut Vec<Candidate>) {
                 "l'" | "le" | "la" | "du" | "au" | "notre" | "votre" | "leur" | "cette" | "ce"
             )
             && !capitalised(cx.word(i - 1));
-        let named_after = cx.joined(i)
-            && (capitalised(cx.word(i + 1)) || w.links.contains(cx.key(i + 1).as_ref()));
-        if !after_article || named_after || w.given_names.contains(cx.key(i).as_ref()) {
+        let named_after =
+            cx.joined(i) && (capitalised(cx.word(i + 1)) || cx.is(i + 1, Class::Link));
+        if !after_article || named_after || cx.is(i, Class::GivenName) {
             continue;
         }
         if let Some(t) = cx.tokens.get(i) {
@@ -311,7 +302,6 @@ fn initial(word: &str) -> Option<char> {
 /// The first token of the name defined by the acronym in parentheses
 /// opening at token `open`.
 fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Option<usize> {
-    let w = &cx.lex.words;
     let mut capitals = Vec::new();
     let mut k = open;
     while k > 0 && open - k < MAX_NAME_TOKENS {
@@ -320,22 +310,20 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
             break;
         }
         let word = cx.word(prev);
-        let key = cx.key(prev);
         if word == "," {
-            if !w.links.contains(cx.key(prev + 1).as_ref()) {
+            if !cx.is(prev + 1, Class::Link) {
                 break;
             }
         } else if !is_word(cx, prev) {
             break;
-        } else if w.determiners.contains(key.as_ref()) {
+        } else if cx.is(prev, Class::Determiner) {
             let after_link = prev
                 .checked_sub(1)
                 .is_some_and(|p| matches!(cx.key(p).as_ref(), "de" | "pour" | "sur" | "dans"));
             if !after_link {
                 break;
             }
-        } else if capitalised(word)
-            && (!w.blockers.contains(key.as_ref()) || w.org_heads.contains(key.as_ref()))
+        } else if capitalised(word) && (!cx.is(prev, Class::Blocker) || cx.is(prev, Class::OrgHead))
         {
             capitals.push(prev);
         }
@@ -350,16 +338,14 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
         .iter()
         .rev()
         .filter(initial_matches)
-        .find(|&&c| w.org_heads.contains(cx.key(c).as_ref()))
+        .find(|&&c| cx.is(c, Class::OrgHead))
         .or_else(|| capitals.iter().rev().find(initial_matches))
         .copied();
     // Without a matching initial, the acronym after a person's name is their
     // party or body (`Jean Dupont (PS)`), not the name's.
     let start = match matching {
         Some(s) => s,
-        None if !strict => {
-            Some(*capitals.last()?).filter(|&s| !w.given_names.contains(cx.key(s).as_ref()))?
-        }
+        None if !strict => Some(*capitals.last()?).filter(|&s| !cx.is(s, Class::GivenName))?,
         None => return None,
     };
     // Two words at least, ending on a word.

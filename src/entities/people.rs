@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
 use crate::lexicon::fold_key;
@@ -23,19 +24,18 @@ pub(super) fn name_part(cx: &Context, i: usize) -> bool {
         return false;
     }
     let word = cx.word(i);
-    if !capitalised(word) || word.chars().count() < 2 || word.ends_with('.') {
+    if !capitalised(word) || word.chars().nth(1).is_none() || word.ends_with('.') {
         return false;
     }
-    let key = cx.key(i);
     let w = &cx.lex.words;
     // An institution's head is no name part, unless it is a given name too
     // before a name (`Marine Le Pen`, not `Marine nationale`).
-    let head = w.org_heads.contains(key.as_ref())
-        && !(w.given_names.contains(key.as_ref())
+    let head = cx.is(i, Class::OrgHead)
+        && !(cx.is(i, Class::GivenName)
             && cx.joined(i)
             && capitalised(cx.word(i + 1))
             && !w.adjective(&fold_key(cx.word(i + 1))));
-    !(w.blockers.contains(key.as_ref()) || w.titles.contains(key.as_ref()) || head)
+    !(cx.is(i, Class::Blocker) || cx.is(i, Class::Title) || head)
 }
 
 /// Whether token `i` is a word glued to a `?` that stands for a lost letter.
@@ -93,8 +93,7 @@ pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize 
         let next = last + 1;
         if name_part(cx, next) || article_name(cx, next) {
             last = word_end(cx, next);
-        } else if (cx.lex.words.particles.contains(cx.key(next).as_ref())
-            || capital_article(cx.word(next)))
+        } else if (cx.is(next, Class::Particle) || capital_article(cx.word(next)))
             && cx.joined(next)
             && name_part(cx, next + 1)
             && !cx
@@ -120,10 +119,7 @@ fn capital_article(word: &str) -> bool {
 /// How many name parts tokens `first..=last` hold.
 fn parts(cx: &Context, first: usize, last: usize) -> usize {
     (first..=last)
-        .filter(|&k| {
-            cx.kind(k) == Some(TokenKind::Word)
-                && !cx.lex.words.particles.contains(cx.key(k).as_ref())
-        })
+        .filter(|&k| cx.kind(k) == Some(TokenKind::Word) && !cx.is(k, Class::Particle))
         .count()
 }
 
@@ -138,14 +134,14 @@ fn title_before(cx: &Context, name: usize) -> bool {
     if !cx.joined(prev) {
         return false;
     }
-    if w.titles.contains(cx.key(prev).as_ref()) {
+    if cx.is(prev, Class::Title) {
         return true;
     }
     let adjective = !capitalised(cx.word(prev)) && w.adjective(cx.key(prev).as_ref());
     adjective
         && prev
             .checked_sub(1)
-            .is_some_and(|p| cx.joined(p) && w.titles.contains(cx.key(p).as_ref()))
+            .is_some_and(|p| cx.joined(p) && cx.is(p, Class::Title))
 }
 
 /// Whether a title appears among the few tokens before the comma at `comma`
@@ -155,7 +151,7 @@ fn title_before_comma(cx: &Context, comma: usize) -> bool {
     (from..comma)
         .rev()
         .take_while(|&k| cx.kind(k) != Some(TokenKind::Punct) || cx.word(k) == "'")
-        .any(|k| cx.lex.words.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k)))
+        .any(|k| cx.is(k, Class::Title) && !capitalised(cx.word(k)))
 }
 
 /// Whether a role follows the name ending at `last` (`Bakhtiar Khakimov,
@@ -173,7 +169,7 @@ fn title_after(cx: &Context, last: usize) -> bool {
     }
     // A role in apposition is written in lower case; a capitalised title
     // (`M.`, `Mme`) opens the next name instead (`à New York, M. Wang`).
-    cx.lex.words.titles.contains(cx.key(k).as_ref()) && !capitalised(cx.word(k))
+    cx.is(k, Class::Title) && !capitalised(cx.word(k))
 }
 
 /// Whether a role with its article follows the one-word name ending at
@@ -182,7 +178,7 @@ fn title_after(cx: &Context, last: usize) -> bool {
 fn role_with_article_after(cx: &Context, last: usize) -> bool {
     cx.word(last + 1) == ","
         && matches!(cx.key(last + 2).as_ref(), "le" | "la")
-        && cx.lex.words.titles.contains(cx.key(last + 3).as_ref())
+        && cx.is(last + 3, Class::Title)
         && !capitalised(cx.word(last + 3))
         && matches!(cx.key(last + 4).as_ref(), "de" | "du" | "des" | "d'")
 }
@@ -203,7 +199,6 @@ fn after_credit_slash(cx: &Context, i: usize) -> bool {
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let w = &cx.lex.words;
     let place_spans: HashSet<(usize, usize)> = out
         .iter()
         .filter(|c| c.label == Label::Loc)
@@ -219,10 +214,9 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         let last = run_end(cx, i, &places);
         let n = parts(cx, i, last);
         let given = given_name(cx, i);
-        let key = cx.key(i);
         // An all-caps word is an acronym (`l'ONG Greenpeace`), not the
         // surname `Ong`.
-        let chinese = w.chinese_surnames.contains(key.as_ref())
+        let chinese = cx.is(i, Class::ChineseSurname)
             && !all_caps(cx.word(i))
             && cx.joined(i)
             && name_part(cx, i + 1)
@@ -248,7 +242,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         // Bond`); one before a model code is a maker's (`Douglas MD-83`).
         let work = i
             .checked_sub(1)
-            .is_some_and(|p| cx.joined(p) && w.work_nouns.contains(cx.key(p).as_ref()));
+            .is_some_and(|p| cx.joined(p) && cx.is(p, Class::WorkNoun));
         let model = (i..=last).any(|k| model_code(cx.word(k)))
             || (cx.joined(last) && model_code(cx.word(last + 1)));
         let found_last = found_last.filter(|_| !((work || model) && !title_before(cx, i)));

@@ -22,6 +22,61 @@ pub enum DateWord {
     At,
 }
 
+/// A word list that a token's key may be in; see [`Classes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    GivenName,
+    ChineseSurname,
+    Title,
+    Blocker,
+    OrgHead,
+    LowercaseOrgHead,
+    AreaHead,
+    OrgDescriptor,
+    Particle,
+    Link,
+    Determiner,
+    Weekday,
+    Modifier,
+    RelativeDateStart,
+    SpeechVerb,
+    PlaceNoun,
+    FunctionWord,
+    YearContext,
+    WorkNoun,
+    Currency,
+    Multiplier,
+    ClockWord,
+    /// The key of a word of `org_suffixes` (which are case-sensitive).
+    OrgSuffix,
+    CommonAcronym,
+    AmbiguousAgency,
+}
+
+impl Class {
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// What the word lists say about one key. The finders ask about the same
+/// tokens dozens of times; a document's tokens are looked up once, in one
+/// table (`Words::classes`), and then asked by a bit test.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Classes {
+    bits: u32,
+    /// The key's entry in `date_words`.
+    pub date_word: Option<DateWord>,
+    /// The month the key names in full (`dates::full_month`).
+    pub full_month: Option<u32>,
+}
+
+impl Classes {
+    pub fn is(&self, class: Class) -> bool {
+        self.bits & class.bit() != 0
+    }
+}
+
 pub struct Words {
     pub given_names: WordSet,
     pub chinese_surnames: WordSet,
@@ -42,11 +97,9 @@ pub struct Words {
     pub adjective_endings: Vec<&'static str>,
     pub weekdays: WordSet,
     pub modifiers: WordSet,
-    /// Relative date expressions, as token keys.
-    pub relative_dates: Vec<Vec<String>>,
-    /// The first keys of `relative_dates`: a token that is none of them
-    /// starts no relative date, and the list need not be walked.
-    pub relative_date_starts: WordSet,
+    /// Relative date expressions, as token keys, by their first key: a
+    /// token is compared only with the expressions it can start.
+    pub relative_dates: WordMap<String, Vec<Vec<String>>>,
     pub currencies: WordMap<String, &'static str>,
     pub multipliers: WordMap<String, u32>,
     /// Finite forms and participles of the verbs of speech (one word, not
@@ -74,6 +127,9 @@ pub struct Words {
     /// Given names keyed with one character replaced by `?`, to repair a name
     /// that lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
     pub given_name_holes: WordMap<String, &'static str>,
+    /// Every key of the lists above that a token is asked about, with its
+    /// classes.
+    pub classes: WordMap<String, Classes>,
 }
 
 impl Default for Words {
@@ -95,15 +151,14 @@ impl Default for Words {
             }
             titles.insert(key);
         }
-        let relative_dates: Vec<Vec<String>> =
-            entries(include_str!("../../data/entities/relative_dates.txt"))
-                .map(|e| e.split_whitespace().map(fold_key).collect())
-                .collect();
-        Words {
-            relative_date_starts: relative_dates
-                .iter()
-                .filter_map(|p| p.first().cloned())
-                .collect(),
+        let mut relative_dates: WordMap<String, Vec<Vec<String>>> = WordMap::default();
+        for e in entries(include_str!("../../data/entities/relative_dates.txt")) {
+            let keys: Vec<String> = e.split_whitespace().map(fold_key).collect();
+            if let Some(first) = keys.first() {
+                relative_dates.entry(first.clone()).or_default().push(keys);
+            }
+        }
+        let mut words = Words {
             relative_dates,
             given_names: folded_set(include_str!("../../data/lexicons/given_names.txt")),
             chinese_surnames: folded_set(include_str!("../../data/lexicons/chinese_surnames.txt")),
@@ -173,11 +228,77 @@ impl Default for Words {
             multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
                 .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
                 .collect(),
-        }
+            classes: WordMap::default(),
+        };
+        words.classes = words.build_classes();
+        words
     }
 }
 
 impl Words {
+    /// The classes of every key in the lists.
+    fn build_classes(&self) -> WordMap<String, Classes> {
+        let mut classes: WordMap<String, Classes> = WordMap::default();
+        let sets = [
+            (Class::GivenName, &self.given_names),
+            (Class::ChineseSurname, &self.chinese_surnames),
+            (Class::Title, &self.titles),
+            (Class::Blocker, &self.blockers),
+            (Class::OrgHead, &self.org_heads),
+            (Class::LowercaseOrgHead, &self.lowercase_org_heads),
+            (Class::AreaHead, &self.area_heads),
+            (Class::OrgDescriptor, &self.org_descriptors),
+            (Class::Particle, &self.particles),
+            (Class::Link, &self.links),
+            (Class::Determiner, &self.determiners),
+            (Class::Weekday, &self.weekdays),
+            (Class::Modifier, &self.modifiers),
+            (Class::SpeechVerb, &self.speech_verbs),
+            (Class::PlaceNoun, &self.place_nouns),
+            (Class::FunctionWord, &self.function_words),
+            (Class::YearContext, &self.year_contexts),
+            (Class::WorkNoun, &self.work_nouns),
+        ];
+        for (class, set) in sets {
+            for key in set {
+                classes.entry(key.clone()).or_default().bits |= class.bit();
+            }
+        }
+        // Lists of words as written: flagged under the key of each word, so
+        // that only a token with that key is looked up in the list itself.
+        let written = [
+            (Class::OrgSuffix, &self.org_suffixes),
+            (Class::CommonAcronym, &self.common_acronyms),
+            (Class::AmbiguousAgency, &self.ambiguous_agencies),
+        ];
+        for (class, set) in written {
+            for word in set {
+                classes.entry(crate::text::key_of(word)).or_default().bits |= class.bit();
+            }
+        }
+        let maps = [
+            (
+                Class::RelativeDateStart,
+                self.relative_dates.keys().collect::<Vec<_>>(),
+            ),
+            (Class::Currency, self.currencies.keys().collect()),
+            (Class::Multiplier, self.multipliers.keys().collect()),
+            (Class::ClockWord, self.clock_words.keys().collect()),
+        ];
+        for (class, keys) in maps {
+            for key in keys {
+                classes.entry(key.clone()).or_default().bits |= class.bit();
+            }
+        }
+        for (key, &kind) in &self.date_words {
+            classes.entry(key.clone()).or_default().date_word = Some(kind);
+        }
+        for (key, month) in crate::dates::full_months() {
+            classes.entry(key.to_string()).or_default().full_month = Some(month);
+        }
+        classes
+    }
+
     /// Whether a lower-case word looks like an adjective (by its ending).
     pub fn adjective(&self, key: &str) -> bool {
         key.chars().count() >= 4
@@ -192,13 +313,16 @@ fn given_name_holes() -> WordMap<String, &'static str> {
     let mut holes = WordMap::default();
     for name in entries(include_str!("../../data/lexicons/given_names.txt")) {
         let key = fold_key(name);
-        let chars: Vec<char> = key.chars().collect();
-        for i in 0..chars.len() {
-            let holed: String = chars
-                .iter()
-                .enumerate()
-                .map(|(j, &c)| if j == i { '?' } else { c })
-                .collect();
+        // Each key is built from the two slices around the hole, in one
+        // allocation of the right size.
+        for (at, c) in key.char_indices() {
+            let (Some(before), Some(after)) = (key.get(..at), key.get(at + c.len_utf8()..)) else {
+                continue;
+            };
+            let mut holed = String::with_capacity(before.len() + 1 + after.len());
+            holed.push_str(before);
+            holed.push('?');
+            holed.push_str(after);
             holes.entry(holed).or_insert(name);
         }
     }
