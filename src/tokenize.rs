@@ -601,21 +601,24 @@ pub fn classify(s: &str) -> TokenKind {
 
 /// Joins numbers written with a space between groups of three digits:
 /// `2 001`, `1 000 000`, `1 000,5` (space, no-break space or narrow no-break space).
+/// In place: a second array of tokens would double the tokenizer's peak.
 fn merge_spaced_numbers(text: &str, tokens: &mut Vec<Token>) {
-    if tokens.len() < 2 {
-        return;
-    }
-    let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens.drain(..) {
-        if let Some(last) = merged.last_mut() {
+    let mut kept: usize = 0;
+    for i in 0..tokens.len() {
+        let Some(&token) = tokens.get(i) else { break };
+        if let Some(last) = kept.checked_sub(1).and_then(|k| tokens.get_mut(k)) {
             if can_extend_number(text, last, &token) {
                 last.end = token.end;
                 continue;
             }
         }
-        merged.push(token);
+        if let Some(slot) = tokens.get_mut(kept) {
+            *slot = token;
+        }
+        kept += 1;
     }
-    *tokens = merged;
+    tokens.truncate(kept);
+    tokens.shrink_to_fit();
 }
 
 fn can_extend_number(text: &str, left: &Token, right: &Token) -> bool {
