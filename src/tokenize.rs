@@ -51,13 +51,20 @@ pub fn tokenize(lex: &Lexicons, text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0;
     let bytes = text.as_bytes();
-    while pos < bytes.len() {
-        let Some(c) = text.get(pos..).and_then(|s| s.chars().next()) else {
-            break;
-        };
-        if c.is_whitespace() || c.is_control() || is_invisible(c) {
-            pos += c.len_utf8();
-            continue;
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii() {
+            if ascii_separator(b) {
+                pos += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = text.get(pos..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            if separator(c) {
+                pos += c.len_utf8();
+                continue;
+            }
         }
         let end = chunk_end(text, pos);
         split_chunk(lex, text, pos, end, &mut tokens);
@@ -75,14 +82,37 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// What separates chunks: white space, controls and invisible characters.
+fn separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || is_invisible(c)
+}
+
+/// [`separator`] for an ASCII byte: the ASCII white space and controls are
+/// the bytes up to the space, and DEL.
+fn ascii_separator(b: u8) -> bool {
+    b <= b' ' || b == 0x7F
+}
+
 fn chunk_end(text: &str, start: usize) -> usize {
-    text.get(start..)
-        .and_then(|s| {
-            s.char_indices()
-                .find(|&(_, c)| c.is_whitespace() || c.is_control() || is_invisible(c))
-                .map(|(i, _)| start + i)
-        })
-        .unwrap_or(text.len())
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if ascii_separator(b) {
+                return at;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        if separator(c) {
+            return at;
+        }
+        at += c.len_utf8();
+    }
+    text.len()
 }
 
 /// Opening punctuation peeled from the start of a chunk.
@@ -484,27 +514,29 @@ fn clitic_suffix(lex: &Lexicons, s: &str) -> Option<usize> {
     None
 }
 
-/// Whether `s` holds only characters that web and e-mail addresses use: a
-/// cheap test that fails early on ordinary words and punctuation.
+/// Whether `s` holds only characters that web and e-mail addresses use, and
+/// one of the `.`, `@` or `:` every address has: a cheap test that fails
+/// early on ordinary words and punctuation.
 fn address_chars_only(s: &str) -> bool {
-    s.bytes().all(|b| {
-        b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b':'
-                    | b'/'
-                    | b'?'
-                    | b'#'
-                    | b'@'
-                    | b'%'
-                    | b'&'
-                    | b'='
-                    | b'+'
-            )
-    })
+    s.bytes().any(|b| matches!(b, b'.' | b'@' | b':'))
+        && s.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'-' | b'.'
+                        | b'_'
+                        | b'~'
+                        | b':'
+                        | b'/'
+                        | b'?'
+                        | b'#'
+                        | b'@'
+                        | b'%'
+                        | b'&'
+                        | b'='
+                        | b'+'
+                )
+        })
 }
 
 fn is_email(s: &str) -> bool {
