@@ -376,6 +376,17 @@ fn split_core(lex: &Lexicons, text: &str, mut lo: usize, hi: usize, tokens: &mut
 /// Splits one word: elisions off its start (`l'`, `qu'`), clitic pronouns
 /// off its end (`-t-il`), unless the whole is a word of its own.
 fn split_word(lex: &Lexicons, text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
+    // Elisions end in an apostrophe and clitics start with a hyphen: a word
+    // without either (no `-`, `'`, nor a byte that starts `’`, `‘` or `ʼ`)
+    // is one token, told in one scan of its bytes.
+    let plain = text
+        .as_bytes()
+        .get(lo..hi)
+        .is_some_and(|w| !w.iter().any(|&b| matches!(b, b'-' | b'\'' | 0xE2 | 0xCA)));
+    if plain {
+        push(tokens, text, lo, hi);
+        return;
+    }
     while lo < hi {
         let s = text.get(lo..hi).unwrap_or("");
         if s.len() <= MAX_LEXICON_WORD && has_joiner(s) {
