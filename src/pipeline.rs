@@ -151,10 +151,9 @@ impl Pipeline {
 }
 
 fn run(lex: &Lexicons, stages: Stages, text: &str) -> Document {
-    Document {
-        text: text.to_string(),
-        ..analysis(lex, stages, text)
-    }
+    let mut doc = analysis(lex, stages, text);
+    doc.text = text.to_string();
+    doc
 }
 
 fn run_owned(lex: &Lexicons, stages: Stages, text: String) -> Document {
