@@ -40,4 +40,4 @@ pub use model::{
     Document, Entity, Label, Meta, Paragraph, Quote, QuoteKind, Role, Source, Span, Token,
     TokenKind, Warning, Zone,
 };
-pub use pipeline::{analyze, sentences, tokenize, Lexicons, Pipeline, Stage};
+pub use pipeline::{analyze, analyze_owned, sentences, tokenize, Lexicons, Pipeline, Stage};

@@ -73,6 +73,12 @@ pub fn analyze(text: &str) -> Document {
     run(Lexicons::builtin(), Stages::ALL, text)
 }
 
+/// [`analyze`] of a text the caller gives up: it becomes the document's
+/// text, where `analyze` copies it.
+pub fn analyze_owned(text: String) -> Document {
+    run_owned(Lexicons::builtin(), Stages::ALL, text)
+}
+
 /// A stage that a [`Pipeline`] can leave out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Stage {
@@ -130,6 +136,11 @@ impl Pipeline {
         run(&self.lexicons, self.stages, text)
     }
 
+    /// See [`analyze_owned`].
+    pub fn analyze_owned(&self, text: String) -> Document {
+        run_owned(&self.lexicons, self.stages, text)
+    }
+
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         crate::tokenize::tokenize(&self.lexicons.tokenizer, text)
     }
@@ -140,6 +151,20 @@ impl Pipeline {
 }
 
 fn run(lex: &Lexicons, stages: Stages, text: &str) -> Document {
+    let mut doc = analysis(lex, stages, text);
+    doc.text = text.to_string();
+    doc
+}
+
+fn run_owned(lex: &Lexicons, stages: Stages, text: String) -> Document {
+    let mut doc = analysis(lex, stages, &text);
+    doc.text = text;
+    doc
+}
+
+/// The document of `text` with its text left empty: the callers put it in,
+/// moved or copied, once the analysis has freed what it worked with.
+fn analysis(lex: &Lexicons, stages: Stages, text: &str) -> Document {
     let repaired = repair::repair(text);
     let work = repaired.text();
     let tokens = crate::tokenize::tokenize(&lex.tokenizer, work);
@@ -157,7 +182,7 @@ fn run(lex: &Lexicons, stages: Stages, text: &str) -> Document {
     };
     let back = |s: Span| repaired.original_span(s);
     Document {
-        text: text.to_string(),
+        text: String::new(),
         tokens: tokens
             .into_iter()
             .map(|t| {

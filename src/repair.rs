@@ -112,59 +112,85 @@ fn map_back(edits: &[Edit], at: usize, is_end: bool) -> usize {
     }
 }
 
-/// One left-to-right pass; `None` when nothing was decoded.
+/// The character starting at byte `at` of `text`.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// The character ending at byte `at` of `text`.
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// One left-to-right pass; `None` when nothing was decoded. It reads the
+/// characters in place (no table of them: that would cost 16 bytes a
+/// character), and the repaired copy is begun only at the first edit.
 fn decode_pass(text: &str) -> Option<(String, Vec<Edit>)> {
     if text.is_ascii() && !text.contains('&') {
         return None;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut edits = Vec::new();
     let mut copied = 0;
-    let mut k = 0;
+    let mut at = 0;
     // Where the run of mojibake characters looked at last ends: each run is
     // looked at once, from its first character.
     let mut run_end = 0;
-    while let Some(&(at, _)) = chars.get(k) {
-        if k >= run_end {
-            let run = chars
-                .get(k..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|&&(_, c)| byte_of(c).is_some())
-                .count();
-            run_end = k + run.max(1);
+    while let Some(c) = char_at(text, at) {
+        // Every repair starts at `&` or outside ASCII (mojibake characters
+        // all are): the ASCII before either is copied as it is.
+        if c.is_ascii() && c != '&' {
+            at = text
+                .as_bytes()
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|&b| !b.is_ascii() || b == b'&'))
+                .map_or(text.len(), |n| at + n);
+            continue;
+        }
+        if at >= run_end {
+            let rest = text.get(at..).unwrap_or("");
+            let (run, run_bytes) = rest
+                .chars()
+                .take_while(|&c| byte_of(c).is_some())
+                .fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+            run_end = at + run_bytes.max(c.len_utf8());
             // Two layers make four characters at least.
-            let layers = (run >= 4)
-                .then(|| chars.get(k..run_end).and_then(decode_layers))
-                .flatten();
-            if let Some(pieces) = layers {
-                for (c, first, last) in pieces {
-                    let (Some(&(from, _)), Some(&(to, last_char))) =
-                        (chars.get(k + first), chars.get(k + last))
-                    else {
-                        continue;
-                    };
-                    out.push_str(text.get(copied..from).unwrap_or(""));
-                    let new_start = out.len();
-                    out.push(c);
-                    let end = to + last_char.len_utf8();
-                    edits.push(Edit {
-                        orig: Span::new(from, end),
-                        new: Span::new(new_start, out.len()),
-                    });
-                    copied = end;
+            if run >= 4 {
+                let chars: Vec<(usize, char)> = rest
+                    .get(..run_bytes)
+                    .unwrap_or("")
+                    .char_indices()
+                    .map(|(i, c)| (at + i, c))
+                    .collect();
+                if let Some(pieces) = decode_layers(&chars) {
+                    for (c, first, last) in pieces {
+                        let (Some(&(from, _)), Some(&(to, last_char))) =
+                            (chars.get(first), chars.get(last))
+                        else {
+                            continue;
+                        };
+                        begin_copy(&mut out, text);
+                        out.push_str(text.get(copied..from).unwrap_or(""));
+                        let new_start = out.len();
+                        out.push(c);
+                        let end = to + last_char.len_utf8();
+                        edits.push(Edit {
+                            orig: Span::new(from, end),
+                            new: Span::new(new_start, out.len()),
+                        });
+                        copied = end;
+                    }
+                    at = run_end;
+                    continue;
                 }
-                k = run_end;
-                continue;
             }
         }
-        let fix = decode_at(&chars, k)
-            .map(|(c, len)| (Some(c), len))
-            .or_else(|| entity_at(&chars, k).map(|(c, len)| (Some(c), len)))
-            .or_else(|| space_damage_at(&chars, k));
-        if let Some((decoded, len)) = fix {
-            let end = chars.get(k + len).map_or(text.len(), |&(i, _)| i);
+        let fix = decode_at(text, at)
+            .map(|(c, end)| (Some(c), end))
+            .or_else(|| entity_at(text, at).map(|(c, end)| (Some(c), end)))
+            .or_else(|| space_damage_at(text, at));
+        if let Some((decoded, end)) = fix {
+            begin_copy(&mut out, text);
             out.push_str(text.get(copied..at).unwrap_or(""));
             let new_start = out.len();
             out.extend(decoded);
@@ -173,9 +199,9 @@ fn decode_pass(text: &str) -> Option<(String, Vec<Edit>)> {
                 new: Span::new(new_start, out.len()),
             });
             copied = end;
-            k += len;
+            at = end;
         } else {
-            k += 1;
+            at += c.len_utf8();
         }
     }
     if edits.is_empty() {
@@ -185,10 +211,19 @@ fn decode_pass(text: &str) -> Option<(String, Vec<Edit>)> {
     Some((out, edits))
 }
 
-/// The character encoded by the mojibake run starting at `chars[k]`, and the
-/// run's length in characters.
-fn decode_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
-    let lead = byte_of(chars.get(k)?.1)?;
+/// Reserves the repaired copy of `text` before its first piece.
+fn begin_copy(out: &mut String, text: &str) {
+    if out.capacity() == 0 {
+        out.reserve(text.len());
+    }
+}
+
+/// The character encoded by the mojibake run starting at byte `at`, and
+/// where the run ends.
+fn decode_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let mut chars = text.get(at..)?.chars();
+    let first = chars.next()?;
+    let lead = byte_of(first)?;
     let len = match lead {
         0xC2..=0xDF => 2,
         0xE0..=0xEF => 3,
@@ -197,22 +232,18 @@ fn decode_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
     };
     let mut bytes = [lead, 0, 0, 0];
     let mut shown = ['\0'; 4];
-    for (j, (byte, shown_char)) in bytes
-        .iter_mut()
-        .zip(&mut shown)
-        .enumerate()
-        .take(len)
-        .skip(1)
-    {
-        let c = chars.get(k + j)?.1;
+    let mut end = at + first.len_utf8();
+    for (byte, shown_char) in bytes.iter_mut().zip(&mut shown).take(len).skip(1) {
+        let c = chars.next()?;
         *byte = byte_of(c).filter(|b| (0x80..=0xBF).contains(b))?;
         *shown_char = c;
+        end += c.len_utf8();
     }
     let decoded = std::str::from_utf8(bytes.get(..len)?)
         .ok()?
         .chars()
         .next()?;
-    plausible(lead, shown.get(1..len)?).then_some((decoded, len))
+    plausible(lead, shown.get(1..len)?).then_some((decoded, end))
 }
 
 /// A run of mojibake characters damaged more than once (`ÃƒÂ©`, `ÃƒÆ’Ã‚Â©`
@@ -278,21 +309,15 @@ fn read_cp1252(byte: u8) -> char {
 }
 
 /// The character of the HTML reference (`&eacute;`, `&#233;`, `&#xE9;`)
-/// starting at `chars[k]`, and the reference's length in characters.
-fn entity_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
-    if chars.get(k)?.1 != '&' {
-        return None;
-    }
-    let name: String = chars
-        .get(k + 1..)?
-        .iter()
-        .take(MAX_ENTITY_CHARS)
-        .map(|&(_, c)| c)
-        .take_while(|&c| c != ';')
-        .collect();
-    if chars.get(k + 1 + name.chars().count())?.1 != ';' {
-        return None;
-    }
+/// starting at byte `at`, and where the reference ends.
+fn entity_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let after = text.get(at..)?.strip_prefix('&')?;
+    // The `;` closing a name of at most MAX_ENTITY_CHARS characters.
+    let (semicolon, _) = after
+        .char_indices()
+        .take(MAX_ENTITY_CHARS + 1)
+        .find(|&(_, c)| c == ';')?;
+    let name = after.get(..semicolon)?;
     let c = if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -307,9 +332,9 @@ fn entity_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
         };
         Some(c).filter(|c| !c.is_control() || c.is_whitespace())?
     } else {
-        *ENTITIES.get(name.as_str())?
+        *ENTITIES.get(name)?
     };
-    Some((c, name.chars().count() + 2))
+    Some((c, at + 1 + semicolon + 1))
 }
 
 /// `Ã` or `Â` followed by a plain space: the two bytes of `à` (C3 A0) or of a
@@ -317,18 +342,17 @@ fn entity_at(chars: &[(usize, char)], k: usize) -> Option<(char, usize)> {
 /// French has no word ending in `Ã` or `Â`; after a capital letter they may
 /// end a foreign word in capitals (`IRMÃ`), so they are left there. `Ã`
 /// becomes `à`; `Â` is dropped, the space standing for the no-break space.
-fn space_damage_at(chars: &[(usize, char)], k: usize) -> Option<(Option<char>, usize)> {
-    let c = chars.get(k)?.1;
-    if chars.get(k + 1)?.1 != ' ' {
+/// Returns the replacement and where the damaged character ends.
+fn space_damage_at(text: &str, at: usize) -> Option<(Option<char>, usize)> {
+    let c = char_at(text, at)?;
+    let end = at + c.len_utf8();
+    if char_at(text, end)? != ' ' {
         return None;
     }
-    let after_capital = k
-        .checked_sub(1)
-        .and_then(|j| chars.get(j))
-        .is_some_and(|&(_, p)| p.is_uppercase());
+    let after_capital = char_before(text, at).is_some_and(char::is_uppercase);
     match c {
-        'Ã' if !after_capital => Some((Some('à'), 1)),
-        'Â' if !after_capital => Some((None, 1)),
+        'Ã' if !after_capital => Some((Some('à'), end)),
+        'Â' if !after_capital => Some((None, end)),
         _ => None,
     }
 }
@@ -365,8 +389,9 @@ fn follows_word(c: char) -> bool {
 /// Windows-1252 (whose five undefined bytes read as the Latin-1 controls).
 fn byte_of(c: char) -> Option<u8> {
     let code = u32::from(c);
-    if (0x80..=0xFF).contains(&code) {
-        return u8::try_from(code).ok();
+    // The Windows-1252 characters are all past U+00FF.
+    if code <= 0xFF {
+        return u8::try_from(code).ok().filter(|&b| b >= 0x80);
     }
     CP1252.iter().find(|&&(ch, _)| ch == c).map(|&(_, b)| b)
 }
@@ -407,60 +432,66 @@ const CP1252: [(char, u8); 27] = [
 /// a word (`mett?e`, `cr??e`), at the start of a lower-case word (`?uvre`),
 /// or ending a capitalised word right before another capitalised word
 /// (`Sergue? Lavrov`). No rule can restore these with certainty, so they are
-/// only reported, one warning a run.
+/// only reported, one warning a run. Only those two characters are looked
+/// at, in place.
 fn lost_characters(text: &str) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let ch = |j: Option<usize>| j.and_then(|j| chars.get(j)).map(|&(_, c)| c);
-    let mut k = 0;
-    while let Some(&(i, c)) = chars.get(k) {
-        let run = chars
-            .get(k..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|&&(_, x)| x == c)
-            .count()
-            .max(1);
-        let lost = match c {
-            '\u{FFFD}' => true,
-            '?' => {
-                let prev = ch(k.checked_sub(1));
-                let next = ch(Some(k + run));
-                let inside =
-                    prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
-                let word_start = !prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_lowercase);
-                let name_end = prev.is_some_and(char::is_alphabetic)
-                    && next == Some(' ')
-                    && ch(Some(k + run + 1)).is_some_and(char::is_uppercase)
-                    && capitalised_word_before(&chars, k);
-                inside || word_start || name_end
-            }
-            _ => false,
+    let mut from = 0;
+    // U+FFFD is EF BF BD in UTF-8: its first byte is looked for, then the character.
+    while let Some(found) = text
+        .as_bytes()
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'?' || b == 0xEF))
+    {
+        let i = from + found;
+        let Some(c) = char_at(text, i) else { break };
+        if c != '?' && c != '\u{FFFD}' {
+            from = i + c.len_utf8();
+            continue;
+        }
+        let run = text
+            .get(i..)
+            .and_then(|s| s.find(|x| x != c))
+            .map_or(text.len(), |n| i + n);
+        let lost = c == '\u{FFFD}' || {
+            let prev = char_before(text, i);
+            let next = char_at(text, run);
+            let inside =
+                prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+            let word_start =
+                !prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_lowercase);
+            let name_end = prev.is_some_and(char::is_alphabetic)
+                && next == Some(' ')
+                && char_at(text, run + 1).is_some_and(char::is_uppercase)
+                && capitalised_word_before(text, i);
+            inside || word_start || name_end
         };
         if lost {
-            let end = chars.get(k + run).map_or(text.len(), |&(j, _)| j);
             warnings.push(Warning {
-                span: Span::new(i, end),
+                span: Span::new(i, run),
                 message: "character lost in a bad conversion".to_string(),
             });
         }
-        k += run;
+        from = run;
     }
     warnings
 }
 
-/// Whether the letters right before index `k` form a capitalised word.
-fn capitalised_word_before(chars: &[(usize, char)], k: usize) -> bool {
-    let word: Vec<char> = chars
-        .get(..k)
-        .unwrap_or(&[])
-        .iter()
+/// Whether the letters right before byte `at` form a capitalised word.
+fn capitalised_word_before(text: &str, at: usize) -> bool {
+    let mut letters = 0;
+    let mut first = None;
+    for c in text
+        .get(..at)
+        .unwrap_or("")
+        .chars()
         .rev()
-        .map(|&(_, c)| c)
         .take_while(|c| c.is_alphabetic())
-        .collect();
-    word.len() >= 2 && word.last().is_some_and(|c| c.is_uppercase())
+    {
+        letters += 1;
+        first = Some(c);
+    }
+    letters >= 2 && first.is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]

@@ -17,11 +17,15 @@ pub struct Context<'a, L> {
     /// character whose lower case has another length is left as is), so that
     /// offsets in `folded` are offsets in `text`.
     pub folded: String,
-    /// For each token, where its key (see `key`) is; the finders look a
+    /// The tokens whose key (see `key`) is not their span of `folded`, those
+    /// with a typographic apostrophe: one bit a token. The finders look a
     /// token's key up many times, so it is worked out once.
-    keys: Vec<KeyAt>,
-    /// The keys of tokens with a typographic apostrophe, folded to `'`.
+    rewritten_tokens: Vec<u64>,
+    /// The keys of those tokens, apostrophes folded to `'`, one after the other.
     rewritten: String,
+    /// For each of those tokens, in order: its index and its key's end in
+    /// `rewritten` (its start is the end of the one before).
+    rewritten_ends: Vec<(usize, usize)>,
     /// The publication year, when the article gives it.
     pub year: Option<&'a str>,
     /// The publication date as the layout gives it (ISO 8601), if any.
@@ -34,22 +38,23 @@ impl<'a, L> Context<'a, L> {
     pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a L) -> Self {
         let folded = fold_text(text);
         let mut rewritten = String::new();
-        let keys = tokens
-            .iter()
-            .map(|t| {
-                let s = folded.get(t.start..t.end).unwrap_or("");
-                // The typographic apostrophes are all outside ASCII, and
-                // start with byte 0xE2 (’, ‘) or 0xCA (ʼ), which no accented
-                // Latin letter does: most words need no look at their chars.
-                let maybe = s.bytes().any(|b| b == 0xE2 || b == 0xCA);
-                if !maybe || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
-                    return KeyAt::Folded(t.start, t.end);
-                }
-                let start = rewritten.len();
-                rewritten.extend(s.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }));
-                KeyAt::Rewritten(start, rewritten.len())
-            })
-            .collect();
+        let mut rewritten_tokens = vec![0u64; tokens.len().div_ceil(64)];
+        let mut rewritten_ends = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let s = folded.get(t.start..t.end).unwrap_or("");
+            // The typographic apostrophes are all outside ASCII, and start
+            // with byte 0xE2 (’, ‘) or 0xCA (ʼ), which no accented Latin
+            // letter does: most words need no look at their chars.
+            let maybe = s.bytes().any(|b| b == 0xE2 || b == 0xCA);
+            if !maybe || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
+                continue;
+            }
+            rewritten.extend(s.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }));
+            rewritten_ends.push((i, rewritten.len()));
+            if let Some(bits) = rewritten_tokens.get_mut(i / 64) {
+                *bits |= 1 << (i % 64);
+            }
+        }
         let year = layout
             .meta
             .published
@@ -61,8 +66,9 @@ impl<'a, L> Context<'a, L> {
             lex,
             tokens,
             folded,
-            keys,
+            rewritten_tokens,
             rewritten,
+            rewritten_ends,
             year,
             published: layout.meta.published.as_deref(),
             dateline: layout.meta.dateline,
@@ -89,10 +95,23 @@ impl<'a, L> Context<'a, L> {
 
     /// Token `i` in lower case, apostrophes folded to `'`.
     pub fn key(&self, i: usize) -> Cow<'_, str> {
-        let key = match self.keys.get(i) {
-            Some(&KeyAt::Folded(a, b)) => self.folded.get(a..b),
-            Some(&KeyAt::Rewritten(a, b)) => self.rewritten.get(a..b),
-            None => None,
+        let rewritten = self
+            .rewritten_tokens
+            .get(i / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) != 0);
+        let key = if rewritten {
+            let k = self.rewritten_ends.partition_point(|&(j, _)| j < i);
+            let start = k
+                .checked_sub(1)
+                .and_then(|p| self.rewritten_ends.get(p))
+                .map_or(0, |&(_, end)| end);
+            self.rewritten_ends
+                .get(k)
+                .and_then(|&(_, end)| self.rewritten.get(start..end))
+        } else {
+            self.tokens
+                .get(i)
+                .and_then(|t| self.folded.get(t.start..t.end))
         };
         Cow::Borrowed(key.unwrap_or(""))
     }
@@ -124,14 +143,6 @@ impl<'a, L> Context<'a, L> {
     pub fn line_start(&self, i: usize) -> bool {
         i == 0 || !self.joined(i - 1)
     }
-}
-
-/// Where the key of a token is: a byte range of `Context::folded`, or of
-/// `Context::rewritten`.
-#[derive(Debug, Clone, Copy)]
-enum KeyAt {
-    Folded(usize, usize),
-    Rewritten(usize, usize),
 }
 
 /// Lower case with byte offsets kept (see `Context::folded`).

@@ -51,13 +51,20 @@ pub fn tokenize(lex: &Lexicons, text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0;
     let bytes = text.as_bytes();
-    while pos < bytes.len() {
-        let Some(c) = text.get(pos..).and_then(|s| s.chars().next()) else {
-            break;
-        };
-        if c.is_whitespace() || c.is_control() || is_invisible(c) {
-            pos += c.len_utf8();
-            continue;
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii() {
+            if ascii_separator(b) {
+                pos += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = text.get(pos..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            if separator(c) {
+                pos += c.len_utf8();
+                continue;
+            }
         }
         let end = chunk_end(text, pos);
         split_chunk(lex, text, pos, end, &mut tokens);
@@ -75,14 +82,37 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// What separates chunks: white space, controls and invisible characters.
+fn separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || is_invisible(c)
+}
+
+/// [`separator`] for an ASCII byte: the ASCII white space and controls are
+/// the bytes up to the space, and DEL.
+fn ascii_separator(b: u8) -> bool {
+    b <= b' ' || b == 0x7F
+}
+
 fn chunk_end(text: &str, start: usize) -> usize {
-    text.get(start..)
-        .and_then(|s| {
-            s.char_indices()
-                .find(|&(_, c)| c.is_whitespace() || c.is_control() || is_invisible(c))
-                .map(|(i, _)| start + i)
-        })
-        .unwrap_or(text.len())
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if ascii_separator(b) {
+                return at;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        if separator(c) {
+            return at;
+        }
+        at += c.len_utf8();
+    }
+    text.len()
 }
 
 /// Opening punctuation peeled from the start of a chunk.
@@ -346,6 +376,17 @@ fn split_core(lex: &Lexicons, text: &str, mut lo: usize, hi: usize, tokens: &mut
 /// Splits one word: elisions off its start (`l'`, `qu'`), clitic pronouns
 /// off its end (`-t-il`), unless the whole is a word of its own.
 fn split_word(lex: &Lexicons, text: &str, mut lo: usize, hi: usize, tokens: &mut Vec<Token>) {
+    // Elisions end in an apostrophe and clitics start with a hyphen: a word
+    // without either (no `-`, `'`, nor a byte that starts `’`, `‘` or `ʼ`)
+    // is one token, told in one scan of its bytes.
+    let plain = text
+        .as_bytes()
+        .get(lo..hi)
+        .is_some_and(|w| !w.iter().any(|&b| matches!(b, b'-' | b'\'' | 0xE2 | 0xCA)));
+    if plain {
+        push(tokens, text, lo, hi);
+        return;
+    }
     while lo < hi {
         let s = text.get(lo..hi).unwrap_or("");
         if s.len() <= MAX_LEXICON_WORD && has_joiner(s) {
@@ -484,27 +525,29 @@ fn clitic_suffix(lex: &Lexicons, s: &str) -> Option<usize> {
     None
 }
 
-/// Whether `s` holds only characters that web and e-mail addresses use: a
-/// cheap test that fails early on ordinary words and punctuation.
+/// Whether `s` holds only characters that web and e-mail addresses use, and
+/// one of the `.`, `@` or `:` every address has: a cheap test that fails
+/// early on ordinary words and punctuation.
 fn address_chars_only(s: &str) -> bool {
-    s.bytes().all(|b| {
-        b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b':'
-                    | b'/'
-                    | b'?'
-                    | b'#'
-                    | b'@'
-                    | b'%'
-                    | b'&'
-                    | b'='
-                    | b'+'
-            )
-    })
+    s.bytes().any(|b| matches!(b, b'.' | b'@' | b':'))
+        && s.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'-' | b'.'
+                        | b'_'
+                        | b'~'
+                        | b':'
+                        | b'/'
+                        | b'?'
+                        | b'#'
+                        | b'@'
+                        | b'%'
+                        | b'&'
+                        | b'='
+                        | b'+'
+                )
+        })
 }
 
 fn is_email(s: &str) -> bool {
@@ -601,21 +644,24 @@ pub fn classify(s: &str) -> TokenKind {
 
 /// Joins numbers written with a space between groups of three digits:
 /// `2 001`, `1 000 000`, `1 000,5` (space, no-break space or narrow no-break space).
+/// In place: a second array of tokens would double the tokenizer's peak.
 fn merge_spaced_numbers(text: &str, tokens: &mut Vec<Token>) {
-    if tokens.len() < 2 {
-        return;
-    }
-    let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens.drain(..) {
-        if let Some(last) = merged.last_mut() {
+    let mut kept: usize = 0;
+    for i in 0..tokens.len() {
+        let Some(&token) = tokens.get(i) else { break };
+        if let Some(last) = kept.checked_sub(1).and_then(|k| tokens.get_mut(k)) {
             if can_extend_number(text, last, &token) {
                 last.end = token.end;
                 continue;
             }
         }
-        merged.push(token);
+        if let Some(slot) = tokens.get_mut(kept) {
+            *slot = token;
+        }
+        kept += 1;
     }
-    *tokens = merged;
+    tokens.truncate(kept);
+    tokens.shrink_to_fit();
 }
 
 fn can_extend_number(text: &str, left: &Token, right: &Token) -> bool {

@@ -426,8 +426,8 @@ def test_the_command_line_adds_little_memory_to_the_analysis(ten_mb: dict[str, A
 
 
 @pytest.mark.xfail(
-    reason="the analysis itself peaks at ~27x the input (repair's per-character table, the quotes stage; "
-    "the document's tokens alone are 24 bytes each): core work, not the command line's",
+    reason="the analysis itself peaks at ~15x the input (the entities stage's candidates ~8x, the quotes "
+    "stage's tables ~6x; the document's tokens alone are 24 bytes each, 4.4x): core work, not the command line's",
     strict=True,
 )
 def test_memory_bounds_of_issue_15(ten_mb: dict[str, Any]) -> None:

@@ -86,7 +86,7 @@ fn token_and_sentence_offsets(
 #[pyfunction]
 fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<document::Document> {
     let text = text_arg(text, "text")?;
-    let doc = py.detach(|| guard(|| crate::analyze(&text)))?;
+    let doc = py.detach(|| guard(|| crate::analyze_owned(text)))?;
     Ok(document::Document::new(doc))
 }
 
@@ -144,18 +144,18 @@ fn analyze_many(
     n_threads: Option<usize>,
     pool: Option<&Bound<'_, ThreadPool>>,
 ) -> PyResult<Vec<document::Document>> {
-    analyze_texts(py, texts, n_threads, pool, crate::analyze)
+    analyze_texts(py, texts, n_threads, pool, crate::analyze_owned)
 }
 
 /// The texts of an iterable analysed by `analyze` as `analyze_many` says:
 /// on `pool`, else on `n_threads` threads, else on all cores; GIL released,
-/// signals checked while waiting.
+/// signals checked while waiting. Each text's copy is moved into its document.
 fn analyze_texts(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     pool: Option<&Bound<'_, ThreadPool>>,
-    analyze: impl Fn(&str) -> crate::Document + Send + Sync + 'static,
+    analyze: impl Fn(String) -> crate::Document + Send + Sync + 'static,
 ) -> PyResult<Vec<document::Document>> {
     let mut owned = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
@@ -164,7 +164,7 @@ fn analyze_texts(
     let n = owned.len();
     let docs = run_batch(py, n_threads, pool, n, move |stop| {
         owned
-            .par_iter()
+            .into_par_iter()
             .map(|t| {
                 if stop.load(Ordering::Relaxed) {
                     return Err(errors::FrnewsError::new_err("cancelled"));
@@ -234,7 +234,7 @@ fn analyze_texts_arrow(
     n_threads: Option<usize>,
     ids: Option<&Bound<'_, PyAny>>,
     pool: Option<&Bound<'_, ThreadPool>>,
-    analyze: impl Fn(&str) -> crate::Document + Send + Sync + 'static,
+    analyze: impl Fn(String) -> crate::Document + Send + Sync + 'static,
 ) -> PyResult<arrow::ArrowTables> {
     // `None` stands for a missing text (as in the frames).
     let mut owned = Vec::new();
@@ -250,12 +250,12 @@ fn analyze_texts_arrow(
     let n = owned.len();
     let tables = run_batch(py, n_threads, pool, n, move |stop| {
         let docs = owned
-            .par_iter()
+            .into_par_iter()
             .map(|t| {
                 if stop.load(Ordering::Relaxed) {
                     return Err(errors::FrnewsError::new_err("cancelled"));
                 }
-                t.as_deref().map(|t| guard(|| analyze(t))).transpose()
+                t.map(|t| guard(|| analyze(t))).transpose()
             })
             .collect::<PyResult<Vec<_>>>()?;
         let refs: Vec<Option<&crate::Document>> = docs.iter().map(Option::as_ref).collect();
@@ -277,7 +277,7 @@ fn analyze_arrow(
     ids: Option<&Bound<'_, PyAny>>,
     pool: Option<&Bound<'_, ThreadPool>>,
 ) -> PyResult<arrow::ArrowTables> {
-    analyze_texts_arrow(py, texts, n_threads, ids, pool, crate::analyze)
+    analyze_texts_arrow(py, texts, n_threads, ids, pool, crate::analyze_owned)
 }
 
 /// The Arrow tables of documents already analysed (`None` for a missing one).

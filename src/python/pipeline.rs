@@ -113,7 +113,7 @@ impl Pipeline {
     fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Document> {
         let text = text_arg(text, "text")?;
         let inner = &self.inner;
-        let doc = py.detach(|| guard(|| inner.analyze(&text)))?;
+        let doc = py.detach(|| guard(|| inner.analyze_owned(text)))?;
         Ok(Document::new(doc))
     }
 
@@ -128,7 +128,7 @@ impl Pipeline {
         pool: Option<&Bound<'_, ThreadPool>>,
     ) -> PyResult<Vec<Document>> {
         let inner = Arc::clone(&self.inner);
-        analyze_texts(py, texts, n_threads, pool, move |t| inner.analyze(t))
+        analyze_texts(py, texts, n_threads, pool, move |t| inner.analyze_owned(t))
     }
 
     /// Analyses many articles into Arrow tables, as `frnews.analyze_arrow`.
@@ -142,7 +142,9 @@ impl Pipeline {
         pool: Option<&Bound<'_, ThreadPool>>,
     ) -> PyResult<ArrowTables> {
         let inner = Arc::clone(&self.inner);
-        analyze_texts_arrow(py, texts, n_threads, ids, pool, move |t| inner.analyze(t))
+        analyze_texts_arrow(py, texts, n_threads, ids, pool, move |t| {
+            inner.analyze_owned(t)
+        })
     }
 
     /// Splits `text` into tokens.

@@ -112,8 +112,10 @@ pub struct Lexicons {
     given_genders: WordMap<String, Gender>,
     adjective_verbs: WordSet,
     /// The first word of each phrase cue and of each connector: most
-    /// tokens start neither, and are told so by one look-up.
-    phrase_starts: WordSet,
+    /// tokens start neither, and are told so by one look-up. A phrase's
+    /// first word gives the phrases it starts (indices into `phrases`), so
+    /// that a `de` or an `à` is compared with the few phrases it opens.
+    phrase_starts: WordMap<String, Vec<usize>>,
     connector_starts: WordSet,
 }
 
@@ -260,10 +262,12 @@ fn build(
     let connectors: Vec<Vec<String>> = entries(include_str!("../../data/quotes/connectors.txt"))
         .map(|c| phrase_keys(tokenizer, c))
         .collect();
-    let phrase_starts: WordSet = phrases
-        .iter()
-        .filter_map(|(keys, _)| keys.first().cloned())
-        .collect();
+    let mut phrase_starts: WordMap<String, Vec<usize>> = WordMap::default();
+    for (k, (keys, _)) in phrases.iter().enumerate() {
+        if let Some(first) = keys.first() {
+            phrase_starts.entry(first.clone()).or_default().push(k);
+        }
+    }
     let connector_starts: WordSet = connectors
         .iter()
         .filter_map(|k| k.first().cloned())
@@ -402,14 +406,14 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
 /// The prepositional cue starting at token `i`, if any (longest first).
 pub fn phrase_at(cx: &Context<Lexicons>, i: usize) -> Option<PhraseCue> {
     let lx = cx.lex;
-    if !lx.phrase_starts.contains(cx.key(i).as_ref()) {
-        return None;
-    }
-    lx.phrases
+    let starting = lx.phrase_starts.get(cx.key(i).as_ref())?;
+    starting
         .iter()
+        .filter_map(|&k| lx.phrases.get(k))
         .filter(|(keys, _)| {
             keys.iter()
                 .enumerate()
+                .skip(1)
                 .all(|(k, w)| cx.key(i + k) == w.as_str())
         })
         .max_by_key(|(keys, _)| keys.len())

@@ -64,20 +64,20 @@ pub(crate) struct Doc<'a> {
     pub entities: &'a [Entity],
     /// Token ranges of the sentences.
     pub sentences: Vec<Range<usize>>,
-    pub sentence_of: Vec<usize>,
+    sentence_of: PerToken,
     /// Token ranges and zones of the paragraphs.
     pub paragraphs: Vec<(Range<usize>, Zone)>,
-    pub paragraph_of: Vec<usize>,
+    paragraph_of: PerToken,
     /// For each entity, its first and last token.
     pub entity_tokens: Vec<(usize, usize)>,
     /// For each token, the entity covering it.
-    pub entity_of: Vec<Option<usize>>,
+    entity_of: PerToken,
     pub regions: Vec<Region>,
     /// For each token, the region covering it, marks included.
-    pub region_of: Vec<Option<usize>>,
+    region_of: PerToken,
     pub cues: Vec<VerbCue>,
     /// For each token, the verb cue covering it.
-    pub cue_of: Vec<Option<usize>>,
+    cue_of: PerToken,
 }
 
 impl<'a> Doc<'a> {
@@ -95,27 +95,19 @@ impl<'a> Doc<'a> {
         let sentence_of = owner(n, &sentences);
         let paragraph_spans: Vec<Span> = layout.paragraphs.iter().map(|p| p.span).collect();
         let paragraph_ranges = token_ranges(tokens, paragraph_spans.iter().copied());
+        let paragraph_of = owner(n, &paragraph_ranges);
         let paragraphs: Vec<(Range<usize>, Zone)> = paragraph_ranges
             .into_iter()
             .zip(layout.paragraphs.iter().map(|p| p.zone))
             .collect();
-        let paragraph_of = owner(
-            n,
-            &paragraphs
-                .iter()
-                .map(|(r, _)| r.clone())
-                .collect::<Vec<_>>(),
-        );
         let entity_ranges = token_ranges(tokens, entities.iter().map(|e| e.span));
         let entity_tokens: Vec<(usize, usize)> = entity_ranges
             .iter()
             .map(|r| (r.start, r.end.saturating_sub(1).max(r.start)))
             .collect();
-        let mut entity_of = vec![None; n];
-        for (e, r) in entity_ranges.iter().enumerate() {
-            for slot in entity_of.get_mut(r.clone()).into_iter().flatten() {
-                *slot = Some(e);
-            }
+        let mut entity_of = PerToken::none(n);
+        for (e, r) in entity_ranges.into_iter().enumerate() {
+            entity_of.set(r, e);
         }
         let regions = marks::regions(text, tokens, &paragraph_spans);
         let mut doc = Doc {
@@ -129,22 +121,17 @@ impl<'a> Doc<'a> {
             entity_tokens,
             entity_of,
             regions,
-            region_of: vec![None; n],
+            region_of: PerToken::none(0),
             cues: Vec::new(),
-            cue_of: vec![None; n],
+            cue_of: PerToken::none(n),
         };
         doc.cues = cues::verb_cues(&doc.cx);
         for (k, c) in doc.cues.iter().enumerate() {
-            for slot in doc.cue_of.get_mut(c.first..=c.last).into_iter().flatten() {
-                *slot = Some(k);
-            }
+            doc.cue_of.set(c.first..c.last + 1, k);
         }
-        let mut region_of = vec![None; n];
+        let mut region_of = PerToken::none(n);
         for (k, r) in doc.regions.iter().enumerate() {
-            let end = doc.region_last(r);
-            for slot in region_of.get_mut(r.open..=end).into_iter().flatten() {
-                *slot = Some(k);
-            }
+            region_of.set(r.open..doc.region_last(r) + 1, k);
         }
         doc.region_of = region_of;
         doc
@@ -207,27 +194,36 @@ impl<'a> Doc<'a> {
             .unwrap_or_default()
     }
 
+    /// The index of the sentence holding token `i` (the one before, for a
+    /// token between sentences).
+    pub fn sentence_index(&self, i: usize) -> Option<usize> {
+        self.sentence_of.get(i)
+    }
+
     /// The token range of the sentence holding token `i`.
     pub fn sentence(&self, i: usize) -> Range<usize> {
-        self.sentence_of
-            .get(i)
-            .and_then(|&s| self.sentences.get(s))
+        self.sentence_index(i)
+            .and_then(|s| self.sentences.get(s))
             .cloned()
             .unwrap_or(i..i + 1)
     }
 
+    /// The index of the paragraph holding token `i` (the one before, for a
+    /// token between paragraphs).
+    pub fn paragraph_index(&self, i: usize) -> Option<usize> {
+        self.paragraph_of.get(i)
+    }
+
     pub fn paragraph(&self, i: usize) -> Range<usize> {
-        self.paragraph_of
-            .get(i)
-            .and_then(|&p| self.paragraphs.get(p))
+        self.paragraph_index(i)
+            .and_then(|p| self.paragraphs.get(p))
             .map_or(i..i + 1, |(r, _)| r.clone())
     }
 
     /// The zone of the paragraph holding token `i`.
     pub fn zone(&self, i: usize) -> Zone {
-        self.paragraph_of
-            .get(i)
-            .and_then(|&p| self.paragraphs.get(p))
+        self.paragraph_index(i)
+            .and_then(|p| self.paragraphs.get(p))
             .map_or(Zone::Body, |(_, z)| *z)
     }
 
@@ -241,9 +237,14 @@ impl<'a> Doc<'a> {
         )
     }
 
+    /// The entity covering token `i`.
+    pub fn entity_index(&self, i: usize) -> Option<usize> {
+        self.entity_of.get(i)
+    }
+
     /// The entity covering token `i`, if it is a person or an organisation.
     pub fn speaker_entity(&self, i: usize) -> Option<usize> {
-        let e = (*self.entity_of.get(i)?)?;
+        let e = self.entity_index(i)?;
         matches!(self.entities.get(e)?.label, Label::Per | Label::Org).then_some(e)
     }
 
@@ -275,18 +276,23 @@ impl<'a> Doc<'a> {
         self.region_at(i).is_some_and(|r| r.close.is_some())
     }
 
+    /// The index of the region covering token `i`, marks included.
+    pub fn region_index(&self, i: usize) -> Option<usize> {
+        self.region_of.get(i)
+    }
+
     pub fn region_at(&self, i: usize) -> Option<&Region> {
-        self.region_of
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|k| self.regions.get(k))
+        self.region_index(i).and_then(|k| self.regions.get(k))
+    }
+
+    /// The verb cue covering token `i`.
+    pub fn cue_at(&self, i: usize) -> Option<&VerbCue> {
+        self.cue_of.get(i).and_then(|k| self.cues.get(k))
     }
 
     /// The verb cue starting at token `i`.
     pub fn cue_starting(&self, i: usize) -> Option<VerbCue> {
-        let k = (*self.cue_of.get(i)?)?;
-        self.cues.get(k).filter(|c| c.first == i).copied()
+        self.cue_at(i).filter(|c| c.first == i).copied()
     }
 
     /// Whether the verb starting at token `first` is negated: `ne`/`n'` just
@@ -313,20 +319,49 @@ fn token_ranges(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<Rang
 
 /// For each of `n` tokens, the index of the range holding it (the previous
 /// range for a token between ranges).
-fn owner(n: usize, ranges: &[Range<usize>]) -> Vec<usize> {
-    let mut out = vec![0; n];
+fn owner(n: usize, ranges: &[Range<usize>]) -> PerToken {
+    let mut out = PerToken::none(n);
     let mut current = 0;
     let mut r = 0;
-    for (i, slot) in out.iter_mut().enumerate() {
+    for i in 0..n {
         while ranges.get(r).is_some_and(|range| range.end <= i) && r + 1 < ranges.len() {
             r += 1;
         }
         if ranges.get(r).is_some_and(|range| range.start <= i) {
             current = r;
         }
-        *slot = current;
+        out.set(i..i + 1, current);
     }
     out
+}
+
+/// For each token, the index of what covers it (a sentence, an entity, a
+/// region), in four bytes rather than the sixteen of an `Option<usize>`:
+/// five such tables are kept for every token of the text.
+struct PerToken(Vec<u32>);
+
+impl PerToken {
+    /// Nothing covers the token (an index past `u32::MAX` is taken as none:
+    /// a text of four billion tokens).
+    const NONE: u32 = u32::MAX;
+
+    fn none(n: usize) -> Self {
+        PerToken(vec![Self::NONE; n])
+    }
+
+    fn get(&self, i: usize) -> Option<usize> {
+        let &k = self.0.get(i)?;
+        (k != Self::NONE).then(|| usize::try_from(k).ok()).flatten()
+    }
+
+    /// Marks the tokens of `range` (those inside the text) as covered by `k`.
+    fn set(&mut self, range: Range<usize>, k: usize) {
+        let k = u32::try_from(k).unwrap_or(Self::NONE);
+        let end = range.end.min(self.0.len());
+        if let Some(slots) = self.0.get_mut(range.start.min(end)..end) {
+            slots.fill(k);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -274,7 +274,7 @@ fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut Has
         {
             continue;
         }
-        let sentence = doc.sentence_of.get(c).copied().unwrap_or(0);
+        let sentence = doc.sentence_index(c).unwrap_or(0);
         let floor = sentence_floor.get(&sentence).copied().unwrap_or(0);
         // An incise: the attribution sits inside the clause it attributes
         // (`Le français, appuie-t-il, est classé troisième`, `Par ailleurs,
@@ -393,7 +393,7 @@ fn content_before(
     floor: usize,
 ) -> Option<(usize, usize, QuoteKind)> {
     let prev = c.checked_sub(1)?;
-    let region = doc.region_of.get(prev).copied().flatten();
+    let region = doc.region_index(prev);
     let closed_here = region.filter(|&k| doc.regions.get(k).is_some_and(|r| r.close == Some(prev)));
     let open_here = region.filter(|&k| {
         doc.regions
@@ -1025,11 +1025,7 @@ fn colon_quotes(doc: &Doc, out: &mut Vec<Candidate>) {
         // `avant de poursuivre « Vous êtes ... »`: a sentence in marks
         // right after its verb of speech, without a colon.
         if let Some(cue) = doc
-            .cue_of
-            .get(colon)
-            .copied()
-            .flatten()
-            .and_then(|k| doc.cues.get(k))
+            .cue_at(colon)
             .filter(|c| c.last == colon && doc.capitalised(r.open + 1))
         {
             let last = doc.region_last(r);
@@ -1164,7 +1160,7 @@ fn backward(doc: &Doc, out: &mut Vec<Candidate>) {
         let [before, after] = pair else { continue };
         let t = after.start;
         if !doc.quotable(t)
-            || doc.paragraph_of.get(t) != doc.paragraph_of.get(before.start)
+            || doc.paragraph_index(t) != doc.paragraph_index(before.start)
             || doc.in_closed_region(t)
         {
             continue;
@@ -1253,15 +1249,14 @@ fn continued(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>) {
         if !opens_sentence || !words(doc, r.open + 1, inner_last, 4) {
             continue;
         }
-        let paragraph = doc.paragraph_of.get(r.open).copied().unwrap_or(0);
+        let paragraph = doc.paragraph_index(r.open).unwrap_or(0);
         // The previous quote counts when it is in this paragraph, or in the
         // one before for a quote opening its paragraph: no narration between.
         let opens_paragraph = r.open == doc.paragraph(r.open).start;
         let near = previous.filter(|&c| {
             out.get(c).is_some_and(|cand| {
-                doc.paragraph_of
-                    .get(cand.last)
-                    .is_some_and(|&p| p == paragraph || (opens_paragraph && p + 1 == paragraph))
+                doc.paragraph_index(cand.last)
+                    .is_some_and(|p| p == paragraph || (opens_paragraph && p + 1 == paragraph))
             })
         });
         let subject = match near {

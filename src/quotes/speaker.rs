@@ -259,7 +259,7 @@ pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
             return false;
         }
     }
-    if doc.entity_of.get(start).copied().flatten().is_some() {
+    if doc.entity_index(start).is_some() {
         return false;
     }
     // A place may end a name (`Météo France`), no person or organisation.
@@ -403,10 +403,7 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
         // `la directrice de l'UNRWA au Liban`: a place in the role.
         if cues::is_preposition(&k) {
             let place = doc
-                .entity_of
-                .get(i + 1)
-                .copied()
-                .flatten()
+                .entity_index(i + 1)
                 .filter(|&e| doc.label(e) == Some(Label::Loc))
                 .and_then(|e| doc.entity_tokens.get(e))
                 .filter(|t| t.0 == i + 1);
@@ -417,7 +414,7 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
             }
         }
         if doc.is_punct(i)
-            || (cues::is_preposition(&k) && doc.entity_of.get(i).copied().flatten().is_none())
+            || (cues::is_preposition(&k) && doc.entity_index(i).is_none())
             || doc.cue_starting(i).is_some()
             // A relative or participial clause (`un diplomate ayant requis
             // l'anonymat`) describes the phrase; it is not part of it.
@@ -637,7 +634,7 @@ fn name_before_comma(doc: &Doc, comma: usize, sentence_start: usize) -> Option<S
     // président du club, a dit`), even at the start of the sentence.
     let single = start == end
         && doc.capitalised(start)
-        && doc.entity_of.get(start).copied().flatten().is_none()
+        && doc.entity_index(start).is_none()
         && !doc.cx.lex.is_name_blocker(&doc.key(start))
         && doc.cx.lex.pronoun(&doc.key(start)).is_none();
     (single || name_like(doc, start, end)).then_some(Subject::Name {
@@ -829,7 +826,7 @@ impl<'d> Resolver<'d> {
     /// orateurs refusent ... Il est, disent-ils, ...`); never one person.
     fn plural(&self, at: usize, token: usize) -> Option<String> {
         let doc = self.doc;
-        let paragraph = doc.paragraph_of.get(at).copied().unwrap_or(0);
+        let paragraph = doc.paragraph_index(at).unwrap_or(0);
         // The nearer first: a plural subject opening the sentence before,
         // then the latest plural speaker.
         let here = doc.sentence(token);
@@ -850,11 +847,7 @@ impl<'d> Resolver<'d> {
                 .iter()
                 .rev()
                 .find(|(t, _)| {
-                    *t <= at
-                        && doc
-                            .paragraph_of
-                            .get(*t)
-                            .is_some_and(|&p| p + 1 >= paragraph)
+                    *t <= at && doc.paragraph_index(*t).is_some_and(|p| p + 1 >= paragraph)
                 })
                 .map(|(_, name)| name.clone())
         })
@@ -932,12 +925,11 @@ impl<'d> Resolver<'d> {
     /// fits, else the latest person named before it.
     fn pronoun(&self, at: usize, gender: Gender) -> Option<String> {
         let fits = |g: Gender| gender == Gender::Any || g == Gender::Any || g == gender;
-        let paragraph = self.doc.paragraph_of.get(at).copied().unwrap_or(0);
+        let paragraph = self.doc.paragraph_index(at).unwrap_or(0);
         let recent = |t: usize| {
             self.doc
-                .paragraph_of
-                .get(t)
-                .is_some_and(|&p| p + 4 >= paragraph)
+                .paragraph_index(t)
+                .is_some_and(|p| p + 4 >= paragraph)
         };
         let speaker = self.history.iter().rev().take(8).find(|(t, name, g)| {
             *t <= at && recent(*t) && fits(self.genders.get(name).copied().unwrap_or(*g))
@@ -954,9 +946,8 @@ impl<'d> Resolver<'d> {
                 speaker.is_none_or(|(st, _, _)| *st < *t)
                     && self
                         .doc
-                        .paragraph_of
-                        .get(*t)
-                        .is_some_and(|&p| p + 1 >= paragraph)
+                        .paragraph_index(*t)
+                        .is_some_and(|p| p + 1 >= paragraph)
             });
         if let Some((_, name)) = named_since {
             return Some(name);
@@ -970,9 +961,8 @@ impl<'d> Resolver<'d> {
         // complement named since.
         let free = free.filter(|(t, _)| {
             self.doc
-                .paragraph_of
-                .get(*t)
-                .is_some_and(|&p| p + 1 >= paragraph)
+                .paragraph_index(*t)
+                .is_some_and(|p| p + 1 >= paragraph)
         });
         free.or_else(|| self.latest_person(at, fit))
             .map(|(_, name)| name)
