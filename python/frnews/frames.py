@@ -93,19 +93,27 @@ def columns(what: Table, index: Sequence[Hashable] | None = None) -> list[str]:
     return [*_doc_columns(index), *_TABLES[what][1]]
 
 
+def _checked_doc_columns(docs: list[Document | None], what: Table,
+                         index: Sequence[Hashable] | None) -> list[str]:
+    """The document columns of the table `what` for `docs` labelled by
+    `index`, once `index` is checked to fit them."""
+    if index is not None and len(index) != len(docs):
+        raise ValueError(f"index has {len(index)} labels for {len(docs)} documents")
+    doc_columns = _doc_columns(index)
+    clash = set(doc_columns) & set(_TABLES[what][1])
+    if clash:
+        raise ValueError(f"index level names {sorted(clash)} clash with the columns of the {what} table")
+    return doc_columns
+
+
 def records(docs: Iterable[Document | None], what: Table,
             index: Sequence[Hashable] | None = None) -> dict[str, list[Any]]:
     """Columns (name -> values) of the table `what` for `docs`."""
     _check(what)
     docs = list(docs)
-    if index is not None and len(index) != len(docs):
-        raise ValueError(f"index has {len(index)} labels for {len(docs)} documents")
+    doc_columns = _checked_doc_columns(docs, what, index)
     labels: Sequence[Hashable] = list(range(len(docs))) if index is None else index
-    doc_columns = _doc_columns(index)
     rows_of, fields = _TABLES[what]
-    clash = set(doc_columns) & set(fields)
-    if clash:
-        raise ValueError(f"index level names {sorted(clash)} clash with the columns of the {what} table")
     out: dict[str, list[Any]] = {name: [] for name in [*doc_columns, *fields]}
     doc_values = [out[name] for name in doc_columns]
     field_values = [(name, out[name]) for name in fields]
@@ -174,12 +182,7 @@ def _arrow_table(docs: Iterable[Document | None], what: Table,
     import pyarrow as pa
 
     docs = list(docs)
-    if index is not None and len(index) != len(docs):
-        raise ValueError(f"index has {len(index)} labels for {len(docs)} documents")
-    doc_columns = _doc_columns(index)
-    clash = set(doc_columns) & set(_TABLES[what][1])
-    if clash:
-        raise ValueError(f"index level names {sorted(clash)} clash with the columns of the {what} table")
+    doc_columns = _checked_doc_columns(docs, what, index)
     table = pa.table(arrow_tables(docs)[what])
     return table.select(["doc", *_TABLES[what][1]]), doc_columns
 
