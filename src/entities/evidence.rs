@@ -42,10 +42,10 @@ const MAX_NAMES_PER_WORD: usize = 8;
 fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<bool> {
     let mut covered = vec![false; cx.tokens.len()];
     for c in out.iter().filter(|c| keep(c)) {
-        let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
+        let first = cx.tokens.partition_point(|t| t.end() <= c.span.start);
         for k in first..cx.tokens.len() {
             match (cx.tokens.get(k), covered.get_mut(k)) {
-                (Some(t), Some(slot)) if t.start < c.span.end => *slot = true,
+                (Some(t), Some(slot)) if t.start() < c.span.end => *slot = true,
                 _ => break,
             }
         }
@@ -61,8 +61,8 @@ fn covered(lexical: &[bool], first: usize, last: usize) -> bool {
 
 fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
     Some(Span::new(
-        cx.tokens.get(first)?.start,
-        cx.tokens.get(last)?.end,
+        cx.tokens.get(first)?.start(),
+        cx.tokens.get(last)?.end(),
     ))
 }
 
@@ -329,7 +329,7 @@ fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
         if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
             continue;
         }
-        let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start));
+        let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start()));
         let closed = inside
             .and_then(|&end| cx.token_ending(end))
             .is_some_and(|k| cx.word(k + 1) == ")" && cx.glued(k));
@@ -418,7 +418,7 @@ fn branches(cx: &Context, out: &mut Vec<Candidate>) {
             let place_end = cx
                 .tokens
                 .get(last + 1)
-                .and_then(|t| places.get(&t.start))
+                .and_then(|t| places.get(&t.start()))
                 .copied();
             if let Some(end) = place_end {
                 last = end;
@@ -483,10 +483,10 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         {
             *slot = Some(c);
         }
-        let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
+        let first = cx.tokens.partition_point(|t| t.end() <= c.span.start);
         for k in first..cx.tokens.len() {
             match (cx.tokens.get(k), taken.get_mut(k)) {
-                (Some(t), Some(slot)) if t.start < c.span.end => *slot = true,
+                (Some(t), Some(slot)) if t.start() < c.span.end => *slot = true,
                 _ => break,
             }
         }

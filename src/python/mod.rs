@@ -71,7 +71,7 @@ fn token_and_sentence_offsets(
             (
                 tokens
                     .iter()
-                    .map(|t| map.char_range(t.start, t.end))
+                    .map(|t| map.char_range(t.start(), t.end()))
                     .collect(),
                 sentences
                     .iter()
