@@ -135,6 +135,25 @@ def test_arrow_tables_of_documents_equal_analyze_arrow(
         assert pa.table(again[what]).equals(pa.table(tables[what]))
 
 
+def test_only_the_tables_asked_for_are_built(
+    corpus: list[str], analysed: tuple[list[frnews.Document], Any]
+) -> None:
+    docs, tables = analysed
+    some = frnews.arrow_tables(docs, tables=["tokens", "entities", "tokens"])
+    assert some.names == ["entities", "tokens"]  # in the order of all tables, once each
+    assert repr(some).startswith("ArrowTables(entities=")
+    for what in some.names:
+        assert pa.table(some[what]).equals(pa.table(tables[what]))
+    with pytest.raises(KeyError, match=r"table 'quotes' was not built \(tables=\['entities', 'tokens'\]\)"):
+        some.quotes
+    with pytest.raises(KeyError, match="no table 'token'; the tables are articles, entities"):
+        frnews.arrow_tables(docs, tables=["token"])
+    one = frnews.analyze_arrow(corpus[:3], tables=["articles"])
+    assert one.names == ["articles"] and pa.table(one.articles).num_rows == 3
+    assert frnews.Pipeline().analyze_arrow(corpus[:1], tables=["quotes"]).names == ["quotes"]
+    assert frnews.arrow_tables(docs, tables=[]).names == []
+
+
 def test_schema_types() -> None:
     tables = frnews.analyze_arrow(["Paris, 3 mai (AFP) - Jean Dupont a dit : « Oui. »"])
     tokens = pa.schema(tables.tokens)

@@ -365,7 +365,8 @@ class ArrowTables:
 
     @property
     def names(self) -> list[str]:
-        """`articles`, `entities`, `quotes`, `tokens`, `sentences`, `paragraphs`, `warnings`."""
+        """The tables built: `articles`, `entities`, `quotes`, `tokens`, `sentences`,
+        `paragraphs`, `warnings`, or those asked for with `tables=`."""
     @property
     def articles(self) -> ArrowTable: ...
     @property
@@ -388,15 +389,17 @@ def analyze_arrow(
     *,
     ids: Sequence[int] | Sequence[str] | None = None,
     pool: ThreadPool | None = None,
+    tables: Sequence[str] | None = None,
 ) -> ArrowTables:
     """Analyse many articles with the GIL released and build their Arrow tables in Rust
-    (`None` for a missing text)."""
+    (`None` for a missing text): all of them, or those named in `tables`."""
 
 def arrow_tables(
     docs: Iterable[Document | None], *, ids: Sequence[int] | Sequence[str] | None = None,
-    n_threads: int | None = None
+    n_threads: int | None = None, tables: Sequence[str] | None = None
 ) -> ArrowTables:
-    """The Arrow tables of documents already analysed (`None` for a missing one)."""
+    """The Arrow tables of documents already analysed (`None` for a missing one):
+    all of them, or those named in `tables`."""
 
 @final
 class Pipeline:
@@ -428,6 +431,7 @@ class Pipeline:
         *,
         ids: Sequence[int] | Sequence[str] | None = None,
         pool: ThreadPool | None = None,
+        tables: Sequence[str] | None = None,
     ) -> ArrowTables: ...
     def tokenize(self, text: str) -> list[Token]: ...
 

@@ -183,7 +183,7 @@ def _arrow_table(docs: Iterable[Document | None], what: Table,
 
     docs = list(docs)
     doc_columns = _checked_doc_columns(docs, what, index)
-    table = pa.table(arrow_tables(docs)[what])
+    table = pa.table(arrow_tables(docs, tables=[what])[what])
     return table.select(["doc", *_TABLES[what][1]]), doc_columns
 
 

@@ -94,9 +94,10 @@ class Pipeline:
         n_threads: int | None = None,
         *,
         ids: Sequence[int] | Sequence[str] | None = None,
+        tables: Sequence[str] | None = None,
     ) -> ArrowTables:
         """Analyse many texts into Arrow tables built in Rust, as `frnews.analyze_arrow`."""
-        return self._native.analyze_arrow(texts, n_threads, ids=ids)
+        return self._native.analyze_arrow(texts, n_threads, ids=ids, tables=tables)
 
     def __repr__(self) -> str:
         counts = ", ".join(

@@ -709,8 +709,10 @@ fn warnings(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Vec<ArrayRef> {
     vec![ids.finish(), start, end, text, Arc::new(message.finish())]
 }
 
-/// The record batch of every table (in `TABLES` order) for one run of documents.
+/// The record batch of each table of `schemas` (named as `names`) for one
+/// run of documents.
 fn batches(
+    names: &[&'static str],
     schemas: &[SchemaRef],
     slots: &[Slot<'_>],
     ids: &DocIds,
@@ -723,29 +725,53 @@ fn batches(
         })
         .collect();
     let docs = docs.as_slice();
-    let columns = [
-        articles(slots, DocColumn::new(ids)),
-        entities(docs, DocColumn::new(ids))?,
-        quotes(docs, DocColumn::new(ids))?,
-        tokens(docs, DocColumn::new(ids))?,
-        sentences(docs, DocColumn::new(ids)),
-        paragraphs(docs, DocColumn::new(ids))?,
-        warnings(docs, DocColumn::new(ids)),
-    ];
-    schemas
+    names
         .iter()
-        .zip(columns)
-        .map(|(schema, columns)| RecordBatch::try_new(Arc::clone(schema), columns))
+        .zip(schemas)
+        .map(|(name, schema)| {
+            let ids = DocColumn::new(ids);
+            let columns = match *name {
+                "articles" => articles(slots, ids),
+                "entities" => entities(docs, ids)?,
+                "quotes" => quotes(docs, ids)?,
+                "tokens" => tokens(docs, ids)?,
+                "sentences" => sentences(docs, ids),
+                "paragraphs" => paragraphs(docs, ids)?,
+                "warnings" => warnings(docs, ids),
+                _ => return Err(ArrowError::SchemaError(format!("no table {name}"))),
+            };
+            RecordBatch::try_new(Arc::clone(schema), columns)
+        })
         .collect()
 }
 
-/// The tables of `docs` (the result of the texts in input order), built on
-/// the current thread pool, one record batch per run of documents.
+/// The tables named in `wanted` (in `TABLES` order, each once), or all of
+/// them; a name that is no table is a `KeyError` listing the tables.
+pub fn table_names(wanted: Option<Vec<String>>) -> PyResult<Vec<&'static str>> {
+    let Some(wanted) = wanted else {
+        return Ok(TABLES.to_vec());
+    };
+    if let Some(unknown) = wanted.iter().find(|w| !TABLES.contains(&w.as_str())) {
+        return Err(PyKeyError::new_err(format!(
+            "no table '{unknown}'; the tables are {}",
+            TABLES.join(", ")
+        )));
+    }
+    Ok(TABLES
+        .into_iter()
+        .filter(|t| wanted.iter().any(|w| w == t))
+        .collect())
+}
+
+/// The tables `names` (see [`table_names`]) of `docs` (the result of the
+/// texts in input order), built on the current thread pool, one record batch
+/// per run of documents.
 pub fn build(
+    names: &[&'static str],
     docs: &[Option<&crate::Document>],
     ids: &DocIds,
 ) -> Result<Vec<ArrowTable>, ArrowError> {
-    let schemas = TABLES
+    let schemas = names
         .iter()
         .map(|name| {
             schema(name, ids.data_type())
@@ -785,10 +811,10 @@ pub fn build(
                     None => Slot::Missing(start + k),
                 })
                 .collect();
-            batches(&schemas, &slots, ids)
+            batches(names, &schemas, &slots, ids)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut tables: Vec<ArrowTable> = TABLES
+    let mut tables: Vec<ArrowTable> = names
         .iter()
         .zip(&schemas)
         .map(|(name, schema)| ArrowTable {
@@ -898,26 +924,27 @@ impl ArrowTables {
     }
 
     fn table(&self, py: Python<'_>, name: &str) -> PyResult<Py<ArrowTable>> {
-        TABLES
-            .iter()
-            .position(|t| *t == name)
-            .and_then(|i| self.tables.get(i))
-            .map(|t| t.clone_ref(py))
-            .ok_or_else(|| {
-                PyKeyError::new_err(format!(
-                    "no table {name:?}; the tables are {}",
-                    TABLES.join(", ")
-                ))
-            })
+        if let Some(t) = self.tables.iter().find(|t| t.get().name == name) {
+            return Ok(t.clone_ref(py));
+        }
+        Err(PyKeyError::new_err(if TABLES.contains(&name) {
+            let built: Vec<String> = self.names().iter().map(|n| format!("'{n}'")).collect();
+            format!(
+                "table '{name}' was not built (tables=[{}])",
+                built.join(", ")
+            )
+        } else {
+            format!("no table '{name}'; the tables are {}", TABLES.join(", "))
+        }))
     }
 }
 
 #[pymethods]
 impl ArrowTables {
-    /// The names of the tables.
+    /// The names of the tables built.
     #[getter]
     fn names(&self) -> Vec<&'static str> {
-        TABLES.to_vec()
+        self.tables.iter().map(|t| t.get().name).collect()
     }
 
     /// One row per article: its fields and counts.
@@ -961,10 +988,10 @@ impl ArrowTables {
     }
 
     fn __repr__(&self) -> String {
-        let sizes: Vec<String> = TABLES
+        let sizes: Vec<String> = self
+            .tables
             .iter()
-            .zip(&self.tables)
-            .map(|(name, t)| format!("{name}={}", t.get().num_rows()))
+            .map(|t| format!("{}={}", t.get().name, t.get().num_rows()))
             .collect();
         format!("ArrowTables({})", sizes.join(", "))
     }

@@ -252,8 +252,10 @@ fn analyze_texts_arrow(
     n_threads: Option<usize>,
     ids: Option<&Bound<'_, PyAny>>,
     pool: Option<&Bound<'_, ThreadPool>>,
+    tables: Option<Vec<String>>,
     analyze: impl Fn(String) -> crate::Document + Send + Sync + 'static,
 ) -> PyResult<arrow::ArrowTables> {
+    let names = arrow::table_names(tables)?;
     // `None` stands for a missing text (as in the frames).
     let mut owned = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
@@ -277,36 +279,48 @@ fn analyze_texts_arrow(
             })
             .collect::<PyResult<Vec<_>>>()?;
         let refs: Vec<Option<&crate::Document>> = docs.iter().map(Option::as_ref).collect();
-        guard(|| arrow::build(&refs, &ids))?.map_err(arrow::arrow_error)
+        guard(|| arrow::build(&names, &refs, &ids))?.map_err(arrow::arrow_error)
     })?;
     arrow::ArrowTables::new(py, tables)
 }
 
 /// Analyses many articles (as `analyze_many`) and returns their tables as
 /// Arrow data built in Rust: `articles`, `entities`, `quotes`, `tokens`,
-/// `sentences`, `paragraphs`, `warnings`. A `None` text is a missing one: an
-/// article row of nulls, no other row.
+/// `sentences`, `paragraphs`, `warnings` (or only those named in `tables`).
+/// A `None` text is a missing one: an article row of nulls, no other row.
 #[pyfunction]
-#[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None))]
+#[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None, tables=None))]
 fn analyze_arrow(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     ids: Option<&Bound<'_, PyAny>>,
     pool: Option<&Bound<'_, ThreadPool>>,
+    tables: Option<Vec<String>>,
 ) -> PyResult<arrow::ArrowTables> {
-    analyze_texts_arrow(py, texts, n_threads, ids, pool, crate::analyze_owned)
+    analyze_texts_arrow(
+        py,
+        texts,
+        n_threads,
+        ids,
+        pool,
+        tables,
+        crate::analyze_owned,
+    )
 }
 
-/// The Arrow tables of documents already analysed (`None` for a missing one).
+/// The Arrow tables of documents already analysed (`None` for a missing
+/// one): all of them, or those named in `tables`.
 #[pyfunction]
-#[pyo3(signature = (docs, *, ids=None, n_threads=None))]
+#[pyo3(signature = (docs, *, ids=None, n_threads=None, tables=None))]
 fn arrow_tables(
     py: Python<'_>,
     docs: &Bound<'_, PyAny>,
     ids: Option<&Bound<'_, PyAny>>,
     n_threads: Option<usize>,
+    tables: Option<Vec<String>>,
 ) -> PyResult<arrow::ArrowTables> {
+    let names = arrow::table_names(tables)?;
     let mut held = Vec::new();
     for (i, item) in docs.try_iter()?.enumerate() {
         let item = item?;
@@ -323,7 +337,7 @@ fn arrow_tables(
     let n = held.len();
     let tables = run_batch(py, n_threads, None, n, move |_| {
         let refs: Vec<Option<&crate::Document>> = held.iter().map(|d| d.as_deref()).collect();
-        guard(|| arrow::build(&refs, &ids))?.map_err(arrow::arrow_error)
+        guard(|| arrow::build(&names, &refs, &ids))?.map_err(arrow::arrow_error)
     })?;
     arrow::ArrowTables::new(py, tables)
 }

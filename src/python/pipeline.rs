@@ -135,7 +135,7 @@ impl Pipeline {
     }
 
     /// Analyses many articles into Arrow tables, as `frnews.analyze_arrow`.
-    #[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None))]
+    #[pyo3(signature = (texts, n_threads=None, *, ids=None, pool=None, tables=None))]
     fn analyze_arrow(
         &self,
         py: Python<'_>,
@@ -143,9 +143,10 @@ impl Pipeline {
         n_threads: Option<usize>,
         ids: Option<&Bound<'_, PyAny>>,
         pool: Option<&Bound<'_, ThreadPool>>,
+        tables: Option<Vec<String>>,
     ) -> PyResult<ArrowTables> {
         let inner = Arc::clone(&self.inner);
-        analyze_texts_arrow(py, texts, n_threads, ids, pool, move |t| {
+        analyze_texts_arrow(py, texts, n_threads, ids, pool, tables, move |t| {
             inner.analyze_owned(t)
         })
     }
