@@ -642,3 +642,53 @@ fn a_theme_after_a_colon_is_no_quote() {
     )
     .is_empty());
 }
+
+#[test]
+fn runs_answer_as_the_table_they_were_made_from() {
+    use super::{owner, PerToken};
+    // Overlapping ranges (a later one overwrites), gaps, an empty range and
+    // one past the end, as the regions and verb cues give them.
+    let mut table = PerToken::none(12);
+    for (k, range) in [(0, 1..4), (1, 3..6), (2, 8..8), (3, 9..20)].into_iter() {
+        table.set(range, k);
+    }
+    let dense: Vec<Option<usize>> = (0..14)
+        .map(|i| {
+            table
+                .0
+                .get(i)
+                .and_then(|&k| (k != PerToken::NONE).then_some(k as usize))
+        })
+        .collect();
+    assert_eq!(
+        dense[..7],
+        [None, Some(0), Some(0), Some(1), Some(1), Some(1), None]
+    );
+    let runs = table.runs();
+    // In order, backwards and jumping: the cached run must never mislead.
+    for order in [
+        (0..14).collect::<Vec<_>>(),
+        (0..14).rev().collect(),
+        vec![5, 0, 13, 3, 9, 4, 11, 2, 6],
+    ] {
+        for i in order {
+            assert_eq!(runs.get(i), dense.get(i).copied().flatten(), "token {i}");
+        }
+    }
+    // Owners of sentences: a token between two belongs to the one before.
+    let sentences = owner(7, &[0..2, 3..5]).runs();
+    let got: Vec<Option<usize>> = (0..8).map(|i| sentences.get(i)).collect();
+    assert_eq!(
+        got,
+        [
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(1),
+            Some(1),
+            Some(1),
+            Some(1),
+            None
+        ]
+    );
+}
