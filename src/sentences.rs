@@ -101,22 +101,23 @@ fn boundary_after(
     };
     let newlines = line_breaks(text.get(token.end()..next.start()).unwrap_or(""));
     let word = token.text(text);
+    let next_text = next.text(text);
     if newlines >= 2 {
         return Some(i);
     }
     if newlines == 1 {
         let continues = !is_final_punct(word)
-            && (starts_lowercase(next.text(text))
+            && (starts_lowercase(next_text)
                 || lex.non_final_words.contains(&lexicon::fold_key(word))
                 || matches!(word, "," | ";" | ":" | "«" | "(" | "-" | "–" | "—"));
         return (!continues).then_some(i);
     }
     if newlines == 0 {
-        match capitalised_opener(lex, next.text(text)) {
+        match capitalised_opener(lex, next_text) {
             Some(_) if word == ";" => return Some(i),
             Some(Opener::Pronoun)
                 if matches!(token.kind, TokenKind::Word | TokenKind::Number)
-                    && !token.text(text).ends_with('.') =>
+                    && !word.ends_with('.') =>
             {
                 return Some(i)
             }
@@ -127,7 +128,7 @@ fn boundary_after(
     // the stop is long enough not to be an unlisted abbreviation (`env.`,
     // `boul.`): scraped and user text often drops the capital.
     if word == "."
-        && starts_lowercase(next.text(text))
+        && starts_lowercase(next_text)
         && next.kind == TokenKind::Word
         && i.checked_sub(1)
             .and_then(|p| tokens.get(p))
@@ -186,14 +187,16 @@ fn closing_straight_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut open = false;
     let mut prev_end = 0;
     for (t, closes) in tokens.iter().zip(closing.iter_mut()) {
-        if text
+        // Byte scans: the gaps are short, mostly one space.
+        let bytes = text.as_bytes();
+        if bytes
             .get(prev_end..t.start())
-            .is_some_and(|gap| gap.contains('\n'))
+            .is_some_and(|gap| gap.contains(&b'\n'))
         {
             open = false;
         }
         prev_end = t.end();
-        if t.text(text) == "\"" {
+        if bytes.get(t.range()) == Some(b"\"") {
             *closes = open;
             open = !open;
         }
@@ -204,9 +207,8 @@ fn closing_straight_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
 /// The opener class of a capitalised (not all-caps) word.
 fn capitalised_opener(lex: &Lexicons, word: &str) -> Option<Opener> {
     let mut chars = word.chars();
-    let first = chars.next()?;
-    let rest_lower = chars.all(|c| !c.is_uppercase());
-    if !first.is_uppercase() || !rest_lower {
+    // Most words start in lower case: test the first letter before the rest.
+    if !chars.next()?.is_uppercase() || chars.any(char::is_uppercase) {
         return None;
     }
     lex.openers.get(&lexicon::fold_key(word)).copied()

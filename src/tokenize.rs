@@ -68,8 +68,10 @@ pub fn tokenize(lex: &Lexicons, text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        let end = chunk_end(text, pos);
-        split_chunk(lex, text, pos, end, &mut tokens);
+        let (end, plain_head) = chunk_end(text, pos);
+        if !(plain_head && split_plain_chunk(lex, text, pos, end, &mut tokens)) {
+            split_chunk(lex, text, pos, end, &mut tokens);
+        }
         pos = end;
     }
     merge_spaced_numbers(text, &mut tokens);
@@ -95,14 +97,20 @@ fn ascii_separator(b: u8) -> bool {
     b <= b' ' || b == 0x7F
 }
 
-fn chunk_end(text: &str, start: usize) -> usize {
+/// The end of the chunk starting at `start`, and whether all its characters
+/// but the last are [plain](is_plain): what [`split_plain_chunk`] needs.
+fn chunk_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut at = start;
+    let mut plain_head = true;
+    let mut last_plain = true;
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
             if ascii_separator(b) {
-                return at;
+                return (at, plain_head);
             }
+            plain_head &= last_plain;
+            last_plain = b.is_ascii_alphanumeric();
             at += 1;
             continue;
         }
@@ -110,11 +118,85 @@ fn chunk_end(text: &str, start: usize) -> usize {
             break;
         };
         if separator(c) {
-            return at;
+            return (at, plain_head);
         }
+        plain_head &= last_plain;
+        last_plain = is_plain(c);
         at += c.len_utf8();
     }
-    text.len()
+    (text.len(), plain_head)
+}
+
+/// A letter or digit that no rule of the tokenizer looks at: ASCII letters
+/// and digits, and the Latin letters of U+00C0 to U+024F (all alphabetic,
+/// none a mark, quote, dash or apostrophe) but for `×` and `÷`.
+fn is_plain(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (('\u{C0}'..='\u{24F}').contains(&c) && !matches!(c, '×' | '÷'))
+}
+
+/// Tokenizes the chunk `text[start..end]` whose characters are all
+/// [plain](is_plain) but maybe the last, when that last one is plain too
+/// or a common mark after a word (`,` `;` `:` `!` `?` `)` or a full stop
+/// no abbreviation keeps): the bulk of a text, taken without the rules
+/// [`split_chunk`] tries, which leave such chunks as this does. Returns
+/// false, having pushed nothing, for any other chunk.
+fn split_plain_chunk(
+    lex: &Lexicons,
+    text: &str,
+    start: usize,
+    end: usize,
+    tokens: &mut Vec<Token>,
+) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&last) = end.checked_sub(1).and_then(|i| bytes.get(i)) else {
+        return false;
+    };
+    // A plain last character: ASCII alphanumeric, or a Latin letter whose
+    // last byte is a continuation byte (any other non-ASCII character is
+    // checked by decoding it).
+    let core_end = if last.is_ascii_alphanumeric() {
+        end
+    } else if last.is_ascii() {
+        let mark = matches!(last, b',' | b';' | b':' | b'!' | b'?' | b')')
+            || (last == b'.' && !keeps_full_stop(lex, text.get(start..end).unwrap_or("")));
+        if !mark || end - start < 2 {
+            return false;
+        }
+        end - 1
+    } else if text
+        .get(start..end)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(is_plain)
+    {
+        end
+    } else {
+        return false;
+    };
+    let word = bytes.get(start..core_end).unwrap_or(&[]);
+    tokens.push(Token::new(start, core_end, plain_kind(word)));
+    if core_end < end {
+        tokens.push(Token::new(core_end, end, TokenKind::Punct));
+    }
+    true
+}
+
+/// [`classify`] for a word of [plain](is_plain) characters: a number when
+/// it starts with a digit and has at most three letters.
+fn plain_kind(word: &[u8]) -> TokenKind {
+    if !word.first().is_some_and(u8::is_ascii_digit) {
+        return TokenKind::Word;
+    }
+    // Each letter is an ASCII letter or a two-byte Latin letter, whose
+    // first byte is the only one at or above 0xC0.
+    let letters = word
+        .iter()
+        .filter(|&&b| b.is_ascii_alphabetic() || b >= 0xC0)
+        .count();
+    if letters <= 3 {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
 }
 
 /// Opening punctuation peeled from the start of a chunk.
@@ -907,6 +989,49 @@ mod tests {
         let tokens = crate::tokenize(&text);
         assert!(tokens.len() > 500_000);
         assert_eq!(tokens.last().map(|t| t.text(&text)), Some("OCS"));
+    }
+
+    #[test]
+    fn plain_characters_are_letters_no_rule_looks_at() {
+        for c in ('\u{0}'..='\u{24F}').filter(|&c| is_plain(c)) {
+            assert!(c.is_alphanumeric(), "{c:?}");
+            assert!(c.is_ascii() || c.is_alphabetic(), "{c:?}");
+            assert!(!separator(c) && !is_opener(c) && !is_closer(c), "{c:?}");
+            assert!(!is_dash(c) && !is_apostrophe(c), "{c:?}");
+            // Two bytes at most, no byte that `split_word` takes for a joiner.
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert!(bytes.len() <= 2, "{c:?}");
+            assert!(!bytes
+                .iter()
+                .any(|b| matches!(b, b'-' | b'\'' | 0xE2 | 0xCA)));
+        }
+        assert!(!is_plain('×') && !is_plain('÷') && !is_plain('ʼ') && !is_plain('.'));
+    }
+
+    #[test]
+    fn plain_chunks_split_as_the_general_rules_split_them() {
+        let lex = Lexicons::default();
+        let chunks = [
+            "mot", "Élysée", "œuvre,", "fin.", "M.", "etc.", "J.", "U.S.", "2018", "18e", "1er,",
+            "10h08", "G20.", "200km!", "abcd1?", "x)", "é:", "a;", "À", ",", ".", "×2", "mot…",
+            "mot»", "l'un", "ÉTAT.", "2ème.", "a.b", "1234abcd",
+        ];
+        for chunk in chunks {
+            let (end, plain_head) = chunk_end(chunk, 0);
+            assert_eq!(end, chunk.len());
+            let mut fast = Vec::new();
+            let taken = plain_head && split_plain_chunk(&lex, chunk, 0, end, &mut fast);
+            let mut general = Vec::new();
+            split_chunk(&lex, chunk, 0, end, &mut general);
+            let expected_plain = ["mot", "Élysée", "œuvre,", "fin.", "2018", "10h08", "x)"];
+            assert!(taken || !expected_plain.contains(&chunk), "{chunk:?}");
+            if taken {
+                assert_eq!(fast, general, "{chunk:?}");
+            } else {
+                assert!(fast.is_empty(), "{chunk:?}");
+            }
+        }
     }
 
     #[test]
