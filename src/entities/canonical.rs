@@ -24,58 +24,87 @@ pub fn fill(cx: &Context, kept: &mut [Candidate]) {
 }
 
 fn fill_people(cx: &Context, kept: &mut [Candidate]) {
-    // Each name with its words.
-    let names: Vec<(String, Vec<String>)> = kept
-        .iter()
-        .filter(|c| c.label == Label::Per)
-        .map(|c| {
+    // A name mentioned again and again is looked at once, so that the work
+    // and the memory grow with the article's distinct names, not its
+    // mentions: each mention is the index of its name, and each name has
+    // its words and its last mention, where ties among the longest names
+    // are broken.
+    let mut mentions: Vec<u32> = Vec::new();
+    let mut names: Vec<Name> = Vec::new();
+    {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        for (k, c) in kept.iter().filter(|c| c.label == Label::Per).enumerate() {
             let name = c
                 .canonical
-                .clone()
-                .unwrap_or_else(|| c.span.text(cx.text).to_string());
-            let w = words(&name);
-            (name, w)
-        })
-        .collect();
-    // A name mentioned again and again is looked at once, so that the work
-    // grows with the article's distinct names, not its mentions. The copy
-    // kept is the last, where ties among the longest names are broken.
-    let mut last_mention: HashMap<&str, usize> = HashMap::new();
-    for (k, (name, _)) in names.iter().enumerate() {
-        last_mention.insert(name.as_str(), k);
-    }
-    let sets = WordSets::new(names.iter().map(|(_, w)| w));
-    // Every mention's set of words is a question; each distinct name answers
-    // the questions whose words it all holds, found by walking the trie of
-    // the questions along the name's own words.
-    let trie = Trie::new(&sets.sets);
-    let mut best: Vec<Option<(PersonRank, usize)>> = vec![None; trie.len()];
-    for (k, ((name, w), set)) in names.iter().zip(&sets.sets).enumerate() {
-        if last_mention.get(name.as_str()) != Some(&k) {
-            continue;
+                .as_deref()
+                .unwrap_or_else(|| c.span.text(cx.text));
+            let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            let id = *index.entry(name).or_insert_with(|| {
+                names.push(Name {
+                    words: words(name),
+                    name: name.to_string(),
+                    last: 0,
+                });
+                next
+            });
+            if let Some(n) = names.get_mut(id as usize) {
+                n.last = k;
+            }
+            mentions.push(id);
         }
+    }
+    let sets = WordSets::new(names.iter().map(|n| &n.words));
+    // Every name's set of words is a question; each name answers the
+    // questions whose words it all holds, found by walking the trie of the
+    // questions along the name's own words.
+    let trie = Trie::new(&sets.sets);
+    let mut best: Vec<Option<(PersonRank, usize, usize)>> = vec![None; trie.len()];
+    for (id, (n, set)) in names.iter().zip(&sets.sets).enumerate() {
         // More words first; then a name not in capitals (CLAUDIA SHEINBAUM);
-        // then the longer; then the last.
-        let rank = (w.len(), name.chars().any(char::is_lowercase), name.len());
+        // then the longer; then the last mentioned.
+        let rank = (
+            n.words.len(),
+            n.name.chars().any(char::is_lowercase),
+            n.name.len(),
+        );
         trie.each_subset(set, |node| {
             if let Some(slot) = best.get_mut(node) {
-                if slot.is_none_or(|b| b < (rank, k)) {
-                    *slot = Some((rank, k));
+                if slot.is_none_or(|(r, k, _)| (r, k) < (rank, n.last)) {
+                    *slot = Some((rank, n.last, id));
                 }
             }
         });
     }
+    // The canonical of each name, once.
+    let canonicals: Vec<Option<&str>> = names
+        .iter()
+        .zip(&sets.sets)
+        .map(|(n, set)| {
+            if n.words.is_empty() {
+                return None;
+            }
+            let found = trie
+                .node(set)
+                .and_then(|node| best.get(node).copied().flatten())
+                .and_then(|(.., id)| names.get(id));
+            Some(found.map_or(n.name.as_str(), |f| f.name.as_str()))
+        })
+        .collect();
     let per = kept.iter_mut().filter(|c| c.label == Label::Per);
-    for (c, ((own, own_words), set)) in per.zip(names.iter().zip(&sets.sets)) {
-        if own_words.is_empty() {
-            continue;
+    for (c, &id) in per.zip(&mentions) {
+        if let Some(Some(name)) = canonicals.get(id as usize) {
+            c.canonical = Some((*name).to_string());
         }
-        let found = trie
-            .node(set)
-            .and_then(|node| best.get(node).copied().flatten())
-            .and_then(|(_, k)| names.get(k));
-        c.canonical = Some(found.map_or_else(|| own.clone(), |(name, _)| name.clone()));
     }
+}
+
+/// A distinct person's name of the article.
+struct Name {
+    name: String,
+    /// Its words, folded.
+    words: Vec<String>,
+    /// The index of its last mention among the people's.
+    last: usize,
 }
 
 /// How a person's name ranks as the canonical of the names it holds.

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use super::people::{name_part, run_end};
 use super::words::Class;
 use super::Context;
-use super::{Candidate, Tier};
+use super::{Bits, Candidate, Tier};
 use crate::lexicon::{fold_key, is_apostrophe};
 use crate::model::{Label, Source, Span, TokenKind};
 use crate::text::{all_caps, capitalised};
@@ -38,25 +38,24 @@ const MAX_CUED_WORDS: usize = 6;
 /// article, and a bound on the work per token.
 const MAX_NAMES_PER_WORD: usize = 8;
 
-/// For each token, whether a candidate that `keep` selects covers it.
-fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<bool> {
-    let mut covered = vec![false; cx.tokens.len()];
+/// The tokens that a candidate `keep` selects covers.
+fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Bits {
+    let mut covered = Bits::new(cx.tokens.len());
     for c in out.iter().filter(|c| keep(c)) {
         let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
-        for k in first..cx.tokens.len() {
-            match (cx.tokens.get(k), covered.get_mut(k)) {
-                (Some(t), Some(slot)) if t.start < c.span.end => *slot = true,
-                _ => break,
-            }
-        }
+        let end = first
+            + cx.tokens
+                .get(first..)
+                .map_or(0, |rest| rest.partition_point(|t| t.start < c.span.end));
+        covered.insert_range(first..end);
     }
     covered
 }
 
-fn covered(lexical: &[bool], first: usize, last: usize) -> bool {
-    lexical
-        .get(first..=last)
-        .is_none_or(|s| s.iter().any(|&c| c))
+/// Whether any of tokens `first..=last` is covered (or the run goes past
+/// the end).
+fn covered(lexical: &Bits, first: usize, last: usize) -> bool {
+    lexical.any(first..last + 1).is_none_or(|c| c)
 }
 
 fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
@@ -110,7 +109,7 @@ fn speech_before(cx: &Context, first: usize) -> bool {
 
 /// Whether tokens `first..=last` read as a person's name: two to four name
 /// parts, none in capitals (an acronym or a heading), none known to a lexicon.
-fn person_like(cx: &Context, first: usize, last: usize, lexical: &[bool]) -> bool {
+fn person_like(cx: &Context, first: usize, last: usize, lexical: &Bits) -> bool {
     let words = (first..=last).filter(|&k| is_word(cx, k)).count();
     let parts = (first..=last)
         .filter(|&k| is_word(cx, k) && !cx.is(k, Class::Particle))
@@ -158,7 +157,7 @@ fn compound_initials(word: &str) -> bool {
 }
 
 /// People by their slot and by an initial before a surname.
-fn people(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     let places = HashSet::new();
     let mut i = 0;
     while i < cx.tokens.len() {
@@ -273,9 +272,9 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
     (before || after) && !after_noun
 }
 
-fn acronyms(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn acronyms(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     for i in 0..cx.tokens.len() {
-        if lexical.get(i).copied().unwrap_or(true) || !unknown_acronym(cx, i) {
+        if lexical.get(i).unwrap_or(true) || !unknown_acronym(cx, i) {
             continue;
         }
         if let Some(span) = span_of(cx, i, i) {
@@ -314,7 +313,7 @@ fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
 
 /// `Charlotte (Caroline du Nord)`, `Cascais (Portugal)`: a capitalised word
 /// before a known place in parentheses is a place in it.
-fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn located(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     let known: HashMap<usize, usize> = out
         .iter()
         .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
@@ -326,7 +325,7 @@ fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
         if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
             continue;
         }
-        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
+        if !place_word(cx, i) || lexical.get(i).unwrap_or(true) || !cx.joined(i) {
             continue;
         }
         let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start));
@@ -341,7 +340,7 @@ fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 }
 
 /// Places after a noun that introduces one, and after `près de`.
-fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn places(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     for i in 0..cx.tokens.len() {
         if capitalised(cx.word(i)) {
             continue;
@@ -472,28 +471,16 @@ struct Item {
 /// item is of one kind. Only free positions are filled; a list with both
 /// people and places, or with organisations, says nothing.
 pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    // The kept candidate starting at each token (the last one, if several),
-    // by token index: looked up for every token.
-    let mut starts: Vec<Option<&Candidate>> = vec![None; cx.tokens.len()];
-    let mut taken = vec![false; cx.tokens.len()];
-    for c in kept {
-        if let Some(slot) = cx
-            .token_starting(c.span.start)
-            .and_then(|k| starts.get_mut(k))
-        {
-            *slot = Some(c);
-        }
-        let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
-        for k in first..cx.tokens.len() {
-            match (cx.tokens.get(k), taken.get_mut(k)) {
-                (Some(t), Some(slot)) if t.start < c.span.end => *slot = true,
-                _ => break,
-            }
-        }
-    }
+    // `kept` is sorted by start and disjoint: the kept candidate starting at
+    // a token is found by a binary search, with no table as long as the text.
+    let starting = |at: usize| {
+        let k = kept.partition_point(|c| c.span.start < at);
+        kept.get(k).filter(|c| c.span.start == at)
+    };
+    let taken = covered_tokens(cx, kept, |_| true);
     let places = HashSet::new();
     let item_at = |i: usize| -> Option<Item> {
-        if let Some(c) = starts.get(i)?.as_ref() {
+        if let Some(c) = starting(cx.tokens.get(i)?.start) {
             let last = cx.token_ending(c.span.end)?;
             return Some(Item {
                 first: i,
@@ -501,7 +488,7 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                 label: Some(c.label),
             });
         }
-        if taken.get(i).copied().unwrap_or(true) || !name_part(cx, i) || all_caps(cx.word(i)) {
+        if taken.get(i).unwrap_or(true) || !name_part(cx, i) || all_caps(cx.word(i)) {
             return None;
         }
         let last = run_end(cx, i, &places);

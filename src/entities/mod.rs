@@ -27,8 +27,9 @@ use crate::model::{Entity, Label, Layout, Source};
 /// what the word lists say about each token.
 struct Context<'a> {
     base: crate::text::Context<'a, Lexicons>,
-    /// For each token, the classes of its key (`Words::classes`).
-    classes: Vec<words::Classes>,
+    /// For each token, the classes of its key, as their index in
+    /// `Words::class_sets` (`Words::classes`).
+    classes: Vec<words::ClassesId>,
 }
 
 impl<'a> Context<'a> {
@@ -48,7 +49,11 @@ impl<'a> Context<'a> {
 
     /// The classes of token `i` (none past the end).
     fn classes(&self, i: usize) -> words::Classes {
-        self.classes.get(i).copied().unwrap_or_default()
+        self.classes
+            .get(i)
+            .and_then(|&id| self.lex.words.class_sets.get(usize::from(id)))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Whether the key of token `i` is in the list of `class`.
@@ -193,41 +198,107 @@ pub fn find(
 
 /// The order in which `resolve` takes candidates: strong first, then the
 /// longest, the highest rank, the first in the text; last, the candidate's
-/// index (ties keep the order they were found in).
-type ResolveKey = (Tier, Reverse<usize>, Reverse<u8>, usize, usize);
+/// index (ties keep the order they were found in). Offsets and indexes fit
+/// in 32 bits (tokens do), which makes the key 16 bytes instead of 40.
+type ResolveKey = (Tier, Reverse<u32>, Reverse<u8>, u32, u32);
+
+/// A number as a 32-bit key (texts and candidate lists are shorter).
+fn key32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// A disjoint subset of the candidates, sorted by start.
-fn resolve(len: usize, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // The order is sorted on small keys, and the candidates (large, with
-    // their strings) moved once; the index in the key keeps ties in the
-    // order they were found, as a stable sort would.
+fn resolve(len: usize, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // The order is sorted on small keys; the candidates (large, with their
+    // strings) stay where they are, and the ones not taken are dropped in
+    // place.
     let mut order: Vec<ResolveKey> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let length = c.span.end - c.span.start;
-            (c.tier, Reverse(length), Reverse(c.rank), c.span.start, i)
+            let length = c.span.end.saturating_sub(c.span.start);
+            (
+                c.tier,
+                Reverse(key32(length)),
+                Reverse(c.rank),
+                key32(c.span.start),
+                key32(i),
+            )
         })
         .collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
-    let mut taken = vec![false; len];
-    let mut kept = Vec::new();
-    for c in order
-        .iter()
-        .filter_map(|&(.., i)| slots.get_mut(i).and_then(Option::take))
-    {
-        let Some(slots) = taken.get_mut(c.span.start..c.span.end) else {
+    let mut taken = Bits::new(len);
+    let mut keep = vec![false; candidates.len()];
+    for &(.., i) in &order {
+        let i = i as usize;
+        let Some(c) = candidates.get(i) else {
             continue;
         };
-        if c.span.is_empty() || slots.iter().any(|&t| t) {
+        let span = c.span.start..c.span.end;
+        if c.span.is_empty() || taken.any(span.clone()) != Some(false) {
             continue;
         }
-        slots.iter_mut().for_each(|t| *t = true);
-        kept.push(c);
+        taken.insert_range(span);
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
     }
-    kept.sort_by_key(|c| c.span.start);
-    kept
+    drop((order, taken));
+    let mut keep = keep.into_iter();
+    candidates.retain(|_| keep.next() == Some(true));
+    candidates.shrink_to_fit();
+    // Kept candidates are disjoint and not empty: their starts differ, so
+    // an unstable sort gives the one order.
+    candidates.sort_unstable_by_key(|c| c.span.start);
+    candidates
+}
+
+/// A set of numbers below a bound (byte offsets, token indexes), one bit
+/// each: an eighth of a `Vec<bool>`.
+struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    /// The empty set of numbers below `len`.
+    fn new(len: usize) -> Self {
+        Bits {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
+    }
+
+    /// Whether `i` is in the set; `None` from the bound on.
+    fn get(&self, i: usize) -> Option<bool> {
+        if i >= self.len {
+            return None;
+        }
+        self.words.get(i / 64).map(|w| w >> (i % 64) & 1 != 0)
+    }
+
+    /// Whether any number of `range` is in the set; `None` when the range
+    /// goes past the bound.
+    fn any(&self, range: std::ops::Range<usize>) -> Option<bool> {
+        if range.end > self.len {
+            return None;
+        }
+        Some(range.into_iter().any(|i| self.get(i) == Some(true)))
+    }
+
+    /// Adds `i` (nothing from the bound on).
+    fn insert(&mut self, i: usize) {
+        if i >= self.len {
+            return;
+        }
+        if let Some(w) = self.words.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    fn insert_range(&mut self, range: std::ops::Range<usize>) {
+        range.for_each(|i| self.insert(i));
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +356,23 @@ mod tests {
         let found = run(text, None);
         assert!(found.contains(&("Organisation de coopération de Shanghai".to_string(), "ORG")));
         assert!(!found.iter().any(|(s, _)| s == "Shanghai"));
+    }
+
+    #[test]
+    fn bits_hold_what_is_inserted_below_the_bound() {
+        let mut bits = Bits::new(130);
+        bits.insert_range(62..66);
+        bits.insert(129);
+        bits.insert(130);
+        assert_eq!(bits.get(61), Some(false));
+        assert_eq!(bits.get(62), Some(true));
+        assert_eq!(bits.get(65), Some(true));
+        assert_eq!(bits.get(66), Some(false));
+        assert_eq!(bits.get(129), Some(true));
+        assert_eq!(bits.get(130), None);
+        assert_eq!(bits.any(0..62), Some(false));
+        assert_eq!(bits.any(60..63), Some(true));
+        assert_eq!(bits.any(100..131), None);
     }
 
     #[test]
