@@ -93,7 +93,7 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
     let per = kept.iter_mut().filter(|c| c.label == Label::Per);
     for (c, &id) in per.zip(&mentions) {
         if let Some(Some(name)) = canonicals.get(id as usize) {
-            c.canonical = Some((*name).to_string());
+            c.canonical = Some((*name).into());
         }
     }
 }
@@ -204,8 +204,8 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
     for c in kept.iter().filter(|c| c.label == Label::Org) {
         let surface = c.span.text(cx.text);
         if let Some(canonical) = &c.canonical {
-            if canonical != surface {
-                defined.insert(surface.to_string(), canonical.clone());
+            if **canonical != *surface {
+                defined.insert(surface.to_string(), canonical.to_string());
             }
         }
         let key = fold_key(surface);
@@ -236,19 +236,15 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
                 .or_insert(name);
         }
     }
-    let mut canonicals = Vec::new();
-    for c in kept.iter() {
-        if c.label != Label::Org {
-            canonicals.push(c.canonical.clone());
+    // Each organisation's canonical depends on the tables above and on its
+    // own canonical only: set in place, with no copy of every canonical.
+    for c in kept.iter_mut() {
+        if c.label != Label::Org || c.canonical.is_some() {
             continue;
         }
         let surface = c.span.text(cx.text);
-        if let Some(canonical) = &c.canonical {
-            canonicals.push(Some(canonical.clone()));
-            continue;
-        }
         if let Some(def) = defined.get(surface) {
-            canonicals.push(Some(def.clone()));
+            c.canonical = Some(def.as_str().into());
             continue;
         }
         let expanded = cx
@@ -259,16 +255,11 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
             .filter_map(|name| written.get(&fold_key(name)))
             .max_by_key(|name| name.len());
         if let Some(name) = expanded {
-            canonicals.push(Some(name.clone()));
+            c.canonical = Some(name.as_str().into());
             continue;
         }
         let longer = longer_of.get(fold_key(surface).as_str());
-        canonicals.push(Some(
-            longer.map_or_else(|| surface.to_string(), |n| (*n).clone()),
-        ));
-    }
-    for (c, canonical) in kept.iter_mut().zip(canonicals) {
-        c.canonical = canonical;
+        c.canonical = Some(longer.map_or(surface, |n| n.as_str()).into());
     }
 }
 

@@ -104,7 +104,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             };
             if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
                 let mut c = Candidate::new(Span::new(a.start, b.end), label, Tier::Strong, RANK);
-                c.value = value;
+                c.value = value.map(String::into_boxed_str);
                 out.push(c);
             }
             i = last + 1;
@@ -131,7 +131,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(i + n - 1)) {
                 let mut c =
                     Candidate::new(Span::new(a.start, b.end), Label::Date, Tier::Strong, RANK);
-                c.value = anchored(cx, i, i + n - 1, None);
+                c.value = anchored(cx, i, i + n - 1, None).map(String::into_boxed_str);
                 out.push(c);
             }
             i += n;

@@ -557,7 +557,7 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
 /// the same surface, as weak candidates: one good cue labels every mention.
 pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     // The names by their first word: each a list of token surfaces.
-    type Name<'a> = (Vec<&'a str>, Label, Option<String>);
+    type Name<'a> = (Vec<&'a str>, Label, Option<Box<str>>);
     let mut names: HashMap<&str, Vec<Name<'_>>> = HashMap::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for c in kept.iter().filter(|c| {
@@ -680,15 +680,15 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
     for c in kept.iter() {
         let name = c
             .canonical
-            .clone()
-            .unwrap_or_else(|| c.span.text(cx.text).to_string());
+            .as_deref()
+            .unwrap_or_else(|| c.span.text(cx.text));
         match c.label {
             Label::Org if name.contains([' ', '-']) => {
-                let initials = initials_of(&name);
+                let initials = initials_of(name);
                 if let Some(first) = initials.chars().next() {
                     let list = orgs.entry(first).or_default();
                     if list.len() < MAX_NAMES_PER_WORD * 4 {
-                        list.push((initials, name));
+                        list.push((initials, name.to_string()));
                     }
                 }
             }
@@ -697,7 +697,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
                 if let (true, Some(last)) = (words.len() >= 2, words.last()) {
                     let list = people.entry(fold_key(last)).or_default();
                     if list.len() < MAX_NAMES_PER_WORD {
-                        list.push(name.clone());
+                        list.push(name.to_string());
                     }
                 }
             }
@@ -725,7 +725,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
                     .find(|(initials, _)| initials.starts_with(&letters))
             };
             if let Some((_, name)) = exact.or_else(prefix) {
-                c.canonical = Some(name.clone());
+                c.canonical = Some(name.as_str().into());
             }
         }
         if c.label == Label::Per && c.canonical.is_none() {
@@ -750,7 +750,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
                         .is_some_and(|first| initials_of(first) == letters)
                 });
             if let Some(full) = full {
-                c.canonical = Some(full.clone());
+                c.canonical = Some(full.as_str().into());
             }
         }
     }

@@ -29,7 +29,7 @@ struct Entry {
     label: Label,
     canonical: Option<Cow<'static, str>>,
     /// Index into `Gazetteer::expansions` for an organisation's acronym.
-    expansion: Option<usize>,
+    expansion: Option<u32>,
     /// An agency acronym that counts only after `(` or `/`.
     guarded: bool,
     /// Added by the user: ranks above every finder, so that it wins a tie.
@@ -79,9 +79,9 @@ impl Gazetteer {
     }
 
     /// The full names an acronym of the lexicon stands for.
-    pub(super) fn expansions(&self, expansion: Option<usize>) -> &[&'static str] {
+    pub(super) fn expansions(&self, expansion: Option<u32>) -> &[&'static str] {
         expansion
-            .and_then(|k| self.expansions.get(k))
+            .and_then(|k| self.expansions.get(k as usize))
             .map_or(&[], Vec::as_slice)
     }
 }
@@ -158,7 +158,7 @@ fn build(user: &UserEntries) -> Gazetteer {
             surface: Cow::Borrowed(acronym),
             label: Label::Org,
             canonical: None,
-            expansion: Some(expansions.len()),
+            expansion: u32::try_from(expansions.len()).ok(),
             guarded: false,
             user: false,
         });
@@ -319,7 +319,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         };
         let mut c = Candidate::new(Span::new(start, end), entry.label, Tier::Strong, rank)
             .from(Source::Lexicon);
-        c.canonical = entry.canonical.as_deref().map(str::to_string);
+        c.canonical = entry.canonical.as_deref().map(Box::from);
         c.expansion = entry.expansion;
         out.push(c);
     }
@@ -359,7 +359,7 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
         }
         for (span, canonical) in parts {
             let mut c = Candidate::new(span, Label::Loc, Tier::Strong, 2).from(Source::Lexicon);
-            c.canonical = canonical.map(str::to_string);
+            c.canonical = canonical.map(Box::from);
             out.push(c);
         }
     }

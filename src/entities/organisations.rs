@@ -411,7 +411,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let name = Span::new(a.start, b.end);
-        let long = name.text(cx.text).to_string();
+        let long: Box<str> = name.text(cx.text).into();
         let mut def = Candidate::new(name, Label::Org, Tier::Strong, 7);
         def.canonical = Some(long.clone());
         let mut short = Candidate::new(Span::new(acr.start, acr.end), Label::Org, Tier::Strong, 7);
@@ -441,7 +441,7 @@ pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         if let Some(long) = defined.get(t.text(cx.text)) {
             let mut c = Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 4)
                 .from(Source::Propagated);
-            c.canonical = Some((*long).to_string());
+            c.canonical = Some((*long).into());
             out.push(c);
         }
     }

@@ -267,7 +267,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             Tier::Strong,
             rank,
         );
-        c.canonical = repaired(cx, i, found_last);
+        c.canonical = repaired(cx, i, found_last).map(String::into_boxed_str);
         out.push(c);
         i = found_last + 1;
     }
