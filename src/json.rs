@@ -34,7 +34,7 @@ impl Document {
         };
         json!({
             "text": self.text,
-            "tokens": self.tokens.iter().map(|t| pair(&Span::new(t.start, t.end))).collect::<Vec<_>>(),
+            "tokens": self.tokens.iter().map(|t| pair(&Span::new(t.start(), t.end()))).collect::<Vec<_>>(),
             "token_kinds": self.tokens.iter().map(|t| t.kind.as_str()).collect::<Vec<_>>(),
             "sentences": self.sentences.iter().map(pair).collect::<Vec<_>>(),
             "paragraphs": self.paragraphs.iter().map(|p| {
@@ -103,6 +103,13 @@ impl Document {
             .as_str()
             .ok_or_else(|| format!("`text` must be a string, not {}", type_name(&value["text"])))?
             .to_string();
+        if text.len() > crate::MAX_TEXT_BYTES {
+            return Err(format!(
+                "`text` is {} bytes of UTF-8; a document holds at most {} (4 GiB)",
+                text.len(),
+                crate::MAX_TEXT_BYTES
+            ));
+        }
         let r = Reader {
             to_byte: ByteOffsets::new(&text),
         };
@@ -146,11 +153,7 @@ impl Document {
                         .and_then(TokenKind::parse)
                         .ok_or_else(|| format!("`token_kinds[{i}]`: unknown token kind {k}"))?,
                 };
-                Ok(Token {
-                    start: s.start,
-                    end: s.end,
-                    kind,
-                })
+                Ok(Token::new(s.start, s.end, kind))
             })
             .collect::<Result<Vec<_>, String>>()?;
         let paragraphs = objects(&value["paragraphs"], "paragraphs")?
@@ -213,7 +216,10 @@ impl Document {
             })
             .collect::<Result<Vec<_>, String>>()?;
         let sentences = r.spans(&value["sentences"], "sentences")?;
-        let token_spans: Vec<Span> = tokens.iter().map(|t| Span::new(t.start, t.end)).collect();
+        let token_spans: Vec<Span> = tokens
+            .iter()
+            .map(|t| Span::new(t.start(), t.end()))
+            .collect();
         sorted_disjoint(&token_spans, "tokens")?;
         sorted_disjoint(&sentences, "sentences")?;
         sorted_disjoint(
@@ -699,7 +705,11 @@ impl Serialize for DocumentJson<'_> {
         )?;
         out.serialize_entry(
             "tokens",
-            &Seq(|| doc.tokens.iter().map(|t| map.char_range(t.start, t.end))),
+            &Seq(|| {
+                doc.tokens
+                    .iter()
+                    .map(|t| map.char_range(t.start(), t.end()))
+            }),
         )?;
         out.serialize_entry(
             "warnings",

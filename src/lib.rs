@@ -38,6 +38,6 @@ mod python;
 pub use entities::UserEntries;
 pub use model::{
     Document, Entity, Label, Meta, Paragraph, Quote, QuoteKind, Role, Source, Span, Token,
-    TokenKind, Warning, Zone,
+    TokenKind, Warning, Zone, MAX_TEXT_BYTES,
 };
 pub use pipeline::{analyze, analyze_owned, sentences, tokenize, Lexicons, Pipeline, Stage};

@@ -69,6 +69,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 /// Runs the whole pipeline on one article with the built-in lexicons.
+/// A text longer than [`crate::MAX_TEXT_BYTES`] (4 GiB) is analysed up to
+/// that length (the Python entry points refuse it).
 pub fn analyze(text: &str) -> Document {
     run(Lexicons::builtin(), Stages::ALL, text)
 }
@@ -186,12 +188,8 @@ fn analysis(lex: &Lexicons, stages: Stages, text: &str) -> Document {
         tokens: tokens
             .into_iter()
             .map(|t| {
-                let s = back(Span::new(t.start, t.end));
-                Token {
-                    start: s.start,
-                    end: s.end,
-                    kind: t.kind,
-                }
+                let s = back(Span::new(t.start(), t.end()));
+                Token::new(s.start, s.end, t.kind)
             })
             .collect(),
         sentences: sentences.into_iter().map(back).collect(),
@@ -249,7 +247,7 @@ mod tests {
         let doc = analyze(text);
         assert_eq!(doc.text, text);
         for t in &doc.tokens {
-            assert!(text.get(t.start..t.end).is_some());
+            assert!(text.get(t.start()..t.end()).is_some());
         }
         let json = doc.to_json();
         assert_eq!(json["tokens"][0], json!([0, 7]));

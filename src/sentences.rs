@@ -79,8 +79,8 @@ pub fn sentences(lex: &Lexicons, text: &str, tokens: &[Token]) -> Vec<Span> {
     sentence_token_ranges(lex, text, tokens)
         .into_iter()
         .filter_map(|r| {
-            let start = tokens.get(r.start)?.start;
-            let end = tokens.get(r.end.checked_sub(1)?)?.end;
+            let start = tokens.get(r.start)?.start();
+            let end = tokens.get(r.end.checked_sub(1)?)?.end();
             Some(Span::new(start, end))
         })
         .collect()
@@ -99,7 +99,7 @@ fn boundary_after(
     let Some(next) = tokens.get(i + 1) else {
         return Some(i);
     };
-    let newlines = line_breaks(text.get(token.end..next.start).unwrap_or(""));
+    let newlines = line_breaks(text.get(token.end()..next.start()).unwrap_or(""));
     let word = token.text(text);
     if newlines >= 2 {
         return Some(i);
@@ -131,7 +131,7 @@ fn boundary_after(
         && next.kind == TokenKind::Word
         && i.checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .is_some_and(|p| p.end == token.start && p.text(text).chars().count() >= 5)
+            .is_some_and(|p| p.end() == token.start() && p.text(text).chars().count() >= 5)
     {
         return Some(i);
     }
@@ -146,7 +146,7 @@ fn boundary_after(
     let mut last = i;
     while let Some(t) = tokens.get(last + 1) {
         let s = t.text(text);
-        let attached = t.start == tokens.get(last).map_or(0, |p| p.end);
+        let attached = t.start() == tokens.get(last).map_or(0, |p| p.end());
         let closes = matches!(s, "»" | "”" | "›" | ")" | "]")
             || (matches!(s, "\"" | "'") && attached)
             || closing_quotes.get(last + 1).copied().unwrap_or(false);
@@ -159,7 +159,9 @@ fn boundary_after(
         return Some(last);
     }
     let after = tokens.get(last + 1)?;
-    let gap = text.get(tokens.get(last)?.end..after.start).unwrap_or("");
+    let gap = text
+        .get(tokens.get(last)?.end()..after.start())
+        .unwrap_or("");
     if gap.contains('\n') {
         return Some(last);
     }
@@ -185,12 +187,12 @@ fn closing_straight_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut prev_end = 0;
     for (t, closes) in tokens.iter().zip(closing.iter_mut()) {
         if text
-            .get(prev_end..t.start)
+            .get(prev_end..t.start())
             .is_some_and(|gap| gap.contains('\n'))
         {
             open = false;
         }
-        prev_end = t.end;
+        prev_end = t.end();
         if t.text(text) == "\"" {
             *closes = open;
             open = !open;

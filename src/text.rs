@@ -41,7 +41,7 @@ impl<'a, L> Context<'a, L> {
         let mut rewritten_tokens = vec![0u64; tokens.len().div_ceil(64)];
         let mut rewritten_ends = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            let s = folded.get(t.start..t.end).unwrap_or("");
+            let s = folded.get(t.start()..t.end()).unwrap_or("");
             // The typographic apostrophes are all outside ASCII, and start
             // with byte 0xE2 (’, ‘) or 0xCA (ʼ), which no accented Latin
             // letter does: most words need no look at their chars.
@@ -78,14 +78,14 @@ impl<'a, L> Context<'a, L> {
     /// The index of the token starting at byte `at`. Tokens are in order and
     /// disjoint, so a binary search finds it: no table as long as the text.
     pub fn token_starting(&self, at: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.start < at);
-        (self.tokens.get(i)?.start == at).then_some(i)
+        let i = self.tokens.partition_point(|t| t.start() < at);
+        (self.tokens.get(i)?.start() == at).then_some(i)
     }
 
     /// The index of the token ending at byte `at`.
     pub fn token_ending(&self, at: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.end < at);
-        (self.tokens.get(i)?.end == at).then_some(i)
+        let i = self.tokens.partition_point(|t| t.end() < at);
+        (self.tokens.get(i)?.end() == at).then_some(i)
     }
 
     /// The surface of token `i` ("" past the end).
@@ -111,7 +111,7 @@ impl<'a, L> Context<'a, L> {
         } else {
             self.tokens
                 .get(i)
-                .and_then(|t| self.folded.get(t.start..t.end))
+                .and_then(|t| self.folded.get(t.start()..t.end()))
         };
         Cow::Borrowed(key.unwrap_or(""))
     }
@@ -125,7 +125,7 @@ impl<'a, L> Context<'a, L> {
         match (self.tokens.get(i), self.tokens.get(i + 1)) {
             (Some(a), Some(b)) => self
                 .text
-                .get(a.end..b.start)
+                .get(a.end()..b.start())
                 .is_some_and(|gap| !gap.contains('\n')),
             _ => false,
         }
@@ -134,7 +134,7 @@ impl<'a, L> Context<'a, L> {
     /// Whether token `i` is glued to the next one (no space between).
     pub fn glued(&self, i: usize) -> bool {
         match (self.tokens.get(i), self.tokens.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
+            (Some(a), Some(b)) => a.end() == b.start(),
             _ => false,
         }
     }

@@ -48,6 +48,8 @@ impl Default for Lexicons {
 
 /// Splits `text` into tokens (byte offsets, in order, disjoint).
 pub fn tokenize(lex: &Lexicons, text: &str) -> Vec<Token> {
+    // Token offsets are 32-bit: read no further than they reach.
+    let text = within_token_reach(text);
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0;
     let bytes = text.as_bytes();
@@ -168,7 +170,7 @@ fn is_dash(c: char) -> bool {
 fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize) {
     if start < end {
         let kind = classify(text.get(start..end).unwrap_or(""));
-        tokens.push(Token { start, end, kind });
+        tokens.push(Token::new(start, end, kind));
     }
 }
 
@@ -352,11 +354,7 @@ fn split_core(lex: &Lexicons, text: &str, mut lo: usize, hi: usize, tokens: &mut
             } else {
                 TokenKind::Url
             };
-            tokens.push(Token {
-                start: lo,
-                end: hi,
-                kind,
-            });
+            tokens.push(Token::new(lo, hi, kind));
             return;
         }
         match inner_break(s) {
@@ -642,6 +640,16 @@ pub fn classify(s: &str) -> TokenKind {
     TokenKind::Word
 }
 
+/// The longest prefix of `text` that token offsets can reach
+/// ([`crate::model::MAX_TEXT_BYTES`]), cut between characters.
+fn within_token_reach(text: &str) -> &str {
+    let mut end = text.len().min(crate::model::MAX_TEXT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or(text)
+}
+
 /// Joins numbers written with a space between groups of three digits:
 /// `2 001`, `1 000 000`, `1 000,5` (space, no-break space or narrow no-break space).
 /// In place: a second array of tokens would double the tokenizer's peak.
@@ -651,7 +659,7 @@ fn merge_spaced_numbers(text: &str, tokens: &mut Vec<Token>) {
         let Some(&token) = tokens.get(i) else { break };
         if let Some(last) = kept.checked_sub(1).and_then(|k| tokens.get_mut(k)) {
             if can_extend_number(text, last, &token) {
-                last.end = token.end;
+                *last = Token::new(last.start(), token.end(), last.kind);
                 continue;
             }
         }
@@ -668,7 +676,7 @@ fn can_extend_number(text: &str, left: &Token, right: &Token) -> bool {
     if left.kind != TokenKind::Number || right.kind != TokenKind::Number {
         return false;
     }
-    let gap = text.get(left.end..right.start).unwrap_or("");
+    let gap = text.get(left.end()..right.start()).unwrap_or("");
     let mut gap_chars = gap.chars();
     let one_space = matches!(
         gap_chars.next(),
@@ -882,9 +890,9 @@ mod tests {
         let mut covered = vec![false; text.len()];
         let mut last_end = 0;
         for t in &tokens {
-            assert!(t.start >= last_end && t.start < t.end);
-            last_end = t.end;
-            for c in covered.iter_mut().take(t.end).skip(t.start) {
+            assert!(t.start() >= last_end && t.start() < t.end());
+            last_end = t.end();
+            for c in covered.iter_mut().take(t.end()).skip(t.start()) {
                 *c = true;
             }
         }

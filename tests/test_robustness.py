@@ -397,6 +397,27 @@ def test_huge_texts_make_small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sizes == [3, 3, 3]
 
 
+def test_a_batch_frees_each_chunks_strings_before_analysing_them() -> None:
+    import gc
+    import weakref
+
+    from frnews._frnews import analyze_many
+
+    class Text(str):  # a `str` that can be watched for being freed
+        pass
+
+    texts: list[str] = [Text("Il pleut, a dit M. Dupont."), Text("Il neige.")]
+    freed = [weakref.ref(t) for t in texts]
+    expected = [frnews.analyze(str(t)) for t in texts]
+    assert analyze_many(texts, take=True) == expected
+    gc.collect()
+    assert texts == [] and all(r() is None for r in freed)
+    kept = ["Il pleut."]
+    assert analyze_many(kept) == [frnews.analyze("Il pleut.")] and kept == ["Il pleut."]
+    with pytest.raises(TypeError, match="must be a list when take=True"):
+        analyze_many(("Il pleut.",), take=True)
+
+
 def test_ctrl_c_stops_a_long_batch_within_a_second() -> None:
     import signal
     import subprocess

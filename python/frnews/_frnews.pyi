@@ -331,9 +331,10 @@ def available_cores() -> int:
     """The number of cores this process may run on."""
 
 def analyze_many(
-    texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
+    texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None, take: bool = False
 ) -> list[Document]:
-    """Analyse many articles in parallel with the GIL released; Ctrl-C stops it."""
+    """Analyse many articles in parallel with the GIL released; Ctrl-C stops it.
+    With `take`, the list `texts` is emptied once copied (its strings freed early)."""
 
 def write_json_line(file: Any, doc: Document, id: str | None = None) -> None:
     """Write `{"id": id, **doc.to_dict()}` and a newline to `file`, streamed from Rust."""
@@ -413,7 +414,12 @@ class Pipeline:
     ) -> Pipeline: ...
     def analyze(self, text: str) -> Document: ...
     def analyze_many(
-        self, texts: Iterable[str], *, n_threads: int | None = None, pool: ThreadPool | None = None
+        self,
+        texts: Iterable[str],
+        *,
+        n_threads: int | None = None,
+        pool: ThreadPool | None = None,
+        take: bool = False,
     ) -> list[Document]: ...
     def analyze_arrow(
         self,

@@ -82,13 +82,15 @@ def _analyze_chunks(
             chunk = _chunk(iterator, chunk_size)
             if not chunk:
                 break
+            n = len(chunk)
             try:
-                docs = analyze_many(chunk, pool=pool)
+                # `take`: the chunk's strings are freed once copied into Rust.
+                docs = analyze_many(chunk, pool=pool, take=True)
             except (TypeError, ValueError) as e:
                 raise type(e)(_renumber(str(e), offset)) from None
-            offset += len(chunk)
+            offset += n
             if bar is not None:
-                bar.update(len(chunk))
+                bar.update(n)
             yield from docs
     finally:
         if bar is not None:

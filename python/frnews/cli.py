@@ -183,7 +183,10 @@ class Inputs:
         text = self._decode(path, data, first=True, warned=[False])
         del data
         if text is not None:
-            yield path, text
+            # Handed over (see `analysed`).
+            record = [(path, text)]
+            del text
+            yield record.pop()
 
     def _decode(self, where: str, data: bytes, *, first: bool, warned: list[bool]) -> str | None:
         if self.encoding == AUTO:
@@ -212,8 +215,10 @@ class Inputs:
             record = self._record(where, line)
             del line
             if record is not None:
-                yield record
+                # Handed over (see `analysed`).
+                box = [record]
                 del record
+                yield box.pop()
 
     def _record(self, where: str, line: str) -> tuple[str, str] | None:
         try:
@@ -256,9 +261,15 @@ def analysed(inputs: Inputs, total: int, threads: int | None, progress: bool = F
     ids: deque[str] = deque()
 
     def texts() -> Iterator[str]:
+        # Each text is handed over: a suspended generator holds its locals,
+        # and a 10 MB text held here (as a `str`, up to 40 MB) while it is
+        # analysed would be freed only after. `iter_analyze` frees its copy
+        # of a chunk's texts once they are in Rust.
         for doc_id, text in inputs.records():
             ids.append(doc_id)
-            yield text
+            box = [text]
+            del text
+            yield box.pop()
 
     source: Iterable[str] = texts() if total < 0 else _Counted(texts(), total)
     for doc in iter_analyze(source, n_threads=threads, progress=progress):

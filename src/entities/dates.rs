@@ -103,7 +103,8 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                 _ => value,
             };
             if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
-                let mut c = Candidate::new(Span::new(a.start, b.end), label, Tier::Strong, RANK);
+                let mut c =
+                    Candidate::new(Span::new(a.start(), b.end()), label, Tier::Strong, RANK);
                 c.value = value.map(String::into_boxed_str);
                 out.push(c);
             }
@@ -129,8 +130,12 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             .max();
         if let Some(n) = phrase {
             if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(i + n - 1)) {
-                let mut c =
-                    Candidate::new(Span::new(a.start, b.end), Label::Date, Tier::Strong, RANK);
+                let mut c = Candidate::new(
+                    Span::new(a.start(), b.end()),
+                    Label::Date,
+                    Tier::Strong,
+                    RANK,
+                );
                 c.value = anchored(cx, i, i + n - 1, None).map(String::into_boxed_str);
                 out.push(c);
             }

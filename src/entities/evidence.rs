@@ -42,11 +42,11 @@ const MAX_NAMES_PER_WORD: usize = 8;
 fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Bits {
     let mut covered = Bits::new(cx.tokens.len());
     for c in out.iter().filter(|c| keep(c)) {
-        let first = cx.tokens.partition_point(|t| t.end <= c.span.start);
+        let first = cx.tokens.partition_point(|t| t.end() <= c.span.start);
         let end = first
             + cx.tokens
                 .get(first..)
-                .map_or(0, |rest| rest.partition_point(|t| t.start < c.span.end));
+                .map_or(0, |rest| rest.partition_point(|t| t.start() < c.span.end));
         covered.insert_range(first..end);
     }
     covered
@@ -60,8 +60,8 @@ fn covered(lexical: &Bits, first: usize, last: usize) -> bool {
 
 fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
     Some(Span::new(
-        cx.tokens.get(first)?.start,
-        cx.tokens.get(last)?.end,
+        cx.tokens.get(first)?.start(),
+        cx.tokens.get(last)?.end(),
     ))
 }
 
@@ -328,7 +328,7 @@ fn located(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
         if !place_word(cx, i) || lexical.get(i).unwrap_or(true) || !cx.joined(i) {
             continue;
         }
-        let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start));
+        let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start()));
         let closed = inside
             .and_then(|&end| cx.token_ending(end))
             .is_some_and(|k| cx.word(k + 1) == ")" && cx.glued(k));
@@ -417,7 +417,7 @@ fn branches(cx: &Context, out: &mut Vec<Candidate>) {
             let place_end = cx
                 .tokens
                 .get(last + 1)
-                .and_then(|t| places.get(&t.start))
+                .and_then(|t| places.get(&t.start()))
                 .copied();
             if let Some(end) = place_end {
                 last = end;
@@ -480,7 +480,7 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let taken = covered_tokens(cx, kept, |_| true);
     let places = HashSet::new();
     let item_at = |i: usize| -> Option<Item> {
-        if let Some(c) = starting(cx.tokens.get(i)?.start) {
+        if let Some(c) = starting(cx.tokens.get(i)?.start()) {
             let last = cx.token_ending(c.span.end)?;
             return Some(Item {
                 first: i,

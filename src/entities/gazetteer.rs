@@ -267,7 +267,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     // rely on when they index the candidates.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for t in cx.tokens {
-        let Some(rest) = cx.folded.as_bytes().get(t.start..) else {
+        let Some(rest) = cx.folded.as_bytes().get(t.start()..) else {
             continue;
         };
         let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
@@ -287,7 +287,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                 .map(|k| automaton.match_pattern(state, k))
                 .find(|&p| automaton.pattern_len(p) == depth);
             if let Some(p) = own {
-                hits.push((t.start + depth, t.start, p.as_usize()));
+                hits.push((t.start() + depth, t.start(), p.as_usize()));
             }
         }
     }
@@ -336,7 +336,7 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut parts = Vec::new();
-        let mut at = t.start;
+        let mut at = t.start();
         for part in word.split('-') {
             let place = gz
                 .group_of
@@ -385,7 +385,7 @@ pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
             || cx.is(last + 2, Class::Weekday);
         if let (true, Some(a), Some(b)) = (dated, cx.tokens.get(i), cx.tokens.get(last)) {
             out.push(Candidate::new(
-                Span::new(a.start, b.end),
+                Span::new(a.start(), b.end()),
                 Label::Loc,
                 Tier::Strong,
                 2,
@@ -422,7 +422,7 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
         let followed = cx.joined(k) && capitalised(cx.word(k + 1));
         if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
             out.push(
-                Candidate::new(Span::new(t.start, t.end), Label::Loc, Tier::Weak, 1)
+                Candidate::new(Span::new(t.start(), t.end()), Label::Loc, Tier::Weak, 1)
                     .from(Source::Evidence),
             );
         }

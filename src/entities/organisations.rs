@@ -142,7 +142,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
     if capitalised(cx.word(head)) || !cx.is(head, Class::AreaHead) {
         return false;
     }
-    let Some(end) = cx.tokens.get(last).map(|t| t.end) else {
+    let Some(end) = cx.tokens.get(last).map(|t| t.end()) else {
         return false;
     };
     (head + 1..=last)
@@ -152,7 +152,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
         })
         .last()
         .and_then(|k| cx.tokens.get(k + 1))
-        .is_some_and(|t| places.contains(&(t.start, end)))
+        .is_some_and(|t| places.contains(&(t.start(), end)))
 }
 
 /// The last token of the capitalised name right after a common noun that
@@ -227,10 +227,10 @@ fn without_trailing_place(
     if j == head || !matches!(cx.key(j + 1).as_ref(), "de" | "d'") {
         return last;
     }
-    let end = cx.tokens.get(last).map(|t| t.end);
+    let end = cx.tokens.get(last).map(|t| t.end());
     let place = cx.tokens.get(j + 2).zip(end);
     match place {
-        Some((t, end)) if places.contains(&(t.start, end)) => j,
+        Some((t, end)) if places.contains(&(t.start(), end)) => j,
         _ => last,
     }
 }
@@ -258,7 +258,7 @@ pub fn bare_heads(cx: &Context, out: &mut Vec<Candidate>) {
         }
         if let Some(t) = cx.tokens.get(i) {
             out.push(
-                Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 1)
+                Candidate::new(Span::new(t.start(), t.end()), Label::Org, Tier::Weak, 1)
                     .from(Source::Evidence),
             );
         }
@@ -365,7 +365,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         {
             if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(last)) {
                 out.push(Candidate::new(
-                    Span::new(a.start, b.end),
+                    Span::new(a.start(), b.end()),
                     Label::Org,
                     Tier::Strong,
                     3,
@@ -376,7 +376,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
                 // Ranked above the person patterns: `Jeune` is a given name too.
                 out.push(Candidate::new(
-                    Span::new(a.start, b.end),
+                    Span::new(a.start(), b.end()),
                     Label::Org,
                     Tier::Strong,
                     7,
@@ -407,14 +407,19 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         ) else {
             continue;
         };
-        if places.contains(&(a.start, b.end)) {
+        if places.contains(&(a.start(), b.end())) {
             continue;
         }
-        let name = Span::new(a.start, b.end);
+        let name = Span::new(a.start(), b.end());
         let long: Box<str> = name.text(cx.text).into();
         let mut def = Candidate::new(name, Label::Org, Tier::Strong, 7);
         def.canonical = Some(long.clone());
-        let mut short = Candidate::new(Span::new(acr.start, acr.end), Label::Org, Tier::Strong, 7);
+        let mut short = Candidate::new(
+            Span::new(acr.start(), acr.end()),
+            Label::Org,
+            Tier::Strong,
+            7,
+        );
         short.canonical = Some(long);
         out.push(def);
         out.push(short);
@@ -439,7 +444,7 @@ pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     }
     for t in cx.tokens {
         if let Some(long) = defined.get(t.text(cx.text)) {
-            let mut c = Candidate::new(Span::new(t.start, t.end), Label::Org, Tier::Weak, 4)
+            let mut c = Candidate::new(Span::new(t.start(), t.end()), Label::Org, Tier::Weak, 4)
                 .from(Source::Propagated);
             c.canonical = Some((*long).into());
             out.push(c);

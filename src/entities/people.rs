@@ -99,7 +99,7 @@ pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize 
             && !cx
                 .tokens
                 .get(next + 1)
-                .is_some_and(|t| places.contains(&t.start))
+                .is_some_and(|t| places.contains(&t.start()))
         {
             last = word_end(cx, next + 1);
         } else {
@@ -257,12 +257,12 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         };
         // A known place spelt like a name (`Hong Kong`: surname `Hong`) is the
         // place, unless a title says it is a person.
-        if place_spans.contains(&(first.start, end.end)) && !title_before(cx, i) {
+        if place_spans.contains(&(first.start(), end.end())) && !title_before(cx, i) {
             i = found_last + 1;
             continue;
         }
         let mut c = Candidate::new(
-            Span::new(first.start, end.end),
+            Span::new(first.start(), end.end()),
             Label::Per,
             Tier::Strong,
             rank,
@@ -348,9 +348,9 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                         && particled.contains(&(cx.key(p).into_owned(), cx.key(i).into_owned()))
                 })
                 .and_then(|p| cx.tokens.get(p))
-                .map_or(t.start, |p| p.start);
+                .map_or(t.start(), |p| p.start());
             out.push(
-                Candidate::new(Span::new(start, t.end), Label::Per, Tier::Weak, 4)
+                Candidate::new(Span::new(start, t.end()), Label::Per, Tier::Weak, 4)
                     .from(Source::Propagated),
             );
         }

@@ -643,8 +643,8 @@ fn tokens(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, Ar
         for t in &d.doc.tokens {
             let written = t.text(&d.doc.text);
             ids.push(d.index);
-            start.append_value(d.offset(t.start));
-            end.append_value(d.offset(t.end));
+            start.append_value(d.offset(t.start()));
+            end.append_value(d.offset(t.end()));
             text.append_value(written);
             kind.push(t.kind);
             norm.append_value(crate::tokenize::norm_cow(written));

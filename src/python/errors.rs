@@ -45,12 +45,21 @@ pub fn text_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
                 .map_or_else(|_| "unknown".to_string(), |n| n.to_string())
         )));
     };
-    s.to_cow().map(std::borrow::Cow::into_owned).map_err(|_| {
+    let text = s.to_cow().map_err(|_| {
         InputError::new_err(format!(
             "{what} holds lone surrogates and is not valid Unicode; \
              clean it with text.encode('utf-8', 'replace').decode('utf-8')"
         ))
-    })
+    })?;
+    // Token offsets are 32-bit (see `crate::Token`).
+    if text.len() > crate::MAX_TEXT_BYTES {
+        return Err(InputError::new_err(format!(
+            "{what} is {} bytes of UTF-8; frnews takes at most {} (4 GiB)",
+            text.len(),
+            crate::MAX_TEXT_BYTES
+        )));
+    }
+    Ok(text.into_owned())
 }
 
 /// The `text` of a constructed token, span, entity, paragraph or quote: a

@@ -15,7 +15,9 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 
 use crate::offsets::OffsetMap;
 use errors::{guard, text_arg};
@@ -71,7 +73,7 @@ fn token_and_sentence_offsets(
             (
                 tokens
                     .iter()
-                    .map(|t| map.char_range(t.start, t.end))
+                    .map(|t| map.char_range(t.start(), t.end()))
                     .collect(),
                 sentences
                     .iter()
@@ -136,15 +138,18 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 /// cores), else on all cores; results in input order. The calling thread
 /// waits for the workers and checks for signals meanwhile, so that Ctrl-C
 /// stops the batch at once (texts already started finish in the background).
+/// With `take`, `texts` (a list) is emptied once its texts are copied, so
+/// that strings nothing else holds are freed before the analysis runs.
 #[pyfunction]
-#[pyo3(signature = (texts, *, n_threads=None, pool=None))]
+#[pyo3(signature = (texts, *, n_threads=None, pool=None, take=false))]
 fn analyze_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     pool: Option<&Bound<'_, ThreadPool>>,
+    take: bool,
 ) -> PyResult<Vec<document::Document>> {
-    analyze_texts(py, texts, n_threads, pool, crate::analyze_owned)
+    analyze_texts(py, texts, n_threads, pool, take, crate::analyze_owned)
 }
 
 /// The texts of an iterable analysed by `analyze` as `analyze_many` says:
@@ -155,11 +160,24 @@ fn analyze_texts(
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     pool: Option<&Bound<'_, ThreadPool>>,
+    take: bool,
     analyze: impl Fn(String) -> crate::Document + Send + Sync + 'static,
 ) -> PyResult<Vec<document::Document>> {
+    let taken = if take {
+        Some(texts.cast::<PyList>().map_err(|_| {
+            PyTypeError::new_err("texts must be a list when take=True (it is emptied)")
+        })?)
+    } else {
+        None
+    };
     let mut owned = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
+    }
+    if let Some(list) = taken {
+        // A text of 10 MB is 10 to 40 MB as a `str`: free it before the
+        // analysis peaks, not after.
+        list.del_slice(0, list.len())?;
     }
     let n = owned.len();
     let docs = run_batch(py, n_threads, pool, n, move |stop| {

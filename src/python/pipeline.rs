@@ -119,16 +119,19 @@ impl Pipeline {
 
     /// Analyses many articles as `frnews._frnews.analyze_many` does, with
     /// this pipeline's lexicons.
-    #[pyo3(signature = (texts, *, n_threads=None, pool=None))]
+    #[pyo3(signature = (texts, *, n_threads=None, pool=None, take=false))]
     fn analyze_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<usize>,
         pool: Option<&Bound<'_, ThreadPool>>,
+        take: bool,
     ) -> PyResult<Vec<Document>> {
         let inner = Arc::clone(&self.inner);
-        analyze_texts(py, texts, n_threads, pool, move |t| inner.analyze_owned(t))
+        analyze_texts(py, texts, n_threads, pool, take, move |t| {
+            inner.analyze_owned(t)
+        })
     }
 
     /// Analyses many articles into Arrow tables, as `frnews.analyze_arrow`.

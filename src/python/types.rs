@@ -105,10 +105,10 @@ impl Token {
 impl Token {
     /// `token` of `text` (shared with the other tokens of the text).
     pub fn from_core(text: &Arc<str>, map: &OffsetMap<'_>, token: &crate::Token) -> Self {
-        let (start, end) = map.char_range(token.start, token.end);
+        let (start, end) = map.char_range(token.start(), token.end());
         Token {
             source: Arc::clone(text),
-            bytes: (token.start, token.end),
+            bytes: (token.start(), token.end()),
             start,
             end,
             kind: token.kind,

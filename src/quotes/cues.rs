@@ -604,7 +604,7 @@ mod tests {
         let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
         verb_cues(&cx)
             .iter()
-            .map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
+            .map(|c| text[tokens[c.first].start()..tokens[c.last].end()].to_string())
             .collect()
     }
 

@@ -134,7 +134,10 @@ pub fn regions(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Region>
         // Move to the paragraph holding this mark; unclosed marks of the
         // paragraphs left behind become regions without a close.
         let mut moved = false;
-        while paragraphs.get(paragraph).is_some_and(|p| p.end <= t.start) {
+        while paragraphs
+            .get(paragraph)
+            .is_some_and(|p| p.end <= t.start())
+        {
             paragraph += 1;
             moved = true;
         }
@@ -143,7 +146,7 @@ pub fn regions(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Region>
             flush(&mut stack, &mut open_count, &mut out, previous);
         }
         let family_open = open_count.get(fam.index()).is_some_and(|&n| n > 0);
-        let Some(r) = role(text, Span::new(t.start, t.end), word, family_open) else {
+        let Some(r) = role(text, Span::new(t.start(), t.end()), word, family_open) else {
             continue;
         };
         match r {
@@ -193,8 +196,8 @@ mod tests {
         regions(text, &tokens, &paragraphs)
             .into_iter()
             .map(|r| {
-                let start = tokens[r.open].end;
-                let end = r.close.map_or(text.len(), |c| tokens[c].start);
+                let start = tokens[r.open].end();
+                let end = r.close.map_or(text.len(), |c| tokens[c].start());
                 (text[start..end].trim().to_string(), r.close.is_some())
             })
             .collect()

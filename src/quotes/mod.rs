@@ -180,7 +180,7 @@ impl<'a> Doc<'a> {
     pub fn span(&self, first: usize, last: usize) -> Option<Span> {
         let a = self.tokens.get(first)?;
         let b = self.tokens.get(last)?;
-        (a.start <= b.end).then(|| Span::new(a.start, b.end))
+        (a.start() <= b.end()).then(|| Span::new(a.start(), b.end()))
     }
 
     pub fn text_of(&self, first: usize, last: usize) -> String {
@@ -310,8 +310,8 @@ impl<'a> Doc<'a> {
 fn token_ranges(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<Range<usize>> {
     spans
         .map(|s| {
-            let a = tokens.partition_point(|t| t.start < s.start);
-            let b = tokens.partition_point(|t| t.end <= s.end);
+            let a = tokens.partition_point(|t| t.start() < s.start);
+            let b = tokens.partition_point(|t| t.end() <= s.end);
             a..b.max(a)
         })
         .collect()

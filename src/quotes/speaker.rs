@@ -1240,7 +1240,7 @@ fn pronoun_span(doc: &Doc, token: usize) -> Option<Span> {
     let t = doc.tokens.get(token)?;
     let word = t.text(doc.cx.text);
     let skip = word.rfind('-').map_or(0, |p| p + 1);
-    Some(Span::new(t.start + skip, t.end))
+    Some(Span::new(t.start() + skip, t.end()))
 }
 
 /// A role noun without its feminine and plural endings (présidente ->

@@ -14,7 +14,10 @@ pub fn check_all(text: &str) {
 /// `tokenize` and `sentences`, called alone as the Python API does.
 pub fn check_tokens_and_sentences(text: &str) {
     let tokens = frnews::tokenize(text);
-    let token_spans: Vec<Span> = tokens.iter().map(|t| Span::new(t.start, t.end)).collect();
+    let token_spans: Vec<Span> = tokens
+        .iter()
+        .map(|t| Span::new(t.start(), t.end()))
+        .collect();
     check_spans(text, "token", &token_spans);
     check_sorted_disjoint(text, "token", &token_spans);
     for t in &token_spans {
@@ -47,7 +50,7 @@ pub fn check_document(doc: &Document) {
     let tokens: Vec<Span> = doc
         .tokens
         .iter()
-        .map(|t| Span::new(t.start, t.end))
+        .map(|t| Span::new(t.start(), t.end()))
         .collect();
     let paragraphs: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
     let entities: Vec<Span> = doc.entities.iter().map(|e| e.span).collect();
