@@ -25,7 +25,7 @@ use super::words::Class;
 use super::Context;
 use super::{Bits, Candidate, Tier};
 use crate::lexicon::{fold_key, is_apostrophe};
-use crate::model::{Label, Source, Span, TokenKind};
+use crate::model::{Label, Source, Span};
 use crate::text::{all_caps, capitalised};
 
 /// A person's name found by its slot has at most this many parts.
@@ -63,10 +63,6 @@ fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
         cx.tokens.get(first)?.start(),
         cx.tokens.get(last)?.end(),
     ))
-}
-
-fn is_word(cx: &Context, i: usize) -> bool {
-    cx.kind(i) == Some(TokenKind::Word)
 }
 
 /// Whether token `i` is a form of a verb of speech (not an infinitive, nor a
@@ -110,9 +106,9 @@ fn speech_before(cx: &Context, first: usize) -> bool {
 /// Whether tokens `first..=last` read as a person's name: two to four name
 /// parts, none in capitals (an acronym or a heading), none known to a lexicon.
 fn person_like(cx: &Context, first: usize, last: usize, lexical: &Bits) -> bool {
-    let words = (first..=last).filter(|&k| is_word(cx, k)).count();
+    let words = (first..=last).filter(|&k| cx.is_word(k)).count();
     let parts = (first..=last)
-        .filter(|&k| is_word(cx, k) && !cx.is(k, Class::Particle))
+        .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
         .count();
     // A given name inside the run opens another name (`l'agence Nova Press
     // Jean Dupont`): the people patterns take it from there.
@@ -120,7 +116,7 @@ fn person_like(cx: &Context, first: usize, last: usize, lexical: &Bits) -> bool 
     (2..=MAX_SLOT_PARTS).contains(&parts)
         && !inner_given
         && words <= MAX_SLOT_PARTS + 1
-        && !(first..=last).any(|k| all_caps(cx.word(k)))
+        && !(first..=last).any(|k| cx.all_caps(k))
         && !covered(lexical, first, last)
 }
 
@@ -167,7 +163,7 @@ fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
             .filter(|&e| cx.joined(e) && name_part(cx, e + 1));
         if let Some(e) = initial_end {
             let last = run_end(cx, e + 1, &places);
-            if !covered(lexical, e + 1, last) && !all_caps(cx.word(e + 1)) {
+            if !covered(lexical, e + 1, last) && !cx.all_caps(e + 1) {
                 if let Some(span) = span_of(cx, i, last) {
                     out.push(
                         Candidate::new(span, Label::Per, Tier::Strong, 6).from(Source::Evidence),
@@ -193,10 +189,7 @@ fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
 
 /// A capitalised word that can stand inside a company name.
 fn company_word(cx: &Context, i: usize) -> bool {
-    is_word(cx, i)
-        && capitalised(cx.word(i))
-        && !cx.is(i, Class::Blocker)
-        && !cx.is(i, Class::Determiner)
+    cx.is_word(i) && cx.capitalised(i) && !cx.is(i, Class::Blocker) && !cx.is(i, Class::Determiner)
 }
 
 /// Organisations closed by a word that says what they are (`Dana Air`).
@@ -242,7 +235,7 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
     let word = cx.word(i);
     // The case first: it stops at the first lower-case letter, where
     // counting the characters reads the whole word.
-    if !is_word(cx, i)
+    if !cx.is_word(i)
         || !word.chars().all(|c| c.is_uppercase())
         || !(2..=6).contains(&word.chars().count())
         || word
@@ -254,7 +247,7 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
     {
         return false;
     }
-    let lower = |k: usize| is_word(cx, k) && cx.word(k).chars().any(char::is_lowercase);
+    let lower = |k: usize| cx.is_word(k) && cx.has_lower(k);
     let before = i.checked_sub(1).is_some_and(|p| cx.joined(p) && lower(p));
     let after = cx.joined(i) && lower(i + 1);
     // After a common noun an acronym names a kind or a product (`une carte
@@ -264,8 +257,8 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
     let after_noun = i.checked_sub(1).is_some_and(|p| {
         let key = cx.key(p);
         cx.joined(p)
-            && is_word(cx, p)
-            && !capitalised(cx.word(p))
+            && cx.is_word(p)
+            && !cx.capitalised(p)
             && !cx.is(p, Class::FunctionWord)
             && !cx.lex.words.adjective(key.as_ref())
     });
@@ -285,10 +278,10 @@ fn acronyms(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
 
 /// A capitalised word that can stand in a place's name.
 fn place_word(cx: &Context, i: usize) -> bool {
-    is_word(cx, i)
-        && capitalised(cx.word(i))
-        && cx.word(i).chars().nth(1).is_some()
-        && !all_caps(cx.word(i))
+    cx.is_word(i)
+        && cx.capitalised(i)
+        && cx.long(i)
+        && !cx.all_caps(i)
         && !cx.is(i, Class::Blocker)
         && !cx.is(i, Class::Title)
         && cx.full_month(i).is_none()
@@ -299,10 +292,7 @@ fn place_word(cx: &Context, i: usize) -> bool {
 /// adjective (`l'aéroport international`) and a `de`, `du`, `d'`.
 fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
     let mut k = i;
-    if cx.joined(k)
-        && !capitalised(cx.word(k + 1))
-        && cx.lex.words.adjective(cx.key(k + 1).as_ref())
-    {
+    if cx.joined(k) && !cx.capitalised(k + 1) && cx.lex.words.adjective(cx.key(k + 1).as_ref()) {
         k += 1;
     }
     if cx.joined(k) && matches!(cx.key(k + 1).as_ref(), "de" | "du" | "d'" | "des") {
@@ -342,7 +332,7 @@ fn located(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
 /// Places after a noun that introduces one, and after `près de`.
 fn places(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     for i in 0..cx.tokens.len() {
-        if capitalised(cx.word(i)) {
+        if cx.capitalised(i) {
             continue;
         }
         let key = cx.key(i);
@@ -383,9 +373,9 @@ fn places(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
 /// Travaux Publics`, `Michelin Amérique du Nord`.
 fn branches(cx: &Context, out: &mut Vec<Candidate>) {
     let branch_word = |k: usize| {
-        is_word(cx, k)
-            && capitalised(cx.word(k))
-            && !all_caps(cx.word(k))
+        cx.is_word(k)
+            && cx.capitalised(k)
+            && !cx.all_caps(k)
             && !cx.is(k, Class::Blocker)
             && !cx.is(k, Class::GivenName)
             && !cx.is(k, Class::Weekday)
@@ -480,7 +470,10 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let taken = covered_tokens(cx, kept, |_| true);
     let places = HashSet::new();
     let item_at = |i: usize| -> Option<Item> {
-        if let Some(c) = starting(cx.tokens.get(i)?.start()) {
+        // A kept candidate starting at token `i` covers it: a free token
+        // (most) needs no search.
+        if taken.get(i)? {
+            let c = starting(cx.tokens.get(i)?.start())?;
             let last = cx.token_ending(c.span.end)?;
             return Some(Item {
                 first: i,
@@ -488,7 +481,7 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                 label: Some(c.label),
             });
         }
-        if taken.get(i).unwrap_or(true) || !name_part(cx, i) || all_caps(cx.word(i)) {
+        if !name_part(cx, i) || cx.all_caps(i) {
             return None;
         }
         let last = run_end(cx, i, &places);
@@ -502,13 +495,15 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         })
     };
     let mut out = Vec::new();
+    let mut items = Vec::new();
     let mut i = 0;
     while i < cx.tokens.len() {
         let Some(item) = item_at(i) else {
             i += 1;
             continue;
         };
-        let mut items = vec![item];
+        items.clear();
+        items.push(item);
         let mut conjoined = false;
         while let Some(last) = items.last().map(|it| it.last) {
             let mut k = last + 1;
@@ -528,12 +523,13 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
             }
         }
         let end = items.last().map_or(i, |it| it.last);
-        let labels: HashSet<Label> = items.iter().filter_map(|it| it.label).collect();
-        let label = labels.iter().next().copied();
+        // The label of the known items, when they all have one.
+        let mut labels = items.iter().filter_map(|it| it.label);
+        let first_label = labels.next();
+        let label = first_label.filter(|&l| labels.all(|other| other == l));
         // A list ends on `et`; commas alone may be appositions (`la série
         // Jean Dupont, Le Grand Bleu,`).
-        if let (true, 1, Some(label @ (Label::Per | Label::Loc))) = (conjoined, labels.len(), label)
-        {
+        if let (true, Some(label @ (Label::Per | Label::Loc))) = (conjoined, label) {
             for it in items.iter().filter(|it| it.label.is_none()) {
                 // A lone capitalised word opening a sentence is no name by
                 // itself (`Ensuite, Jean Dupont ...`).

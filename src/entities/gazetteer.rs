@@ -395,9 +395,7 @@ pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
 }
 
 fn caps_word(cx: &Context, i: usize) -> bool {
-    cx.kind(i) == Some(TokenKind::Word)
-        && all_caps(cx.word(i))
-        && cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+    cx.is_word(i) && cx.all_caps(i) && cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// An unknown capitalised word after `à` names a place (`à Popayan`), unless
@@ -410,7 +408,7 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let k = i + 1;
         let word = cx.word(k);
-        let name_like = cx.kind(k) == Some(TokenKind::Word)
+        let name_like = cx.is_word(k)
             && capitalised(word)
             && !all_caps(word)
             && word.chars().count() >= 3
@@ -419,7 +417,7 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
             || cx.is(k, Class::GivenName)
             || cx.is(k, Class::Title)
             || cx.is(k, Class::OrgHead);
-        let followed = cx.joined(k) && capitalised(cx.word(k + 1));
+        let followed = cx.joined(k) && cx.capitalised(k + 1);
         if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
             out.push(
                 Candidate::new(Span::new(t.start(), t.end()), Label::Loc, Tier::Weak, 1)

@@ -20,8 +20,8 @@ pub use gazetteer::UserEntries;
 use words::Class;
 
 use crate::model::Span;
-use crate::model::Token;
 use crate::model::{Entity, Label, Layout, Source};
+use crate::model::{Token, TokenKind};
 
 /// The entity finders' view of one article: the stages' shared view, and
 /// what the word lists say about each token.
@@ -30,21 +30,66 @@ struct Context<'a> {
     /// For each token, the classes of its key, as their index in
     /// `Words::class_sets` (`Words::classes`).
     classes: Vec<words::ClassesId>,
+    /// For each token, its kind, case and line (see `Shape`).
+    shapes: Vec<Shape>,
 }
 
 impl<'a> Context<'a> {
     fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a Lexicons) -> Self {
         let base = crate::text::Context::new(text, tokens, layout, lex);
-        let classes = (0..tokens.len())
-            .map(|i| {
-                lex.words
-                    .classes
-                    .get(base.key(i).as_ref())
-                    .copied()
-                    .unwrap_or_default()
-            })
-            .collect();
-        Context { base, classes }
+        let mut classes = Vec::with_capacity(tokens.len());
+        let mut shapes = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let id = lex.words.classes.get(base.key(i).as_ref());
+            classes.push(id.copied().unwrap_or_default());
+            let word = t.kind == TokenKind::Word;
+            shapes.push(Shape::of(base.word(i), word, base.joined(i)));
+        }
+        Context {
+            base,
+            classes,
+            shapes,
+        }
+    }
+
+    fn shape(&self, i: usize) -> Shape {
+        self.shapes.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether token `i` is a word (`TokenKind::Word`).
+    fn is_word(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::WORD)
+    }
+
+    /// `crate::text::capitalised` of token `i` (false past the end).
+    fn capitalised(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::CAPITALISED)
+    }
+
+    /// `crate::text::all_caps` of token `i` (false past the end).
+    fn all_caps(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::ALL_CAPS)
+    }
+
+    /// Whether token `i` has a lower-case letter.
+    fn has_lower(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::LOWER)
+    }
+
+    /// Whether token `i` has two characters or more.
+    fn long(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::LONG)
+    }
+
+    /// Whether tokens `i` and `i + 1` are on the same line, read from the
+    /// table rather than the text (it stands for the shared context's).
+    fn joined(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::JOINED)
+    }
+
+    /// Whether token `i` is the first of its line.
+    fn line_start(&self, i: usize) -> bool {
+        i == 0 || !self.joined(i - 1)
     }
 
     /// The classes of token `i` (none past the end).
@@ -69,6 +114,59 @@ impl<'a> Context<'a> {
     /// The month token `i` names in full (`crate::dates::full_month`).
     fn full_month(&self, i: usize) -> Option<u32> {
         self.classes(i).full_month
+    }
+}
+
+/// What a token looks like, as bits: the finders ask about each token's
+/// kind and case many times, and it is read from the text once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Shape(u8);
+
+impl Shape {
+    const WORD: u8 = 1;
+    const CAPITALISED: u8 = 1 << 1;
+    const ALL_CAPS: u8 = 1 << 2;
+    const LOWER: u8 = 1 << 3;
+    const LONG: u8 = 1 << 4;
+    const JOINED: u8 = 1 << 5;
+
+    /// The shape of a token spelt `text`, a word or not, joined to the next
+    /// token or not.
+    fn of(text: &str, word: bool, joined: bool) -> Shape {
+        let mut chars = text.chars();
+        let first = chars.next();
+        let long = chars.next().is_some();
+        // On ASCII (most tokens) the Unicode tests are the byte tests.
+        let (lower, letter) = if text.is_ascii() {
+            let b = text.as_bytes();
+            (
+                b.iter().any(u8::is_ascii_lowercase),
+                b.iter().any(u8::is_ascii_alphabetic),
+            )
+        } else {
+            (
+                text.chars().any(char::is_lowercase),
+                text.chars().any(char::is_alphabetic),
+            )
+        };
+        let flags = [
+            (word, Shape::WORD),
+            (first.is_some_and(char::is_uppercase), Shape::CAPITALISED),
+            (letter && !lower, Shape::ALL_CAPS),
+            (lower, Shape::LOWER),
+            (long, Shape::LONG),
+            (joined, Shape::JOINED),
+        ];
+        Shape(
+            flags
+                .iter()
+                .filter(|(on, _)| *on)
+                .fold(0, |s, (_, f)| s | f),
+        )
+    }
+
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
     }
 }
 
@@ -381,6 +479,26 @@ mod tests {
         assert_eq!(bits.any(0..62), Some(false));
         assert_eq!(bits.any(60..63), Some(true));
         assert_eq!(bits.any(100..131), None);
+    }
+
+    #[test]
+    fn shapes_are_the_text_tests() {
+        use crate::text::{all_caps, capitalised};
+        for word in [
+            "Chine", "OCS", "é", "É", "", "3", "M.", "l'", "Élysée", "ÉTAT", "x-Y",
+        ] {
+            let s = Shape::of(word, true, false);
+            assert_eq!(s.has(Shape::CAPITALISED), capitalised(word), "{word}");
+            assert_eq!(s.has(Shape::ALL_CAPS), all_caps(word), "{word}");
+            assert_eq!(
+                s.has(Shape::LOWER),
+                word.chars().any(char::is_lowercase),
+                "{word}"
+            );
+            assert_eq!(s.has(Shape::LONG), word.chars().nth(1).is_some(), "{word}");
+        }
+        assert!(Shape::of("a", true, true).has(Shape::JOINED));
+        assert!(!Shape::of("a", false, false).has(Shape::WORD));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! apposition after it, a photo credit `(Xinhua/Javed Dar)`. Then, once a name
 //! has been seen, its parts alone (`Lebedev`) elsewhere in the article.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::words::Class;
 use super::Context;
@@ -12,7 +12,7 @@ use crate::lexicon::fold_key;
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
-use crate::text::{all_caps, capitalised};
+use crate::text::capitalised;
 
 /// Most names have at most this many parts (Luiz Inácio Lula da Silva).
 const MAX_PARTS: usize = 6;
@@ -20,11 +20,7 @@ const MAX_PARTS: usize = 6;
 /// Whether token `i` can be part of a name: a capitalised word that is not a
 /// function word, a title or another word never used as a name.
 pub(super) fn name_part(cx: &Context, i: usize) -> bool {
-    if cx.kind(i) != Some(TokenKind::Word) {
-        return false;
-    }
-    let word = cx.word(i);
-    if !capitalised(word) || word.chars().nth(1).is_none() || word.ends_with('.') {
+    if !cx.is_word(i) || !cx.capitalised(i) || !cx.long(i) || cx.word(i).ends_with('.') {
         return false;
     }
     let w = &cx.lex.words;
@@ -33,7 +29,7 @@ pub(super) fn name_part(cx: &Context, i: usize) -> bool {
     let head = cx.is(i, Class::OrgHead)
         && !(cx.is(i, Class::GivenName)
             && cx.joined(i)
-            && capitalised(cx.word(i + 1))
+            && cx.capitalised(i + 1)
             && !w.adjective(&fold_key(cx.word(i + 1))));
     !(cx.is(i, Class::Blocker) || cx.is(i, Class::Title) || head)
 }
@@ -88,7 +84,7 @@ pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize 
     // Upper-case text has lost the case that ends a name (`EMMANUEL MACRON
     // RENCONTRE ...`): take the shortest name there (and, in `find`, trust a
     // title before it only when a given name opens it).
-    let max_parts = if all_caps(cx.word(i)) { 2 } else { MAX_PARTS };
+    let max_parts = if cx.all_caps(i) { 2 } else { MAX_PARTS };
     while parts < max_parts && cx.joined(last) {
         let next = last + 1;
         if name_part(cx, next) || article_name(cx, next) {
@@ -119,7 +115,7 @@ fn capital_article(word: &str) -> bool {
 /// How many name parts tokens `first..=last` hold.
 fn parts(cx: &Context, first: usize, last: usize) -> usize {
     (first..=last)
-        .filter(|&k| cx.kind(k) == Some(TokenKind::Word) && !cx.is(k, Class::Particle))
+        .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
         .count()
 }
 
@@ -137,7 +133,7 @@ fn title_before(cx: &Context, name: usize) -> bool {
     if cx.is(prev, Class::Title) {
         return true;
     }
-    let adjective = !capitalised(cx.word(prev)) && w.adjective(cx.key(prev).as_ref());
+    let adjective = !cx.capitalised(prev) && w.adjective(cx.key(prev).as_ref());
     adjective
         && prev
             .checked_sub(1)
@@ -151,7 +147,7 @@ fn title_before_comma(cx: &Context, comma: usize) -> bool {
     (from..comma)
         .rev()
         .take_while(|&k| cx.kind(k) != Some(TokenKind::Punct) || cx.word(k) == "'")
-        .any(|k| cx.is(k, Class::Title) && !capitalised(cx.word(k)))
+        .any(|k| cx.is(k, Class::Title) && !cx.capitalised(k))
 }
 
 /// Whether a role follows the name ending at `last` (`Bakhtiar Khakimov,
@@ -169,7 +165,7 @@ fn title_after(cx: &Context, last: usize) -> bool {
     }
     // A role in apposition is written in lower case; a capitalised title
     // (`M.`, `Mme`) opens the next name instead (`à New York, M. Wang`).
-    cx.is(k, Class::Title) && !capitalised(cx.word(k))
+    cx.is(k, Class::Title) && !cx.capitalised(k)
 }
 
 /// Whether a role with its article follows the one-word name ending at
@@ -179,7 +175,7 @@ fn role_with_article_after(cx: &Context, last: usize) -> bool {
     cx.word(last + 1) == ","
         && matches!(cx.key(last + 2).as_ref(), "le" | "la")
         && cx.is(last + 3, Class::Title)
-        && !capitalised(cx.word(last + 3))
+        && !cx.capitalised(last + 3)
         && matches!(cx.key(last + 4).as_ref(), "de" | "du" | "des" | "d'")
 }
 
@@ -192,10 +188,7 @@ fn model_code(word: &str) -> bool {
 
 /// Whether token `i` follows `(Agency/` in a photo credit.
 fn after_credit_slash(cx: &Context, i: usize) -> bool {
-    i >= 3
-        && cx.word(i - 1) == "/"
-        && cx.kind(i - 2) == Some(TokenKind::Word)
-        && cx.word(i - 3) == "("
+    i >= 3 && cx.word(i - 1) == "/" && cx.is_word(i - 2) && cx.word(i - 3) == "("
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
@@ -217,12 +210,12 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         // An all-caps word is an acronym (`l'ONG Greenpeace`), not the
         // surname `Ong`.
         let chinese = cx.is(i, Class::ChineseSurname)
-            && !all_caps(cx.word(i))
+            && !cx.all_caps(i)
             && cx.joined(i)
             && name_part(cx, i + 1)
-            && !all_caps(cx.word(i + 1));
+            && !cx.all_caps(i + 1);
         let (found_last, rank) = if (given.is_some() && n >= 2)
-            || (title_before(cx, i) && (given.is_some() || !all_caps(cx.word(i))))
+            || (title_before(cx, i) && (given.is_some() || !cx.all_caps(i)))
             || after_credit_slash(cx, i)
         {
             (Some(last), 6)
@@ -306,7 +299,8 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let mut parts: HashSet<String> = HashSet::new();
     // A particle and the part after it (`de` `santis`): `De Santis` alone
     // keeps its particle.
-    let mut particled: HashSet<(String, String)> = HashSet::new();
+    // By particle, so that a token pair is looked up with no copy of its keys.
+    let mut particled: HashMap<String, HashSet<String>> = HashMap::new();
     for c in kept.iter().filter(|c| c.label == Label::Per) {
         let name = c
             .canonical
@@ -318,7 +312,10 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                 let article = capital_article(particle);
                 let particle = fold_key(particle);
                 if w.particles.contains(&particle) || article {
-                    particled.insert((particle, fold_key(part)));
+                    particled
+                        .entry(particle)
+                        .or_default()
+                        .insert(fold_key(part));
                 }
             }
         }
@@ -344,8 +341,10 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                 .checked_sub(1)
                 .filter(|&p| {
                     cx.joined(p)
-                        && capitalised(cx.word(p))
-                        && particled.contains(&(cx.key(p).into_owned(), cx.key(i).into_owned()))
+                        && cx.capitalised(p)
+                        && particled
+                            .get(cx.key(p).as_ref())
+                            .is_some_and(|parts| parts.contains(cx.key(i).as_ref()))
                 })
                 .and_then(|p| cx.tokens.get(p))
                 .map_or(t.start(), |p| p.start());
