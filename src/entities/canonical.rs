@@ -32,7 +32,10 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
     let mut mentions: Vec<u32> = Vec::new();
     let mut names: Vec<Name> = Vec::new();
     {
-        let mut index: HashMap<&str, u32> = HashMap::new();
+        // The tables filled per mention or per word are made at their full
+        // size: growing them hashes every key again at each doubling.
+        let people = kept.iter().filter(|c| c.label == Label::Per).count();
+        let mut index: HashMap<&str, u32> = HashMap::with_capacity(people);
         for (k, c) in kept.iter().filter(|c| c.label == Label::Per).enumerate() {
             let name = c
                 .canonical
@@ -53,7 +56,8 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
             mentions.push(id);
         }
     }
-    let sets = WordSets::new(names.iter().map(|n| &n.words));
+    let words_count = names.iter().map(|n| n.words.len()).sum();
+    let sets = WordSets::new(names.iter().map(|n| &n.words), words_count);
     // Every name's set of words is a question; each name answers the
     // questions whose words it all holds, found by walking the trie of the
     // questions along the name's own words.
@@ -116,8 +120,9 @@ struct WordSets {
 }
 
 impl WordSets {
-    fn new<'a>(names: impl Iterator<Item = &'a Vec<String>>) -> Self {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+    /// The sets of `names`, which have `words` words in all.
+    fn new<'a>(names: impl Iterator<Item = &'a Vec<String>>, words: usize) -> Self {
+        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(words);
         let sets = names
             .map(|words| {
                 let mut set: Vec<usize> = words
@@ -146,7 +151,7 @@ struct Trie {
 impl Trie {
     fn new(sets: &[Vec<usize>]) -> Self {
         let mut trie = Trie {
-            children: HashMap::new(),
+            children: HashMap::with_capacity(sets.iter().map(Vec::len).sum()),
             asked: vec![false],
         };
         for set in sets {

@@ -137,19 +137,15 @@ fn initial_with_stop(cx: &Context, i: usize) -> Option<usize> {
 
 /// `J-M`, `J.-M.`: initials of a compound given name.
 fn compound_initials(word: &str) -> bool {
-    // Nearly every token fails on its first character: no need to split it.
-    if !word.chars().next().is_some_and(char::is_uppercase) {
+    // Nearly every token fails on its first character or has no hyphen: no
+    // need to split it.
+    if !word.chars().next().is_some_and(char::is_uppercase) || !word.contains('-') {
         return false;
     }
-    let letters: Vec<&str> = word
-        .split('-')
-        .map(|p| p.strip_suffix('.').unwrap_or(p))
-        .collect();
-    letters.len() >= 2
-        && letters.iter().all(|p| {
-            let mut c = p.chars();
-            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
-        })
+    word.split('-').all(|p| {
+        let mut c = p.strip_suffix('.').unwrap_or(p).chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    })
 }
 
 /// People by their slot and by an initial before a surname.
@@ -552,25 +548,38 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
 /// The other mentions of every name that a pattern or evidence found, with
 /// the same surface, as weak candidates: one good cue labels every mention.
 pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    // The names by their first word: each a list of token surfaces.
-    type Name<'a> = (Vec<&'a str>, Label, Option<Box<str>>);
-    let mut names: HashMap<&str, Vec<Name<'_>>> = HashMap::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for c in kept.iter().filter(|c| {
+    let source = |c: &Candidate| {
         matches!(c.source, Source::Pattern | Source::Evidence)
             && matches!(c.label, Label::Per | Label::Org | Label::Loc)
-    }) {
-        seen.insert((c.span.start, c.span.end));
+    };
+    // Whether a source has that span: `kept` is sorted by start and
+    // disjoint, so a binary search tells, with no set of every span.
+    let seen = |span: Span| {
+        let k = kept.partition_point(|c| c.span.start < span.start);
+        kept.get(k).is_some_and(|c| c.span == span && source(c))
+    };
+    // Whether the `n` tokens from `a` are spelt as the `n` from `b`.
+    let same = |a: usize, b: usize, n: usize| (0..n).all(|k| cx.word(a + k) == cx.word(b + k));
+    // The names by their first word: each its first token and its number
+    // of tokens (its surfaces are the text's), label and canonical.
+    type Name = (usize, usize, Label, Option<Box<str>>);
+    // At its full size: growing it hashes every key again at each doubling.
+    let mut names: HashMap<&str, Vec<Name>> =
+        HashMap::with_capacity(kept.iter().filter(|c| source(c)).count());
+    for c in kept.iter().filter(|c| source(c)) {
         let (Some(first), Some(last)) =
             (cx.token_starting(c.span.start), cx.token_ending(c.span.end))
         else {
             continue;
         };
-        let words: Vec<&str> = (first..=last).map(|k| cx.word(k)).collect();
-        let Some(&head) = words.first() else { continue };
-        let list = names.entry(head).or_default();
-        if list.len() < MAX_NAMES_PER_WORD && !list.iter().any(|(w, ..)| *w == words) {
-            list.push((words, c.label, c.canonical.clone()));
+        let Some(n) = (last + 1).checked_sub(first).filter(|&n| n > 0) else {
+            continue;
+        };
+        let list = names.entry(cx.word(first)).or_default();
+        if list.len() < MAX_NAMES_PER_WORD
+            && !list.iter().any(|&(f, m, ..)| m == n && same(f, first, n))
+        {
+            list.push((first, n, c.label, c.canonical.clone()));
         }
     }
     // The first byte and the length of every first word (lengths from 63 on
@@ -605,19 +614,16 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         let Some(list) = names.get(word) else {
             continue;
         };
-        for (words, label, canonical) in list {
-            let n = words.len();
-            let fits = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| cx.word(i + k) == *w && (k + 1 == n || cx.joined(i + k)));
+        for &(first, n, label, ref canonical) in list {
+            let fits = (0..n)
+                .all(|k| cx.word(i + k) == cx.word(first + k) && (k + 1 == n || cx.joined(i + k)));
             let Some(span) = span_of(cx, i, i + n - 1).filter(|_| fits) else {
                 continue;
             };
-            if seen.contains(&(span.start, span.end)) {
+            if seen(span) {
                 continue;
             }
-            let mut c = Candidate::new(span, *label, Tier::Weak, 3).from(Source::Propagated);
+            let mut c = Candidate::new(span, label, Tier::Weak, 3).from(Source::Propagated);
             c.canonical.clone_from(canonical);
             out.push(c);
         }
@@ -730,10 +736,15 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
             else {
                 continue;
             };
+            // Most names open with no initial: told before its letters are
+            // copied.
+            let dotted = initial.ends_with('.');
+            let compound = !dotted && compound_initials(initial);
+            if !dotted && !compound {
+                continue;
+            }
             let letters = initial_letters(initial);
-            let is_initial = (initial.ends_with('.') && letters.chars().count() == 1)
-                || compound_initials(initial);
-            if !is_initial {
+            if !(compound || letters.chars().count() == 1 || compound_initials(initial)) {
                 continue;
             }
             let full = people
@@ -808,6 +819,28 @@ mod tests {
             labelled("le discours de J-M Ferrandou a duré", "PER"),
             ["J-M Ferrandou"]
         );
+    }
+
+    #[test]
+    fn compound_initials_are_capitals_between_hyphens() {
+        use super::compound_initials;
+        for yes in ["J-M", "J.-M.", "J.-M", "A-B-C", "É-J"] {
+            assert!(compound_initials(yes), "{yes}");
+        }
+        for no in [
+            "J",
+            "J.",
+            "JM",
+            "J-",
+            "-M",
+            "J-Ma",
+            "j-M",
+            "Jean-Marc",
+            "J--M",
+            "",
+        ] {
+            assert!(!compound_initials(no), "{no}");
+        }
     }
 
     #[test]

@@ -389,22 +389,38 @@ impl Bits {
         if range.end > self.len {
             return None;
         }
-        Some(range.into_iter().any(|i| self.get(i) == Some(true)))
+        Some(masks(range).any(|(k, mask)| self.words.get(k).is_some_and(|w| w & mask != 0)))
     }
 
-    /// Adds `i` (nothing from the bound on).
-    fn insert(&mut self, i: usize) {
-        if i >= self.len {
-            return;
-        }
-        if let Some(w) = self.words.get_mut(i / 64) {
-            *w |= 1 << (i % 64);
-        }
-    }
-
+    /// Adds the numbers of `range` (none from the bound on).
     fn insert_range(&mut self, range: std::ops::Range<usize>) {
-        range.for_each(|i| self.insert(i));
+        for (k, mask) in masks(range.start..range.end.min(self.len)) {
+            if let Some(w) = self.words.get_mut(k) {
+                *w |= mask;
+            }
+        }
     }
+}
+
+/// The words of a bit set that `range` covers, each with the mask of its
+/// bits in the range: the set is read a word at a time, not a bit.
+fn masks(range: std::ops::Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+    let mut at = range.start;
+    std::iter::from_fn(move || {
+        if at >= range.end {
+            return None;
+        }
+        let bit = at % 64;
+        let n = (64 - bit).min(range.end - at);
+        let mask = if n == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << n) - 1) << bit
+        };
+        let word = at / 64;
+        at += n;
+        Some((word, mask))
+    })
 }
 
 #[cfg(test)]
@@ -468,8 +484,7 @@ mod tests {
     fn bits_hold_what_is_inserted_below_the_bound() {
         let mut bits = Bits::new(130);
         bits.insert_range(62..66);
-        bits.insert(129);
-        bits.insert(130);
+        bits.insert_range(129..131);
         assert_eq!(bits.get(61), Some(false));
         assert_eq!(bits.get(62), Some(true));
         assert_eq!(bits.get(65), Some(true));
@@ -479,6 +494,15 @@ mod tests {
         assert_eq!(bits.any(0..62), Some(false));
         assert_eq!(bits.any(60..63), Some(true));
         assert_eq!(bits.any(100..131), None);
+        let mut whole = Bits::new(200);
+        whole.insert_range(64..192);
+        assert_eq!(whole.any(0..64), Some(false));
+        assert_eq!(whole.any(63..65), Some(true));
+        assert_eq!(whole.any(191..200), Some(true));
+        assert_eq!(whole.any(192..200), Some(false));
+        whole.insert_range(195..300);
+        assert_eq!(whole.get(199), Some(true));
+        assert_eq!(whole.any(192..195), Some(false));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::lexicon::fold_key;
+use crate::lexicon::{fold_into, fold_key};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
@@ -296,39 +296,57 @@ fn repaired(cx: &Context, first: usize, last: usize) -> Option<String> {
 /// (`M. Lebedev`, `Lebedev`, `Qin`), as weak candidates.
 pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let w = &cx.lex.words;
-    let mut parts: HashSet<String> = HashSet::new();
+    // Made at its full size: growing it hashes every key again at each
+    // doubling.
+    let words = kept
+        .iter()
+        .filter(|c| c.label == Label::Per)
+        .map(|c| {
+            c.canonical
+                .as_deref()
+                .unwrap_or_else(|| c.span.text(cx.text))
+        })
+        .map(|name| name.split_whitespace().count())
+        .sum();
+    let mut parts: HashSet<String> = HashSet::with_capacity(words);
     // A particle and the part after it (`de` `santis`): `De Santis` alone
     // keeps its particle.
     // By particle, so that a token pair is looked up with no copy of its keys.
     let mut particled: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut key = String::new();
     for c in kept.iter().filter(|c| c.label == Label::Per) {
         let name = c
             .canonical
             .as_deref()
             .unwrap_or_else(|| c.span.text(cx.text));
-        let words: Vec<&str> = name.split_whitespace().collect();
-        for pair in words.windows(2) {
-            if let [particle, part] = pair {
-                let article = capital_article(particle);
-                let particle = fold_key(particle);
-                if w.particles.contains(&particle) || article {
-                    particled
-                        .entry(particle)
-                        .or_default()
-                        .insert(fold_key(part));
+        // Each word folded once, into one buffer: a key is copied only when
+        // it is new to a set.
+        let n = name.split_whitespace().count();
+        let mut particle: Option<String> = None;
+        for (k, word) in name.split_whitespace().enumerate() {
+            key.clear();
+            fold_into(word, &mut key);
+            if let Some(p) = particle.take() {
+                let after = particled.entry(p).or_default();
+                if !after.contains(key.as_str()) {
+                    after.insert(key.clone());
                 }
             }
-        }
-        for (k, word) in words.iter().enumerate() {
-            let key = fold_key(word);
-            let surname_first = k == 0 && w.chinese_surnames.contains(&key) && words.len() == 2;
+            if k + 1 < n && (w.particles.contains(key.as_str()) || capital_article(word)) {
+                particle = Some(key.clone());
+            }
+            let surname_first = k == 0 && w.chinese_surnames.contains(key.as_str()) && n == 2;
             if key.chars().count() < 3 && !surname_first {
                 continue;
             }
-            if w.particles.contains(&key) || (w.given_names.contains(&key) && !surname_first) {
+            if w.particles.contains(key.as_str())
+                || (w.given_names.contains(key.as_str()) && !surname_first)
+            {
                 continue;
             }
-            parts.insert(key);
+            if !parts.contains(key.as_str()) {
+                parts.insert(key.clone());
+            }
         }
     }
     let mut out = Vec::new();
