@@ -88,7 +88,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         };
         if let (Some(a), Some(b)) = (cx.tokens.get(i), cx.tokens.get(last)) {
             let mut c = Candidate::new(Span::new(a.start(), b.end()), label, Tier::Strong, RANK);
-            c.value = Some(value);
+            c.value = Some(value.into());
             out.push(c);
         }
     }

@@ -24,58 +24,91 @@ pub fn fill(cx: &Context, kept: &mut [Candidate]) {
 }
 
 fn fill_people(cx: &Context, kept: &mut [Candidate]) {
-    // Each name with its words.
-    let names: Vec<(String, Vec<String>)> = kept
-        .iter()
-        .filter(|c| c.label == Label::Per)
-        .map(|c| {
+    // A name mentioned again and again is looked at once, so that the work
+    // and the memory grow with the article's distinct names, not its
+    // mentions: each mention is the index of its name, and each name has
+    // its words and its last mention, where ties among the longest names
+    // are broken.
+    let mut mentions: Vec<u32> = Vec::new();
+    let mut names: Vec<Name> = Vec::new();
+    {
+        // The tables filled per mention or per word are made at their full
+        // size: growing them hashes every key again at each doubling.
+        let people = kept.iter().filter(|c| c.label == Label::Per).count();
+        let mut index: HashMap<&str, u32> = HashMap::with_capacity(people);
+        for (k, c) in kept.iter().filter(|c| c.label == Label::Per).enumerate() {
             let name = c
                 .canonical
-                .clone()
-                .unwrap_or_else(|| c.span.text(cx.text).to_string());
-            let w = words(&name);
-            (name, w)
-        })
-        .collect();
-    // A name mentioned again and again is looked at once, so that the work
-    // grows with the article's distinct names, not its mentions. The copy
-    // kept is the last, where ties among the longest names are broken.
-    let mut last_mention: HashMap<&str, usize> = HashMap::new();
-    for (k, (name, _)) in names.iter().enumerate() {
-        last_mention.insert(name.as_str(), k);
-    }
-    let sets = WordSets::new(names.iter().map(|(_, w)| w));
-    // Every mention's set of words is a question; each distinct name answers
-    // the questions whose words it all holds, found by walking the trie of
-    // the questions along the name's own words.
-    let trie = Trie::new(&sets.sets);
-    let mut best: Vec<Option<(PersonRank, usize)>> = vec![None; trie.len()];
-    for (k, ((name, w), set)) in names.iter().zip(&sets.sets).enumerate() {
-        if last_mention.get(name.as_str()) != Some(&k) {
-            continue;
+                .as_deref()
+                .unwrap_or_else(|| c.span.text(cx.text));
+            let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            let id = *index.entry(name).or_insert_with(|| {
+                names.push(Name {
+                    words: words(name),
+                    name: name.to_string(),
+                    last: 0,
+                });
+                next
+            });
+            if let Some(n) = names.get_mut(id as usize) {
+                n.last = k;
+            }
+            mentions.push(id);
         }
+    }
+    let words_count = names.iter().map(|n| n.words.len()).sum();
+    let sets = WordSets::new(names.iter().map(|n| &n.words), words_count);
+    // Every name's set of words is a question; each name answers the
+    // questions whose words it all holds, found by walking the trie of the
+    // questions along the name's own words.
+    let trie = Trie::new(&sets.sets);
+    let mut best: Vec<Option<(PersonRank, usize, usize)>> = vec![None; trie.len()];
+    for (id, (n, set)) in names.iter().zip(&sets.sets).enumerate() {
         // More words first; then a name not in capitals (CLAUDIA SHEINBAUM);
-        // then the longer; then the last.
-        let rank = (w.len(), name.chars().any(char::is_lowercase), name.len());
+        // then the longer; then the last mentioned.
+        let rank = (
+            n.words.len(),
+            n.name.chars().any(char::is_lowercase),
+            n.name.len(),
+        );
         trie.each_subset(set, |node| {
             if let Some(slot) = best.get_mut(node) {
-                if slot.is_none_or(|b| b < (rank, k)) {
-                    *slot = Some((rank, k));
+                if slot.is_none_or(|(r, k, _)| (r, k) < (rank, n.last)) {
+                    *slot = Some((rank, n.last, id));
                 }
             }
         });
     }
+    // The canonical of each name, once.
+    let canonicals: Vec<Option<&str>> = names
+        .iter()
+        .zip(&sets.sets)
+        .map(|(n, set)| {
+            if n.words.is_empty() {
+                return None;
+            }
+            let found = trie
+                .node(set)
+                .and_then(|node| best.get(node).copied().flatten())
+                .and_then(|(.., id)| names.get(id));
+            Some(found.map_or(n.name.as_str(), |f| f.name.as_str()))
+        })
+        .collect();
     let per = kept.iter_mut().filter(|c| c.label == Label::Per);
-    for (c, ((own, own_words), set)) in per.zip(names.iter().zip(&sets.sets)) {
-        if own_words.is_empty() {
-            continue;
+    for (c, &id) in per.zip(&mentions) {
+        if let Some(Some(name)) = canonicals.get(id as usize) {
+            c.canonical = Some((*name).into());
         }
-        let found = trie
-            .node(set)
-            .and_then(|node| best.get(node).copied().flatten())
-            .and_then(|(_, k)| names.get(k));
-        c.canonical = Some(found.map_or_else(|| own.clone(), |(name, _)| name.clone()));
     }
+}
+
+/// A distinct person's name of the article.
+struct Name {
+    name: String,
+    /// Its words, folded.
+    words: Vec<String>,
+    /// The index of its last mention among the people's.
+    last: usize,
 }
 
 /// How a person's name ranks as the canonical of the names it holds.
@@ -87,8 +120,9 @@ struct WordSets {
 }
 
 impl WordSets {
-    fn new<'a>(names: impl Iterator<Item = &'a Vec<String>>) -> Self {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+    /// The sets of `names`, which have `words` words in all.
+    fn new<'a>(names: impl Iterator<Item = &'a Vec<String>>, words: usize) -> Self {
+        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(words);
         let sets = names
             .map(|words| {
                 let mut set: Vec<usize> = words
@@ -117,7 +151,7 @@ struct Trie {
 impl Trie {
     fn new(sets: &[Vec<usize>]) -> Self {
         let mut trie = Trie {
-            children: HashMap::new(),
+            children: HashMap::with_capacity(sets.iter().map(Vec::len).sum()),
             asked: vec![false],
         };
         for set in sets {
@@ -175,8 +209,8 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
     for c in kept.iter().filter(|c| c.label == Label::Org) {
         let surface = c.span.text(cx.text);
         if let Some(canonical) = &c.canonical {
-            if canonical != surface {
-                defined.insert(surface.to_string(), canonical.clone());
+            if **canonical != *surface {
+                defined.insert(surface.to_string(), canonical.to_string());
             }
         }
         let key = fold_key(surface);
@@ -207,19 +241,15 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
                 .or_insert(name);
         }
     }
-    let mut canonicals = Vec::new();
-    for c in kept.iter() {
-        if c.label != Label::Org {
-            canonicals.push(c.canonical.clone());
+    // Each organisation's canonical depends on the tables above and on its
+    // own canonical only: set in place, with no copy of every canonical.
+    for c in kept.iter_mut() {
+        if c.label != Label::Org || c.canonical.is_some() {
             continue;
         }
         let surface = c.span.text(cx.text);
-        if let Some(canonical) = &c.canonical {
-            canonicals.push(Some(canonical.clone()));
-            continue;
-        }
         if let Some(def) = defined.get(surface) {
-            canonicals.push(Some(def.clone()));
+            c.canonical = Some(def.as_str().into());
             continue;
         }
         let expanded = cx
@@ -230,16 +260,11 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
             .filter_map(|name| written.get(&fold_key(name)))
             .max_by_key(|name| name.len());
         if let Some(name) = expanded {
-            canonicals.push(Some(name.clone()));
+            c.canonical = Some(name.as_str().into());
             continue;
         }
         let longer = longer_of.get(fold_key(surface).as_str());
-        canonicals.push(Some(
-            longer.map_or_else(|| surface.to_string(), |n| (*n).clone()),
-        ));
-    }
-    for (c, canonical) in kept.iter_mut().zip(canonicals) {
-        c.canonical = canonical;
+        c.canonical = Some(longer.map_or(surface, |n| n.as_str()).into());
     }
 }
 

@@ -27,7 +27,6 @@ use crate::dates::{
 use crate::model::Label;
 use crate::model::Span;
 use crate::model::TokenKind;
-use crate::text::{all_caps, capitalised};
 
 /// Every candidate of this module is numeric or a closed word list, so it
 /// outranks any name reading of the same words.
@@ -37,8 +36,7 @@ const RANK: u8 = 8;
 fn month(cx: &Context, i: usize) -> Option<u32> {
     // The list first: the case tests read the word, most tokens are no month.
     let month = cx.full_month(i)?;
-    let word = cx.word(i);
-    if capitalised(word) && !all_caps(word) {
+    if cx.capitalised(i) && !cx.all_caps(i) {
         return None;
     }
     Some(month)
@@ -105,7 +103,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             if let (Some(a), Some(b)) = (cx.tokens.get(first), cx.tokens.get(last)) {
                 let mut c =
                     Candidate::new(Span::new(a.start(), b.end()), label, Tier::Strong, RANK);
-                c.value = value;
+                c.value = value.map(String::into_boxed_str);
                 out.push(c);
             }
             i = last + 1;
@@ -136,7 +134,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
                     Tier::Strong,
                     RANK,
                 );
-                c.value = anchored(cx, i, i + n - 1, None);
+                c.value = anchored(cx, i, i + n - 1, None).map(String::into_boxed_str);
                 out.push(c);
             }
             i += n;
@@ -292,7 +290,7 @@ fn relative_start(cx: &Context, i: usize) -> Option<usize> {
     let kind = date_word(cx, i)?;
     let next = |k: usize| cx.joined(k).then(|| date_word(cx, k + 1)).flatten();
     let year_after = |k: usize| cx.joined(k) && year(cx.word(k + 1)).is_some();
-    if capitalised(cx.word(i)) && !all_caps(cx.word(i)) && kind != DateWord::Day {
+    if cx.capitalised(i) && !cx.all_caps(i) && kind != DateWord::Day {
         // Only `Hier` opens a sentence as a date; `Ce`, `Fin` capitalised
         // are taken up by `around` before a core date.
         if kind != DateWord::This {
@@ -492,7 +490,7 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
         .then(|| w.clock_words.get(cx.key(i).as_ref()))
         .flatten()
     {
-        if !capitalised(word) && at_clock(cx, i) {
+        if !cx.capitalised(i) && at_clock(cx, i) {
             return Some((i, Label::Time, Some((*v).to_string())));
         }
     }
@@ -502,7 +500,7 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
     let hyphen = key.bytes().position(|b| b == b'-');
     if let Some((prefix, rest)) = hyphen.and_then(|h| Some((key.get(..h)?, key.get(h + 1..)?))) {
         let prefixed = w.date_words.get(prefix) == Some(&DateWord::Prefix);
-        if prefixed && full_month(rest).is_some() && !capitalised(word) {
+        if prefixed && full_month(rest).is_some() && !cx.capitalised(i) {
             return Some((i, Label::Date, None));
         }
     }
@@ -515,7 +513,7 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
                 return Some((i + 1, Label::Date, None));
             }
         }
-        if capitalised(word) {
+        if cx.capitalised(i) {
             return None;
         }
         return Some((i, Label::Date, dater.year.map(|y| format!("{y}-{m:02}"))));
@@ -534,8 +532,8 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
             // `le lundi 6`: a weekday and the day of the month, unless a
             // noun counts with the number (`lundi 6 blessés`).
             let counted = next_joined(i + 1)
-                && cx.kind(i + 2) == Some(TokenKind::Word)
-                && !capitalised(cx.word(i + 2))
+                && cx.is_word(i + 2)
+                && !cx.capitalised(i + 2)
                 && !cx.is(i + 2, Class::FunctionWord);
             if day(cx.word(i + 1)).is_some()
                 && cx.kind(i + 1) == Some(TokenKind::Number)

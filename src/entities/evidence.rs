@@ -23,9 +23,9 @@ use std::collections::{HashMap, HashSet};
 use super::people::{name_part, run_end};
 use super::words::Class;
 use super::Context;
-use super::{Candidate, Tier};
+use super::{Bits, Candidate, Tier};
 use crate::lexicon::{fold_key, is_apostrophe};
-use crate::model::{Label, Source, Span, TokenKind};
+use crate::model::{Label, Source, Span};
 use crate::text::{all_caps, capitalised};
 
 /// A person's name found by its slot has at most this many parts.
@@ -38,25 +38,24 @@ const MAX_CUED_WORDS: usize = 6;
 /// article, and a bound on the work per token.
 const MAX_NAMES_PER_WORD: usize = 8;
 
-/// For each token, whether a candidate that `keep` selects covers it.
-fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<bool> {
-    let mut covered = vec![false; cx.tokens.len()];
+/// The tokens that a candidate `keep` selects covers.
+fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Bits {
+    let mut covered = Bits::new(cx.tokens.len());
     for c in out.iter().filter(|c| keep(c)) {
         let first = cx.tokens.partition_point(|t| t.end() <= c.span.start);
-        for k in first..cx.tokens.len() {
-            match (cx.tokens.get(k), covered.get_mut(k)) {
-                (Some(t), Some(slot)) if t.start() < c.span.end => *slot = true,
-                _ => break,
-            }
-        }
+        let end = first
+            + cx.tokens
+                .get(first..)
+                .map_or(0, |rest| rest.partition_point(|t| t.start() < c.span.end));
+        covered.insert_range(first..end);
     }
     covered
 }
 
-fn covered(lexical: &[bool], first: usize, last: usize) -> bool {
-    lexical
-        .get(first..=last)
-        .is_none_or(|s| s.iter().any(|&c| c))
+/// Whether any of tokens `first..=last` is covered (or the run goes past
+/// the end).
+fn covered(lexical: &Bits, first: usize, last: usize) -> bool {
+    lexical.any(first..last + 1).is_none_or(|c| c)
 }
 
 fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
@@ -64,10 +63,6 @@ fn span_of(cx: &Context, first: usize, last: usize) -> Option<Span> {
         cx.tokens.get(first)?.start(),
         cx.tokens.get(last)?.end(),
     ))
-}
-
-fn is_word(cx: &Context, i: usize) -> bool {
-    cx.kind(i) == Some(TokenKind::Word)
 }
 
 /// Whether token `i` is a form of a verb of speech (not an infinitive, nor a
@@ -110,10 +105,10 @@ fn speech_before(cx: &Context, first: usize) -> bool {
 
 /// Whether tokens `first..=last` read as a person's name: two to four name
 /// parts, none in capitals (an acronym or a heading), none known to a lexicon.
-fn person_like(cx: &Context, first: usize, last: usize, lexical: &[bool]) -> bool {
-    let words = (first..=last).filter(|&k| is_word(cx, k)).count();
+fn person_like(cx: &Context, first: usize, last: usize, lexical: &Bits) -> bool {
+    let words = (first..=last).filter(|&k| cx.is_word(k)).count();
     let parts = (first..=last)
-        .filter(|&k| is_word(cx, k) && !cx.is(k, Class::Particle))
+        .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
         .count();
     // A given name inside the run opens another name (`l'agence Nova Press
     // Jean Dupont`): the people patterns take it from there.
@@ -121,7 +116,7 @@ fn person_like(cx: &Context, first: usize, last: usize, lexical: &[bool]) -> boo
     (2..=MAX_SLOT_PARTS).contains(&parts)
         && !inner_given
         && words <= MAX_SLOT_PARTS + 1
-        && !(first..=last).any(|k| all_caps(cx.word(k)))
+        && !(first..=last).any(|k| cx.all_caps(k))
         && !covered(lexical, first, last)
 }
 
@@ -142,23 +137,19 @@ fn initial_with_stop(cx: &Context, i: usize) -> Option<usize> {
 
 /// `J-M`, `J.-M.`: initials of a compound given name.
 fn compound_initials(word: &str) -> bool {
-    // Nearly every token fails on its first character: no need to split it.
-    if !word.chars().next().is_some_and(char::is_uppercase) {
+    // Nearly every token fails on its first character or has no hyphen: no
+    // need to split it.
+    if !word.chars().next().is_some_and(char::is_uppercase) || !word.contains('-') {
         return false;
     }
-    let letters: Vec<&str> = word
-        .split('-')
-        .map(|p| p.strip_suffix('.').unwrap_or(p))
-        .collect();
-    letters.len() >= 2
-        && letters.iter().all(|p| {
-            let mut c = p.chars();
-            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
-        })
+    word.split('-').all(|p| {
+        let mut c = p.strip_suffix('.').unwrap_or(p).chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    })
 }
 
 /// People by their slot and by an initial before a surname.
-fn people(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     let places = HashSet::new();
     let mut i = 0;
     while i < cx.tokens.len() {
@@ -168,7 +159,7 @@ fn people(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
             .filter(|&e| cx.joined(e) && name_part(cx, e + 1));
         if let Some(e) = initial_end {
             let last = run_end(cx, e + 1, &places);
-            if !covered(lexical, e + 1, last) && !all_caps(cx.word(e + 1)) {
+            if !covered(lexical, e + 1, last) && !cx.all_caps(e + 1) {
                 if let Some(span) = span_of(cx, i, last) {
                     out.push(
                         Candidate::new(span, Label::Per, Tier::Strong, 6).from(Source::Evidence),
@@ -194,10 +185,7 @@ fn people(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 
 /// A capitalised word that can stand inside a company name.
 fn company_word(cx: &Context, i: usize) -> bool {
-    is_word(cx, i)
-        && capitalised(cx.word(i))
-        && !cx.is(i, Class::Blocker)
-        && !cx.is(i, Class::Determiner)
+    cx.is_word(i) && cx.capitalised(i) && !cx.is(i, Class::Blocker) && !cx.is(i, Class::Determiner)
 }
 
 /// Organisations closed by a word that says what they are (`Dana Air`).
@@ -243,7 +231,7 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
     let word = cx.word(i);
     // The case first: it stops at the first lower-case letter, where
     // counting the characters reads the whole word.
-    if !is_word(cx, i)
+    if !cx.is_word(i)
         || !word.chars().all(|c| c.is_uppercase())
         || !(2..=6).contains(&word.chars().count())
         || word
@@ -255,7 +243,7 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
     {
         return false;
     }
-    let lower = |k: usize| is_word(cx, k) && cx.word(k).chars().any(char::is_lowercase);
+    let lower = |k: usize| cx.is_word(k) && cx.has_lower(k);
     let before = i.checked_sub(1).is_some_and(|p| cx.joined(p) && lower(p));
     let after = cx.joined(i) && lower(i + 1);
     // After a common noun an acronym names a kind or a product (`une carte
@@ -265,17 +253,17 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
     let after_noun = i.checked_sub(1).is_some_and(|p| {
         let key = cx.key(p);
         cx.joined(p)
-            && is_word(cx, p)
-            && !capitalised(cx.word(p))
+            && cx.is_word(p)
+            && !cx.capitalised(p)
             && !cx.is(p, Class::FunctionWord)
             && !cx.lex.words.adjective(key.as_ref())
     });
     (before || after) && !after_noun
 }
 
-fn acronyms(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn acronyms(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     for i in 0..cx.tokens.len() {
-        if lexical.get(i).copied().unwrap_or(true) || !unknown_acronym(cx, i) {
+        if lexical.get(i).unwrap_or(true) || !unknown_acronym(cx, i) {
             continue;
         }
         if let Some(span) = span_of(cx, i, i) {
@@ -286,10 +274,10 @@ fn acronyms(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 
 /// A capitalised word that can stand in a place's name.
 fn place_word(cx: &Context, i: usize) -> bool {
-    is_word(cx, i)
-        && capitalised(cx.word(i))
-        && cx.word(i).chars().nth(1).is_some()
-        && !all_caps(cx.word(i))
+    cx.is_word(i)
+        && cx.capitalised(i)
+        && cx.long(i)
+        && !cx.all_caps(i)
         && !cx.is(i, Class::Blocker)
         && !cx.is(i, Class::Title)
         && cx.full_month(i).is_none()
@@ -300,10 +288,7 @@ fn place_word(cx: &Context, i: usize) -> bool {
 /// adjective (`l'aéroport international`) and a `de`, `du`, `d'`.
 fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
     let mut k = i;
-    if cx.joined(k)
-        && !capitalised(cx.word(k + 1))
-        && cx.lex.words.adjective(cx.key(k + 1).as_ref())
-    {
+    if cx.joined(k) && !cx.capitalised(k + 1) && cx.lex.words.adjective(cx.key(k + 1).as_ref()) {
         k += 1;
     }
     if cx.joined(k) && matches!(cx.key(k + 1).as_ref(), "de" | "du" | "d'" | "des") {
@@ -314,7 +299,7 @@ fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
 
 /// `Charlotte (Caroline du Nord)`, `Cascais (Portugal)`: a capitalised word
 /// before a known place in parentheses is a place in it.
-fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn located(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     let known: HashMap<usize, usize> = out
         .iter()
         .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
@@ -326,7 +311,7 @@ fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
         if cx.word(i + 1) != "(" || !cx.glued(i + 1) {
             continue;
         }
-        if !place_word(cx, i) || lexical.get(i).copied().unwrap_or(true) || !cx.joined(i) {
+        if !place_word(cx, i) || lexical.get(i).unwrap_or(true) || !cx.joined(i) {
             continue;
         }
         let inside = cx.tokens.get(i + 2).and_then(|t| known.get(&t.start()));
@@ -341,9 +326,9 @@ fn located(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 }
 
 /// Places after a noun that introduces one, and after `près de`.
-fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
+fn places(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     for i in 0..cx.tokens.len() {
-        if capitalised(cx.word(i)) {
+        if cx.capitalised(i) {
             continue;
         }
         let key = cx.key(i);
@@ -384,9 +369,9 @@ fn places(cx: &Context, lexical: &[bool], out: &mut Vec<Candidate>) {
 /// Travaux Publics`, `Michelin Amérique du Nord`.
 fn branches(cx: &Context, out: &mut Vec<Candidate>) {
     let branch_word = |k: usize| {
-        is_word(cx, k)
-            && capitalised(cx.word(k))
-            && !all_caps(cx.word(k))
+        cx.is_word(k)
+            && cx.capitalised(k)
+            && !cx.all_caps(k)
             && !cx.is(k, Class::Blocker)
             && !cx.is(k, Class::GivenName)
             && !cx.is(k, Class::Weekday)
@@ -472,28 +457,19 @@ struct Item {
 /// item is of one kind. Only free positions are filled; a list with both
 /// people and places, or with organisations, says nothing.
 pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    // The kept candidate starting at each token (the last one, if several),
-    // by token index: looked up for every token.
-    let mut starts: Vec<Option<&Candidate>> = vec![None; cx.tokens.len()];
-    let mut taken = vec![false; cx.tokens.len()];
-    for c in kept {
-        if let Some(slot) = cx
-            .token_starting(c.span.start)
-            .and_then(|k| starts.get_mut(k))
-        {
-            *slot = Some(c);
-        }
-        let first = cx.tokens.partition_point(|t| t.end() <= c.span.start);
-        for k in first..cx.tokens.len() {
-            match (cx.tokens.get(k), taken.get_mut(k)) {
-                (Some(t), Some(slot)) if t.start() < c.span.end => *slot = true,
-                _ => break,
-            }
-        }
-    }
+    // `kept` is sorted by start and disjoint: the kept candidate starting at
+    // a token is found by a binary search, with no table as long as the text.
+    let starting = |at: usize| {
+        let k = kept.partition_point(|c| c.span.start < at);
+        kept.get(k).filter(|c| c.span.start == at)
+    };
+    let taken = covered_tokens(cx, kept, |_| true);
     let places = HashSet::new();
     let item_at = |i: usize| -> Option<Item> {
-        if let Some(c) = starts.get(i)?.as_ref() {
+        // A kept candidate starting at token `i` covers it: a free token
+        // (most) needs no search.
+        if taken.get(i)? {
+            let c = starting(cx.tokens.get(i)?.start())?;
             let last = cx.token_ending(c.span.end)?;
             return Some(Item {
                 first: i,
@@ -501,7 +477,7 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                 label: Some(c.label),
             });
         }
-        if taken.get(i).copied().unwrap_or(true) || !name_part(cx, i) || all_caps(cx.word(i)) {
+        if !name_part(cx, i) || cx.all_caps(i) {
             return None;
         }
         let last = run_end(cx, i, &places);
@@ -515,13 +491,15 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         })
     };
     let mut out = Vec::new();
+    let mut items = Vec::new();
     let mut i = 0;
     while i < cx.tokens.len() {
         let Some(item) = item_at(i) else {
             i += 1;
             continue;
         };
-        let mut items = vec![item];
+        items.clear();
+        items.push(item);
         let mut conjoined = false;
         while let Some(last) = items.last().map(|it| it.last) {
             let mut k = last + 1;
@@ -541,12 +519,13 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
             }
         }
         let end = items.last().map_or(i, |it| it.last);
-        let labels: HashSet<Label> = items.iter().filter_map(|it| it.label).collect();
-        let label = labels.iter().next().copied();
+        // The label of the known items, when they all have one.
+        let mut labels = items.iter().filter_map(|it| it.label);
+        let first_label = labels.next();
+        let label = first_label.filter(|&l| labels.all(|other| other == l));
         // A list ends on `et`; commas alone may be appositions (`la série
         // Jean Dupont, Le Grand Bleu,`).
-        if let (true, 1, Some(label @ (Label::Per | Label::Loc))) = (conjoined, labels.len(), label)
-        {
+        if let (true, Some(label @ (Label::Per | Label::Loc))) = (conjoined, label) {
             for it in items.iter().filter(|it| it.label.is_none()) {
                 // A lone capitalised word opening a sentence is no name by
                 // itself (`Ensuite, Jean Dupont ...`).
@@ -569,25 +548,38 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
 /// The other mentions of every name that a pattern or evidence found, with
 /// the same surface, as weak candidates: one good cue labels every mention.
 pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    // The names by their first word: each a list of token surfaces.
-    type Name<'a> = (Vec<&'a str>, Label, Option<String>);
-    let mut names: HashMap<&str, Vec<Name<'_>>> = HashMap::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for c in kept.iter().filter(|c| {
+    let source = |c: &Candidate| {
         matches!(c.source, Source::Pattern | Source::Evidence)
             && matches!(c.label, Label::Per | Label::Org | Label::Loc)
-    }) {
-        seen.insert((c.span.start, c.span.end));
+    };
+    // Whether a source has that span: `kept` is sorted by start and
+    // disjoint, so a binary search tells, with no set of every span.
+    let seen = |span: Span| {
+        let k = kept.partition_point(|c| c.span.start < span.start);
+        kept.get(k).is_some_and(|c| c.span == span && source(c))
+    };
+    // Whether the `n` tokens from `a` are spelt as the `n` from `b`.
+    let same = |a: usize, b: usize, n: usize| (0..n).all(|k| cx.word(a + k) == cx.word(b + k));
+    // The names by their first word: each its first token and its number
+    // of tokens (its surfaces are the text's), label and canonical.
+    type Name = (usize, usize, Label, Option<Box<str>>);
+    // At its full size: growing it hashes every key again at each doubling.
+    let mut names: HashMap<&str, Vec<Name>> =
+        HashMap::with_capacity(kept.iter().filter(|c| source(c)).count());
+    for c in kept.iter().filter(|c| source(c)) {
         let (Some(first), Some(last)) =
             (cx.token_starting(c.span.start), cx.token_ending(c.span.end))
         else {
             continue;
         };
-        let words: Vec<&str> = (first..=last).map(|k| cx.word(k)).collect();
-        let Some(&head) = words.first() else { continue };
-        let list = names.entry(head).or_default();
-        if list.len() < MAX_NAMES_PER_WORD && !list.iter().any(|(w, ..)| *w == words) {
-            list.push((words, c.label, c.canonical.clone()));
+        let Some(n) = (last + 1).checked_sub(first).filter(|&n| n > 0) else {
+            continue;
+        };
+        let list = names.entry(cx.word(first)).or_default();
+        if list.len() < MAX_NAMES_PER_WORD
+            && !list.iter().any(|&(f, m, ..)| m == n && same(f, first, n))
+        {
+            list.push((first, n, c.label, c.canonical.clone()));
         }
     }
     // The first byte and the length of every first word (lengths from 63 on
@@ -622,19 +614,16 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         let Some(list) = names.get(word) else {
             continue;
         };
-        for (words, label, canonical) in list {
-            let n = words.len();
-            let fits = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| cx.word(i + k) == *w && (k + 1 == n || cx.joined(i + k)));
+        for &(first, n, label, ref canonical) in list {
+            let fits = (0..n)
+                .all(|k| cx.word(i + k) == cx.word(first + k) && (k + 1 == n || cx.joined(i + k)));
             let Some(span) = span_of(cx, i, i + n - 1).filter(|_| fits) else {
                 continue;
             };
-            if seen.contains(&(span.start, span.end)) {
+            if seen(span) {
                 continue;
             }
-            let mut c = Candidate::new(span, *label, Tier::Weak, 3).from(Source::Propagated);
+            let mut c = Candidate::new(span, label, Tier::Weak, 3).from(Source::Propagated);
             c.canonical.clone_from(canonical);
             out.push(c);
         }
@@ -693,15 +682,15 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
     for c in kept.iter() {
         let name = c
             .canonical
-            .clone()
-            .unwrap_or_else(|| c.span.text(cx.text).to_string());
+            .as_deref()
+            .unwrap_or_else(|| c.span.text(cx.text));
         match c.label {
             Label::Org if name.contains([' ', '-']) => {
-                let initials = initials_of(&name);
+                let initials = initials_of(name);
                 if let Some(first) = initials.chars().next() {
                     let list = orgs.entry(first).or_default();
                     if list.len() < MAX_NAMES_PER_WORD * 4 {
-                        list.push((initials, name));
+                        list.push((initials, name.to_string()));
                     }
                 }
             }
@@ -710,7 +699,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
                 if let (true, Some(last)) = (words.len() >= 2, words.last()) {
                     let list = people.entry(fold_key(last)).or_default();
                     if list.len() < MAX_NAMES_PER_WORD {
-                        list.push(name.clone());
+                        list.push(name.to_string());
                     }
                 }
             }
@@ -738,7 +727,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
                     .find(|(initials, _)| initials.starts_with(&letters))
             };
             if let Some((_, name)) = exact.or_else(prefix) {
-                c.canonical = Some(name.clone());
+                c.canonical = Some(name.as_str().into());
             }
         }
         if c.label == Label::Per && c.canonical.is_none() {
@@ -747,10 +736,15 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
             else {
                 continue;
             };
+            // Most names open with no initial: told before its letters are
+            // copied.
+            let dotted = initial.ends_with('.');
+            let compound = !dotted && compound_initials(initial);
+            if !dotted && !compound {
+                continue;
+            }
             let letters = initial_letters(initial);
-            let is_initial = (initial.ends_with('.') && letters.chars().count() == 1)
-                || compound_initials(initial);
-            if !is_initial {
+            if !(compound || letters.chars().count() == 1 || compound_initials(initial)) {
                 continue;
             }
             let full = people
@@ -763,7 +757,7 @@ pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
                         .is_some_and(|first| initials_of(first) == letters)
                 });
             if let Some(full) = full {
-                c.canonical = Some(full.clone());
+                c.canonical = Some(full.as_str().into());
             }
         }
     }
@@ -825,6 +819,28 @@ mod tests {
             labelled("le discours de J-M Ferrandou a duré", "PER"),
             ["J-M Ferrandou"]
         );
+    }
+
+    #[test]
+    fn compound_initials_are_capitals_between_hyphens() {
+        use super::compound_initials;
+        for yes in ["J-M", "J.-M.", "J.-M", "A-B-C", "É-J"] {
+            assert!(compound_initials(yes), "{yes}");
+        }
+        for no in [
+            "J",
+            "J.",
+            "JM",
+            "J-",
+            "-M",
+            "J-Ma",
+            "j-M",
+            "Jean-Marc",
+            "J--M",
+            "",
+        ] {
+            assert!(!compound_initials(no), "{no}");
+        }
     }
 
     #[test]

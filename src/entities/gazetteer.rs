@@ -29,7 +29,7 @@ struct Entry {
     label: Label,
     canonical: Option<Cow<'static, str>>,
     /// Index into `Gazetteer::expansions` for an organisation's acronym.
-    expansion: Option<usize>,
+    expansion: Option<u32>,
     /// An agency acronym that counts only after `(` or `/`.
     guarded: bool,
     /// Added by the user: ranks above every finder, so that it wins a tie.
@@ -79,9 +79,9 @@ impl Gazetteer {
     }
 
     /// The full names an acronym of the lexicon stands for.
-    pub(super) fn expansions(&self, expansion: Option<usize>) -> &[&'static str] {
+    pub(super) fn expansions(&self, expansion: Option<u32>) -> &[&'static str] {
         expansion
-            .and_then(|k| self.expansions.get(k))
+            .and_then(|k| self.expansions.get(k as usize))
             .map_or(&[], Vec::as_slice)
     }
 }
@@ -158,7 +158,7 @@ fn build(user: &UserEntries) -> Gazetteer {
             surface: Cow::Borrowed(acronym),
             label: Label::Org,
             canonical: None,
-            expansion: Some(expansions.len()),
+            expansion: u32::try_from(expansions.len()).ok(),
             guarded: false,
             user: false,
         });
@@ -319,7 +319,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         };
         let mut c = Candidate::new(Span::new(start, end), entry.label, Tier::Strong, rank)
             .from(Source::Lexicon);
-        c.canonical = entry.canonical.as_deref().map(str::to_string);
+        c.canonical = entry.canonical.as_deref().map(Box::from);
         c.expansion = entry.expansion;
         out.push(c);
     }
@@ -359,7 +359,7 @@ pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
         }
         for (span, canonical) in parts {
             let mut c = Candidate::new(span, Label::Loc, Tier::Strong, 2).from(Source::Lexicon);
-            c.canonical = canonical.map(str::to_string);
+            c.canonical = canonical.map(Box::from);
             out.push(c);
         }
     }
@@ -395,9 +395,7 @@ pub fn datelines(cx: &Context, out: &mut Vec<Candidate>) {
 }
 
 fn caps_word(cx: &Context, i: usize) -> bool {
-    cx.kind(i) == Some(TokenKind::Word)
-        && all_caps(cx.word(i))
-        && cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+    cx.is_word(i) && cx.all_caps(i) && cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// An unknown capitalised word after `à` names a place (`à Popayan`), unless
@@ -410,7 +408,7 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let k = i + 1;
         let word = cx.word(k);
-        let name_like = cx.kind(k) == Some(TokenKind::Word)
+        let name_like = cx.is_word(k)
             && capitalised(word)
             && !all_caps(word)
             && word.chars().count() >= 3
@@ -419,7 +417,7 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
             || cx.is(k, Class::GivenName)
             || cx.is(k, Class::Title)
             || cx.is(k, Class::OrgHead);
-        let followed = cx.joined(k) && capitalised(cx.word(k + 1));
+        let followed = cx.joined(k) && cx.capitalised(k + 1);
         if let (true, false, false, Some(t)) = (name_like, excluded, followed, cx.tokens.get(k)) {
             out.push(
                 Candidate::new(Span::new(t.start(), t.end()), Label::Loc, Tier::Weak, 1)

@@ -20,35 +20,85 @@ pub use gazetteer::UserEntries;
 use words::Class;
 
 use crate::model::Span;
-use crate::model::Token;
 use crate::model::{Entity, Label, Layout, Source};
+use crate::model::{Token, TokenKind};
 
 /// The entity finders' view of one article: the stages' shared view, and
 /// what the word lists say about each token.
 struct Context<'a> {
     base: crate::text::Context<'a, Lexicons>,
-    /// For each token, the classes of its key (`Words::classes`).
-    classes: Vec<words::Classes>,
+    /// For each token, the classes of its key, as their index in
+    /// `Words::class_sets` (`Words::classes`).
+    classes: Vec<words::ClassesId>,
+    /// For each token, its kind, case and line (see `Shape`).
+    shapes: Vec<Shape>,
 }
 
 impl<'a> Context<'a> {
     fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a Lexicons) -> Self {
         let base = crate::text::Context::new(text, tokens, layout, lex);
-        let classes = (0..tokens.len())
-            .map(|i| {
-                lex.words
-                    .classes
-                    .get(base.key(i).as_ref())
-                    .copied()
-                    .unwrap_or_default()
-            })
-            .collect();
-        Context { base, classes }
+        let mut classes = Vec::with_capacity(tokens.len());
+        let mut shapes = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let id = lex.words.classes.get(base.key(i).as_ref());
+            classes.push(id.copied().unwrap_or_default());
+            let word = t.kind == TokenKind::Word;
+            shapes.push(Shape::of(base.word(i), word, base.joined(i)));
+        }
+        Context {
+            base,
+            classes,
+            shapes,
+        }
+    }
+
+    fn shape(&self, i: usize) -> Shape {
+        self.shapes.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether token `i` is a word (`TokenKind::Word`).
+    fn is_word(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::WORD)
+    }
+
+    /// `crate::text::capitalised` of token `i` (false past the end).
+    fn capitalised(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::CAPITALISED)
+    }
+
+    /// `crate::text::all_caps` of token `i` (false past the end).
+    fn all_caps(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::ALL_CAPS)
+    }
+
+    /// Whether token `i` has a lower-case letter.
+    fn has_lower(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::LOWER)
+    }
+
+    /// Whether token `i` has two characters or more.
+    fn long(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::LONG)
+    }
+
+    /// Whether tokens `i` and `i + 1` are on the same line, read from the
+    /// table rather than the text (it stands for the shared context's).
+    fn joined(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::JOINED)
+    }
+
+    /// Whether token `i` is the first of its line.
+    fn line_start(&self, i: usize) -> bool {
+        i == 0 || !self.joined(i - 1)
     }
 
     /// The classes of token `i` (none past the end).
     fn classes(&self, i: usize) -> words::Classes {
-        self.classes.get(i).copied().unwrap_or_default()
+        self.classes
+            .get(i)
+            .and_then(|&id| self.lex.words.class_sets.get(usize::from(id)))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Whether the key of token `i` is in the list of `class`.
@@ -64,6 +114,59 @@ impl<'a> Context<'a> {
     /// The month token `i` names in full (`crate::dates::full_month`).
     fn full_month(&self, i: usize) -> Option<u32> {
         self.classes(i).full_month
+    }
+}
+
+/// What a token looks like, as bits: the finders ask about each token's
+/// kind and case many times, and it is read from the text once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Shape(u8);
+
+impl Shape {
+    const WORD: u8 = 1;
+    const CAPITALISED: u8 = 1 << 1;
+    const ALL_CAPS: u8 = 1 << 2;
+    const LOWER: u8 = 1 << 3;
+    const LONG: u8 = 1 << 4;
+    const JOINED: u8 = 1 << 5;
+
+    /// The shape of a token spelt `text`, a word or not, joined to the next
+    /// token or not.
+    fn of(text: &str, word: bool, joined: bool) -> Shape {
+        let mut chars = text.chars();
+        let first = chars.next();
+        let long = chars.next().is_some();
+        // On ASCII (most tokens) the Unicode tests are the byte tests.
+        let (lower, letter) = if text.is_ascii() {
+            let b = text.as_bytes();
+            (
+                b.iter().any(u8::is_ascii_lowercase),
+                b.iter().any(u8::is_ascii_alphabetic),
+            )
+        } else {
+            (
+                text.chars().any(char::is_lowercase),
+                text.chars().any(char::is_alphabetic),
+            )
+        };
+        let flags = [
+            (word, Shape::WORD),
+            (first.is_some_and(char::is_uppercase), Shape::CAPITALISED),
+            (letter && !lower, Shape::ALL_CAPS),
+            (lower, Shape::LOWER),
+            (long, Shape::LONG),
+            (joined, Shape::JOINED),
+        ];
+        Shape(
+            flags
+                .iter()
+                .filter(|(on, _)| *on)
+                .fold(0, |s, (_, f)| s | f),
+        )
+    }
+
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
     }
 }
 
@@ -114,11 +217,13 @@ struct Candidate {
     tier: Tier,
     /// Breaks ties between spans of the same length: higher wins.
     rank: u8,
-    canonical: Option<String>,
-    value: Option<String>,
+    // Boxed strings and a 32-bit index: 64 bytes a candidate, not 88 (a
+    // long article has hundreds of thousands).
+    canonical: Option<Box<str>>,
+    value: Option<Box<str>>,
     /// ORG acronyms from the lexicon: the full names they stand for, as an
     /// index into the gazetteer's expansions.
-    expansion: Option<usize>,
+    expansion: Option<u32>,
     source: Source,
 }
 
@@ -167,7 +272,10 @@ pub fn find(
     // Names listed with known ones take their label; then names seen once
     // can be recognised elsewhere (Lebedev, OCS): passes over the tokens
     // that fill only free positions.
+    // (`resolve` shrinks the list to its length: the few more are reserved
+    // exactly, where `extend` would double the list's capacity.)
     let listed = evidence::coordinated(&cx, &kept);
+    kept.reserve_exact(listed.len());
     kept.extend(listed);
     let mut kept = resolve(text.len(), kept);
     let more = people::surnames(&cx, &kept)
@@ -175,16 +283,19 @@ pub fn find(
         .chain(organisations::acronym_mentions(&cx, &kept))
         .chain(evidence::propagate(&cx, &kept))
         .collect::<Vec<_>>();
+    kept.reserve_exact(more.len());
     kept.extend(more);
     let mut kept = resolve(text.len(), kept);
     evidence::spell_out(&cx, &mut kept);
     canonical::fill(&cx, &mut kept);
+    // The folded text and the token tables go before the entities are made.
+    drop(cx);
     kept.into_iter()
         .map(|c| Entity {
             span: c.span,
             label: c.label,
-            canonical: c.canonical,
-            value: c.value,
+            canonical: c.canonical.map(String::from),
+            value: c.value.map(String::from),
             zone: layout.zone_at(c.span.start),
             source: c.source,
         })
@@ -193,41 +304,123 @@ pub fn find(
 
 /// The order in which `resolve` takes candidates: strong first, then the
 /// longest, the highest rank, the first in the text; last, the candidate's
-/// index (ties keep the order they were found in).
-type ResolveKey = (Tier, Reverse<usize>, Reverse<u8>, usize, usize);
+/// index (ties keep the order they were found in). Offsets and indexes fit
+/// in 32 bits (tokens do), which makes the key 16 bytes instead of 40.
+type ResolveKey = (Tier, Reverse<u32>, Reverse<u8>, u32, u32);
+
+/// A number as a 32-bit key (texts and candidate lists are shorter).
+fn key32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// A disjoint subset of the candidates, sorted by start.
-fn resolve(len: usize, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // The order is sorted on small keys, and the candidates (large, with
-    // their strings) moved once; the index in the key keeps ties in the
-    // order they were found, as a stable sort would.
+fn resolve(len: usize, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // The order is sorted on small keys; the candidates (large, with their
+    // strings) stay where they are, and the ones not taken are dropped in
+    // place.
     let mut order: Vec<ResolveKey> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let length = c.span.end - c.span.start;
-            (c.tier, Reverse(length), Reverse(c.rank), c.span.start, i)
+            let length = c.span.end.saturating_sub(c.span.start);
+            (
+                c.tier,
+                Reverse(key32(length)),
+                Reverse(c.rank),
+                key32(c.span.start),
+                key32(i),
+            )
         })
         .collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
-    let mut taken = vec![false; len];
-    let mut kept = Vec::new();
-    for c in order
-        .iter()
-        .filter_map(|&(.., i)| slots.get_mut(i).and_then(Option::take))
-    {
-        let Some(slots) = taken.get_mut(c.span.start..c.span.end) else {
+    let mut taken = Bits::new(len);
+    let mut keep = vec![false; candidates.len()];
+    for &(.., i) in &order {
+        let i = i as usize;
+        let Some(c) = candidates.get(i) else {
             continue;
         };
-        if c.span.is_empty() || slots.iter().any(|&t| t) {
+        let span = c.span.start..c.span.end;
+        if c.span.is_empty() || taken.any(span.clone()) != Some(false) {
             continue;
         }
-        slots.iter_mut().for_each(|t| *t = true);
-        kept.push(c);
+        taken.insert_range(span);
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
     }
-    kept.sort_by_key(|c| c.span.start);
-    kept
+    drop((order, taken));
+    let mut keep = keep.into_iter();
+    candidates.retain(|_| keep.next() == Some(true));
+    candidates.shrink_to_fit();
+    // Kept candidates are disjoint and not empty: their starts differ, so
+    // an unstable sort gives the one order.
+    candidates.sort_unstable_by_key(|c| c.span.start);
+    candidates
+}
+
+/// A set of numbers below a bound (byte offsets, token indexes), one bit
+/// each: an eighth of a `Vec<bool>`.
+struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    /// The empty set of numbers below `len`.
+    fn new(len: usize) -> Self {
+        Bits {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
+    }
+
+    /// Whether `i` is in the set; `None` from the bound on.
+    fn get(&self, i: usize) -> Option<bool> {
+        if i >= self.len {
+            return None;
+        }
+        self.words.get(i / 64).map(|w| w >> (i % 64) & 1 != 0)
+    }
+
+    /// Whether any number of `range` is in the set; `None` when the range
+    /// goes past the bound.
+    fn any(&self, range: std::ops::Range<usize>) -> Option<bool> {
+        if range.end > self.len {
+            return None;
+        }
+        Some(masks(range).any(|(k, mask)| self.words.get(k).is_some_and(|w| w & mask != 0)))
+    }
+
+    /// Adds the numbers of `range` (none from the bound on).
+    fn insert_range(&mut self, range: std::ops::Range<usize>) {
+        for (k, mask) in masks(range.start..range.end.min(self.len)) {
+            if let Some(w) = self.words.get_mut(k) {
+                *w |= mask;
+            }
+        }
+    }
+}
+
+/// The words of a bit set that `range` covers, each with the mask of its
+/// bits in the range: the set is read a word at a time, not a bit.
+fn masks(range: std::ops::Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+    let mut at = range.start;
+    std::iter::from_fn(move || {
+        if at >= range.end {
+            return None;
+        }
+        let bit = at % 64;
+        let n = (64 - bit).min(range.end - at);
+        let mask = if n == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << n) - 1) << bit
+        };
+        let word = at / 64;
+        at += n;
+        Some((word, mask))
+    })
 }
 
 #[cfg(test)]
@@ -285,6 +478,51 @@ mod tests {
         let found = run(text, None);
         assert!(found.contains(&("Organisation de coopération de Shanghai".to_string(), "ORG")));
         assert!(!found.iter().any(|(s, _)| s == "Shanghai"));
+    }
+
+    #[test]
+    fn bits_hold_what_is_inserted_below_the_bound() {
+        let mut bits = Bits::new(130);
+        bits.insert_range(62..66);
+        bits.insert_range(129..131);
+        assert_eq!(bits.get(61), Some(false));
+        assert_eq!(bits.get(62), Some(true));
+        assert_eq!(bits.get(65), Some(true));
+        assert_eq!(bits.get(66), Some(false));
+        assert_eq!(bits.get(129), Some(true));
+        assert_eq!(bits.get(130), None);
+        assert_eq!(bits.any(0..62), Some(false));
+        assert_eq!(bits.any(60..63), Some(true));
+        assert_eq!(bits.any(100..131), None);
+        let mut whole = Bits::new(200);
+        whole.insert_range(64..192);
+        assert_eq!(whole.any(0..64), Some(false));
+        assert_eq!(whole.any(63..65), Some(true));
+        assert_eq!(whole.any(191..200), Some(true));
+        assert_eq!(whole.any(192..200), Some(false));
+        whole.insert_range(195..300);
+        assert_eq!(whole.get(199), Some(true));
+        assert_eq!(whole.any(192..195), Some(false));
+    }
+
+    #[test]
+    fn shapes_are_the_text_tests() {
+        use crate::text::{all_caps, capitalised};
+        for word in [
+            "Chine", "OCS", "é", "É", "", "3", "M.", "l'", "Élysée", "ÉTAT", "x-Y",
+        ] {
+            let s = Shape::of(word, true, false);
+            assert_eq!(s.has(Shape::CAPITALISED), capitalised(word), "{word}");
+            assert_eq!(s.has(Shape::ALL_CAPS), all_caps(word), "{word}");
+            assert_eq!(
+                s.has(Shape::LOWER),
+                word.chars().any(char::is_lowercase),
+                "{word}"
+            );
+            assert_eq!(s.has(Shape::LONG), word.chars().nth(1).is_some(), "{word}");
+        }
+        assert!(Shape::of("a", true, true).has(Shape::JOINED));
+        assert!(!Shape::of("a", false, false).has(Shape::WORD));
     }
 
     #[test]

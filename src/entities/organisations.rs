@@ -9,18 +9,13 @@ use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
 use crate::model::Span;
-use crate::model::TokenKind;
 use crate::model::{Label, Source};
-use crate::text::{all_caps, capitalised};
+use crate::text::capitalised;
 
 /// A name longer than this many tokens is not one name any more (the UN's
 /// longest French names run to 17: `Office de secours et de travaux des
 /// Nations unies pour les réfugiés de Palestine dans le Proche-Orient`).
 const MAX_NAME_TOKENS: usize = 20;
-
-fn is_word(cx: &Context, i: usize) -> bool {
-    cx.kind(i) == Some(TokenKind::Word)
-}
 
 /// `le`, `la`, `l'`, `les`: an article inside a name's complement.
 fn definite_article(key: &str) -> bool {
@@ -29,30 +24,25 @@ fn definite_article(key: &str) -> bool {
 
 /// A lower-case word that looks like an adjective.
 fn adjective(cx: &Context, i: usize) -> bool {
-    is_word(cx, i) && !capitalised(cx.word(i)) && cx.lex.words.adjective(cx.key(i).as_ref())
+    cx.is_word(i) && !cx.capitalised(i) && cx.lex.words.adjective(cx.key(i).as_ref())
 }
 
 /// A capitalised word that can continue a name.
 fn capital_part(cx: &Context, i: usize) -> bool {
-    is_word(cx, i)
-        && capitalised(cx.word(i))
-        && !cx.is(i, Class::Blocker)
-        && cx.full_month(i).is_none()
+    cx.is_word(i) && cx.capitalised(i) && !cx.is(i, Class::Blocker) && cx.full_month(i).is_none()
 }
 
 /// Whether token `i` follows a lower-case word on its line: it opens no
 /// sentence, heading or list item.
 fn inside_sentence(cx: &Context, i: usize) -> bool {
-    i.checked_sub(1).is_some_and(|p| {
-        cx.joined(p) && is_word(cx, p) && cx.word(p).chars().any(char::is_lowercase)
-    })
+    i.checked_sub(1)
+        .is_some_and(|p| cx.joined(p) && cx.is_word(p) && cx.has_lower(p))
 }
 
 /// The last token of the organisation name headed by token `i`, if one is.
 fn headed_name(cx: &Context, i: usize) -> Option<usize> {
-    let word = cx.word(i);
-    let capital_head = capitalised(word) && cx.is(i, Class::OrgHead);
-    let lower_head = !capitalised(word) && cx.is(i, Class::LowercaseOrgHead);
+    let capital_head = cx.capitalised(i) && cx.is(i, Class::OrgHead);
+    let lower_head = !cx.capitalised(i) && cx.is(i, Class::LowercaseOrgHead);
     if !capital_head && !lower_head {
         return None;
     }
@@ -110,7 +100,7 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
                 j += 1;
                 anchor = Some(j);
             }
-        } else if is_word(cx, k)
+        } else if cx.is_word(k)
             && cx.word(k).chars().count() >= 3
             && cx.word(k).chars().all(|c| c.is_alphabetic() || c == '-')
         {
@@ -139,7 +129,7 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
 /// an office (`département d'Etat` is in the lexicon).
 fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize, usize)>) -> bool {
     // `université de Caen`, `ministère de France` name a body, whatever place follows.
-    if capitalised(cx.word(head)) || !cx.is(head, Class::AreaHead) {
+    if cx.capitalised(head) || !cx.is(head, Class::AreaHead) {
         return false;
     }
     let Some(end) = cx.tokens.get(last).map(|t| t.end()) else {
@@ -160,7 +150,7 @@ fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize
 /// Jeune Afrique`), past adjectives: its first and last tokens.
 fn described_name(cx: &Context, i: usize) -> Option<(usize, usize)> {
     let descriptor = cx.key(i);
-    let lower = !capitalised(cx.word(i)) || descriptor == "ong";
+    let lower = !cx.capitalised(i) || descriptor == "ong";
     if !lower || !cx.is(i, Class::OrgDescriptor) || !cx.joined(i) {
         return None;
     }
@@ -217,7 +207,7 @@ fn without_trailing_place(
     last: usize,
     places: &HashSet<(usize, usize)>,
 ) -> usize {
-    if !capitalised(cx.word(head)) {
+    if !cx.capitalised(head) {
         return last;
     }
     let mut j = head;
@@ -240,8 +230,7 @@ fn without_trailing_place(
 /// by no name: a weak organisation.
 pub fn bare_heads(cx: &Context, out: &mut Vec<Candidate>) {
     for i in 1..cx.tokens.len() {
-        let word = cx.word(i);
-        if !capitalised(word) || all_caps(word) || !cx.is(i, Class::OrgHead) {
+        if !cx.capitalised(i) || cx.all_caps(i) || !cx.is(i, Class::OrgHead) {
             continue;
         }
         let prev = cx.key(i - 1);
@@ -250,9 +239,8 @@ pub fn bare_heads(cx: &Context, out: &mut Vec<Candidate>) {
                 prev.as_ref(),
                 "l'" | "le" | "la" | "du" | "au" | "notre" | "votre" | "leur" | "cette" | "ce"
             )
-            && !capitalised(cx.word(i - 1));
-        let named_after =
-            cx.joined(i) && (capitalised(cx.word(i + 1)) || cx.is(i + 1, Class::Link));
+            && !cx.capitalised(i - 1);
+        let named_after = cx.joined(i) && (cx.capitalised(i + 1) || cx.is(i + 1, Class::Link));
         if !after_article || named_after || cx.is(i, Class::GivenName) {
             continue;
         }
@@ -314,7 +302,7 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
             if !cx.is(prev + 1, Class::Link) {
                 break;
             }
-        } else if !is_word(cx, prev) {
+        } else if !cx.is_word(prev) {
             break;
         } else if cx.is(prev, Class::Determiner) {
             let after_link = prev
@@ -323,7 +311,8 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
             if !after_link {
                 break;
             }
-        } else if capitalised(word) && (!cx.is(prev, Class::Blocker) || cx.is(prev, Class::OrgHead))
+        } else if cx.capitalised(prev)
+            && (!cx.is(prev, Class::Blocker) || cx.is(prev, Class::OrgHead))
         {
             capitals.push(prev);
         }
@@ -349,7 +338,7 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
         None => return None,
     };
     // Two words at least, ending on a word.
-    (open - start >= 2 && is_word(cx, open - 1)).then_some(start)
+    (open - start >= 2 && cx.is_word(open - 1)).then_some(start)
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
@@ -411,7 +400,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let name = Span::new(a.start(), b.end());
-        let long = name.text(cx.text).to_string();
+        let long: Box<str> = name.text(cx.text).into();
         let mut def = Candidate::new(name, Label::Org, Tier::Strong, 7);
         def.canonical = Some(long.clone());
         let mut short = Candidate::new(
@@ -446,7 +435,7 @@ pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         if let Some(long) = defined.get(t.text(cx.text)) {
             let mut c = Candidate::new(Span::new(t.start(), t.end()), Label::Org, Tier::Weak, 4)
                 .from(Source::Propagated);
-            c.canonical = Some((*long).to_string());
+            c.canonical = Some((*long).into());
             out.push(c);
         }
     }

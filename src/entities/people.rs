@@ -3,16 +3,16 @@
 //! apposition after it, a photo credit `(Xinhua/Javed Dar)`. Then, once a name
 //! has been seen, its parts alone (`Lebedev`) elsewhere in the article.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::lexicon::fold_key;
+use crate::lexicon::{fold_into, fold_key};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
-use crate::text::{all_caps, capitalised};
+use crate::text::capitalised;
 
 /// Most names have at most this many parts (Luiz Inácio Lula da Silva).
 const MAX_PARTS: usize = 6;
@@ -20,11 +20,7 @@ const MAX_PARTS: usize = 6;
 /// Whether token `i` can be part of a name: a capitalised word that is not a
 /// function word, a title or another word never used as a name.
 pub(super) fn name_part(cx: &Context, i: usize) -> bool {
-    if cx.kind(i) != Some(TokenKind::Word) {
-        return false;
-    }
-    let word = cx.word(i);
-    if !capitalised(word) || word.chars().nth(1).is_none() || word.ends_with('.') {
+    if !cx.is_word(i) || !cx.capitalised(i) || !cx.long(i) || cx.word(i).ends_with('.') {
         return false;
     }
     let w = &cx.lex.words;
@@ -33,7 +29,7 @@ pub(super) fn name_part(cx: &Context, i: usize) -> bool {
     let head = cx.is(i, Class::OrgHead)
         && !(cx.is(i, Class::GivenName)
             && cx.joined(i)
-            && capitalised(cx.word(i + 1))
+            && cx.capitalised(i + 1)
             && !w.adjective(&fold_key(cx.word(i + 1))));
     !(cx.is(i, Class::Blocker) || cx.is(i, Class::Title) || head)
 }
@@ -88,7 +84,7 @@ pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize 
     // Upper-case text has lost the case that ends a name (`EMMANUEL MACRON
     // RENCONTRE ...`): take the shortest name there (and, in `find`, trust a
     // title before it only when a given name opens it).
-    let max_parts = if all_caps(cx.word(i)) { 2 } else { MAX_PARTS };
+    let max_parts = if cx.all_caps(i) { 2 } else { MAX_PARTS };
     while parts < max_parts && cx.joined(last) {
         let next = last + 1;
         if name_part(cx, next) || article_name(cx, next) {
@@ -119,7 +115,7 @@ fn capital_article(word: &str) -> bool {
 /// How many name parts tokens `first..=last` hold.
 fn parts(cx: &Context, first: usize, last: usize) -> usize {
     (first..=last)
-        .filter(|&k| cx.kind(k) == Some(TokenKind::Word) && !cx.is(k, Class::Particle))
+        .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
         .count()
 }
 
@@ -137,7 +133,7 @@ fn title_before(cx: &Context, name: usize) -> bool {
     if cx.is(prev, Class::Title) {
         return true;
     }
-    let adjective = !capitalised(cx.word(prev)) && w.adjective(cx.key(prev).as_ref());
+    let adjective = !cx.capitalised(prev) && w.adjective(cx.key(prev).as_ref());
     adjective
         && prev
             .checked_sub(1)
@@ -151,7 +147,7 @@ fn title_before_comma(cx: &Context, comma: usize) -> bool {
     (from..comma)
         .rev()
         .take_while(|&k| cx.kind(k) != Some(TokenKind::Punct) || cx.word(k) == "'")
-        .any(|k| cx.is(k, Class::Title) && !capitalised(cx.word(k)))
+        .any(|k| cx.is(k, Class::Title) && !cx.capitalised(k))
 }
 
 /// Whether a role follows the name ending at `last` (`Bakhtiar Khakimov,
@@ -169,7 +165,7 @@ fn title_after(cx: &Context, last: usize) -> bool {
     }
     // A role in apposition is written in lower case; a capitalised title
     // (`M.`, `Mme`) opens the next name instead (`à New York, M. Wang`).
-    cx.is(k, Class::Title) && !capitalised(cx.word(k))
+    cx.is(k, Class::Title) && !cx.capitalised(k)
 }
 
 /// Whether a role with its article follows the one-word name ending at
@@ -179,7 +175,7 @@ fn role_with_article_after(cx: &Context, last: usize) -> bool {
     cx.word(last + 1) == ","
         && matches!(cx.key(last + 2).as_ref(), "le" | "la")
         && cx.is(last + 3, Class::Title)
-        && !capitalised(cx.word(last + 3))
+        && !cx.capitalised(last + 3)
         && matches!(cx.key(last + 4).as_ref(), "de" | "du" | "des" | "d'")
 }
 
@@ -192,10 +188,7 @@ fn model_code(word: &str) -> bool {
 
 /// Whether token `i` follows `(Agency/` in a photo credit.
 fn after_credit_slash(cx: &Context, i: usize) -> bool {
-    i >= 3
-        && cx.word(i - 1) == "/"
-        && cx.kind(i - 2) == Some(TokenKind::Word)
-        && cx.word(i - 3) == "("
+    i >= 3 && cx.word(i - 1) == "/" && cx.is_word(i - 2) && cx.word(i - 3) == "("
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
@@ -217,12 +210,12 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         // An all-caps word is an acronym (`l'ONG Greenpeace`), not the
         // surname `Ong`.
         let chinese = cx.is(i, Class::ChineseSurname)
-            && !all_caps(cx.word(i))
+            && !cx.all_caps(i)
             && cx.joined(i)
             && name_part(cx, i + 1)
-            && !all_caps(cx.word(i + 1));
+            && !cx.all_caps(i + 1);
         let (found_last, rank) = if (given.is_some() && n >= 2)
-            || (title_before(cx, i) && (given.is_some() || !all_caps(cx.word(i))))
+            || (title_before(cx, i) && (given.is_some() || !cx.all_caps(i)))
             || after_credit_slash(cx, i)
         {
             (Some(last), 6)
@@ -267,7 +260,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
             Tier::Strong,
             rank,
         );
-        c.canonical = repaired(cx, i, found_last);
+        c.canonical = repaired(cx, i, found_last).map(String::into_boxed_str);
         out.push(c);
         i = found_last + 1;
     }
@@ -303,35 +296,57 @@ fn repaired(cx: &Context, first: usize, last: usize) -> Option<String> {
 /// (`M. Lebedev`, `Lebedev`, `Qin`), as weak candidates.
 pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let w = &cx.lex.words;
-    let mut parts: HashSet<String> = HashSet::new();
+    // Made at its full size: growing it hashes every key again at each
+    // doubling.
+    let words = kept
+        .iter()
+        .filter(|c| c.label == Label::Per)
+        .map(|c| {
+            c.canonical
+                .as_deref()
+                .unwrap_or_else(|| c.span.text(cx.text))
+        })
+        .map(|name| name.split_whitespace().count())
+        .sum();
+    let mut parts: HashSet<String> = HashSet::with_capacity(words);
     // A particle and the part after it (`de` `santis`): `De Santis` alone
     // keeps its particle.
-    let mut particled: HashSet<(String, String)> = HashSet::new();
+    // By particle, so that a token pair is looked up with no copy of its keys.
+    let mut particled: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut key = String::new();
     for c in kept.iter().filter(|c| c.label == Label::Per) {
         let name = c
             .canonical
             .as_deref()
             .unwrap_or_else(|| c.span.text(cx.text));
-        let words: Vec<&str> = name.split_whitespace().collect();
-        for pair in words.windows(2) {
-            if let [particle, part] = pair {
-                let article = capital_article(particle);
-                let particle = fold_key(particle);
-                if w.particles.contains(&particle) || article {
-                    particled.insert((particle, fold_key(part)));
+        // Each word folded once, into one buffer: a key is copied only when
+        // it is new to a set.
+        let n = name.split_whitespace().count();
+        let mut particle: Option<String> = None;
+        for (k, word) in name.split_whitespace().enumerate() {
+            key.clear();
+            fold_into(word, &mut key);
+            if let Some(p) = particle.take() {
+                let after = particled.entry(p).or_default();
+                if !after.contains(key.as_str()) {
+                    after.insert(key.clone());
                 }
             }
-        }
-        for (k, word) in words.iter().enumerate() {
-            let key = fold_key(word);
-            let surname_first = k == 0 && w.chinese_surnames.contains(&key) && words.len() == 2;
+            if k + 1 < n && (w.particles.contains(key.as_str()) || capital_article(word)) {
+                particle = Some(key.clone());
+            }
+            let surname_first = k == 0 && w.chinese_surnames.contains(key.as_str()) && n == 2;
             if key.chars().count() < 3 && !surname_first {
                 continue;
             }
-            if w.particles.contains(&key) || (w.given_names.contains(&key) && !surname_first) {
+            if w.particles.contains(key.as_str())
+                || (w.given_names.contains(key.as_str()) && !surname_first)
+            {
                 continue;
             }
-            parts.insert(key);
+            if !parts.contains(key.as_str()) {
+                parts.insert(key.clone());
+            }
         }
     }
     let mut out = Vec::new();
@@ -344,8 +359,10 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                 .checked_sub(1)
                 .filter(|&p| {
                     cx.joined(p)
-                        && capitalised(cx.word(p))
-                        && particled.contains(&(cx.key(p).into_owned(), cx.key(i).into_owned()))
+                        && cx.capitalised(p)
+                        && particled
+                            .get(cx.key(p).as_ref())
+                            .is_some_and(|parts| parts.contains(cx.key(i).as_ref()))
                 })
                 .and_then(|p| cx.tokens.get(p))
                 .map_or(t.start(), |p| p.start());

@@ -1,9 +1,11 @@
 //! Word lists the entity patterns look tokens up in, loaded once.
 
+use std::collections::HashMap;
+
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
 
 /// What a word does around a date (data/entities/date_words.tsv).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateWord {
     /// `fin`, `début`, `mi`: before a month, a year or a day.
     Prefix,
@@ -62,7 +64,7 @@ impl Class {
 /// What the word lists say about one key. The finders ask about the same
 /// tokens dozens of times; a document's tokens are looked up once, in one
 /// table (`Words::classes`), and then asked by a bit test.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Classes {
     bits: u32,
     /// The key's entry in `date_words`.
@@ -127,10 +129,16 @@ pub struct Words {
     /// Given names keyed with one character replaced by `?`, to repair a name
     /// that lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
     pub given_name_holes: WordMap<String, &'static str>,
-    /// Every key of the lists above that a token is asked about, with its
-    /// classes.
-    pub classes: WordMap<String, Classes>,
+    /// Every key of the lists above that a token is asked about, with the
+    /// index of its classes in `class_sets`.
+    pub classes: WordMap<String, ClassesId>,
+    /// The distinct `Classes` of the keys, the empty one first: a document
+    /// keeps two bytes a token instead of the sixteen of a `Classes`.
+    pub class_sets: Vec<Classes>,
 }
+
+/// The index of a key's classes in `Words::class_sets` (0: none).
+pub type ClassesId = u16;
 
 impl Default for Words {
     /// The built-in lists.
@@ -229,8 +237,9 @@ impl Default for Words {
                 .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
                 .collect(),
             classes: WordMap::default(),
+            class_sets: Vec::new(),
         };
-        words.classes = words.build_classes();
+        (words.classes, words.class_sets) = numbered(words.build_classes());
         words
     }
 }
@@ -308,6 +317,26 @@ impl Words {
     }
 }
 
+/// The keys with the index of their classes, and the distinct classes, the
+/// empty one first. The lists give a few hundred distinct ones (a test
+/// checks that they fit in a `ClassesId`).
+fn numbered(classes: WordMap<String, Classes>) -> (WordMap<String, ClassesId>, Vec<Classes>) {
+    let mut sets = vec![Classes::default()];
+    let mut ids: HashMap<Classes, ClassesId> = HashMap::from([(Classes::default(), 0)]);
+    let keys = classes
+        .into_iter()
+        .map(|(key, set)| {
+            let next = ClassesId::try_from(sets.len()).unwrap_or(ClassesId::MAX);
+            let id = *ids.entry(set).or_insert_with(|| {
+                sets.push(set);
+                next
+            });
+            (key, id)
+        })
+        .collect();
+    (keys, sets)
+}
+
 /// Given names keyed with one character replaced by `?`.
 fn given_name_holes() -> WordMap<String, &'static str> {
     let mut holes = WordMap::default();
@@ -350,6 +379,20 @@ mod tests {
         assert!(words().given_names.contains("sergueï"));
         assert!(words().titles.contains("ministre"));
         assert_eq!(words().currencies.get("dollars"), Some(&"USD"));
+    }
+
+    #[test]
+    fn classes_are_numbered_in_a_classes_id() {
+        let w = words();
+        assert!(w.class_sets.len() < usize::from(ClassesId::MAX));
+        assert_eq!(w.class_sets.first(), Some(&Classes::default()));
+        let id = w.classes.get("ministre").copied().unwrap_or(0);
+        let set = w
+            .class_sets
+            .get(usize::from(id))
+            .copied()
+            .unwrap_or_default();
+        assert!(set.is(Class::Title));
     }
 
     #[test]
