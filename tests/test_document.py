@@ -182,3 +182,17 @@ def test_paragraph_roles_and_unscored_fields() -> None:
     assert frnews.Paragraph("Titre", 0, 5, "title").role == "headline"
     with pytest.raises(ValueError):
         frnews.Paragraph("Titre", 0, 5, "title", "banner")
+
+
+def test_rows_give_a_slice_of_each_layer_as_its_getter_does() -> None:
+    doc = frnews.analyze("« Il pleut », a déclaré Jean Dupont à Paris.\n\nLe 3 mai, l'ONU a parlé.")
+    for layer in ("tokens", "sentences", "paragraphs", "entities", "quotes", "warnings"):
+        rows = getattr(doc, layer)
+        assert doc._rows(layer) == (len(rows), rows)
+        for start, stop in ((0, 2), (1, 4), (3, 100), (100, 200), (2, 1)):
+            assert doc._rows(layer, start, stop) == (len(rows), rows[start:stop]), (layer, start, stop)
+    # A slice's tokens keep their own text and offsets into the whole text.
+    _, tokens = doc._rows("tokens", 5, 9)
+    assert [t.text for t in tokens] == [doc.text[t.start : t.end] for t in tokens] == [t.text for t in doc.tokens[5:9]]
+    with pytest.raises(ValueError, match='no layer "meta": tokens, sentences'):
+        doc._rows("meta")

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::noncontiguous::NFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::Anchored;
 
 use super::words::Class;

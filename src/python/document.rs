@@ -34,6 +34,138 @@ impl Document {
     fn map(&self) -> OffsetMap<'_> {
         OffsetMap::with_checkpoints(&self.inner.text, &self.checkpoints)
     }
+
+    /// The tokens `start..stop` (clamped to those there are).
+    fn tokens_in(&self, start: usize, stop: usize) -> Vec<Token> {
+        let tokens = self
+            .inner
+            .tokens
+            .get(window(start, stop, self.inner.tokens.len()))
+            .unwrap_or_default();
+        // The tokens share one copy of the text they cover, not of the whole.
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return Vec::new();
+        };
+        let base = first.start();
+        let source: Arc<str> = Arc::from(self.inner.text.get(base..last.end()).unwrap_or(""));
+        let map = self.map();
+        tokens
+            .iter()
+            .map(|t| Token::from_core(&source, base, &map, t))
+            .collect()
+    }
+
+    /// The sentences `start..stop` (clamped to those there are).
+    fn sentences_in(&self, start: usize, stop: usize) -> Vec<Span> {
+        let text = &self.inner.text;
+        let map = self.map();
+        self.inner
+            .sentences
+            .get(window(start, stop, self.inner.sentences.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|s| span_of(text, &map, s))
+            .collect()
+    }
+
+    /// The paragraphs `start..stop` (clamped to those there are).
+    fn paragraphs_in(&self, start: usize, stop: usize) -> Vec<Paragraph> {
+        let text = &self.inner.text;
+        let map = self.map();
+        self.inner
+            .paragraphs
+            .get(window(start, stop, self.inner.paragraphs.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|p| {
+                let s = span_of(text, &map, &p.span);
+                Paragraph {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    zone: p.zone.as_str(),
+                    role: p.role.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    /// The entities `start..stop` (clamped to those there are).
+    fn entities_in(&self, start: usize, stop: usize) -> Vec<Entity> {
+        let text = &self.inner.text;
+        let map = self.map();
+        self.inner
+            .entities
+            .get(window(start, stop, self.inner.entities.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|e| {
+                let s = span_of(text, &map, &e.span);
+                Entity {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    label: e.label.as_str(),
+                    canonical: e.canonical.clone(),
+                    value: e.value.clone(),
+                    zone: e.zone.as_str(),
+                    source: e.source.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    /// The quotes `start..stop` (clamped to those there are).
+    fn quotes_in(&self, start: usize, stop: usize) -> Vec<Quote> {
+        let text = &self.inner.text;
+        let map = self.map();
+        self.inner
+            .quotes
+            .get(window(start, stop, self.inner.quotes.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|q| {
+                let s = span_of(text, &map, &q.span);
+                Quote {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    kind: q.kind.as_str(),
+                    speaker: q.speaker.clone(),
+                    speaker_mention: q.speaker_mention.map(|m| span_of(text, &map, &m)),
+                    cue: q.cue.map(|c| span_of(text, &map, &c)),
+                    zone: q.zone.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    /// The warnings `start..stop` (clamped to those there are).
+    fn warnings_in(&self, start: usize, stop: usize) -> Vec<TextWarning> {
+        let text = &self.inner.text;
+        let map = self.map();
+        self.inner
+            .warnings
+            .get(window(start, stop, self.inner.warnings.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|w| {
+                let s = span_of(text, &map, &w.span);
+                TextWarning {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    message: w.message.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The positions `start..stop` of `len` rows, clamped to them.
+fn window(start: usize, stop: usize, len: usize) -> std::ops::Range<usize> {
+    let stop = stop.min(len);
+    start.min(stop)..stop
 }
 
 fn span_of(text: &str, map: &OffsetMap<'_>, s: &crate::Span) -> Span {
@@ -49,44 +181,17 @@ impl Document {
 
     #[getter]
     fn tokens(&self) -> Vec<Token> {
-        let text: Arc<str> = Arc::from(self.inner.text.as_str());
-        let map = self.map();
-        self.inner
-            .tokens
-            .iter()
-            .map(|t| Token::from_core(&text, &map, t))
-            .collect()
+        self.tokens_in(0, usize::MAX)
     }
 
     #[getter]
     fn sentences(&self) -> Vec<Span> {
-        let text = &self.inner.text;
-        let map = self.map();
-        self.inner
-            .sentences
-            .iter()
-            .map(|s| span_of(text, &map, s))
-            .collect()
+        self.sentences_in(0, usize::MAX)
     }
 
     #[getter]
     fn paragraphs(&self) -> Vec<Paragraph> {
-        let text = &self.inner.text;
-        let map = self.map();
-        self.inner
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let s = span_of(text, &map, &p.span);
-                Paragraph {
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                    zone: p.zone.as_str(),
-                    role: p.role.as_str(),
-                }
-            })
-            .collect()
+        self.paragraphs_in(0, usize::MAX)
     }
 
     #[getter]
@@ -122,67 +227,65 @@ impl Document {
 
     #[getter]
     fn entities(&self) -> Vec<Entity> {
-        let text = &self.inner.text;
-        let map = self.map();
-        self.inner
-            .entities
-            .iter()
-            .map(|e| {
-                let s = span_of(text, &map, &e.span);
-                Entity {
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                    label: e.label.as_str(),
-                    canonical: e.canonical.clone(),
-                    value: e.value.clone(),
-                    zone: e.zone.as_str(),
-                    source: e.source.as_str(),
-                }
-            })
-            .collect()
+        self.entities_in(0, usize::MAX)
     }
 
     #[getter]
     fn quotes(&self) -> Vec<Quote> {
-        let text = &self.inner.text;
-        let map = self.map();
-        self.inner
-            .quotes
-            .iter()
-            .map(|q| {
-                let s = span_of(text, &map, &q.span);
-                Quote {
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                    kind: q.kind.as_str(),
-                    speaker: q.speaker.clone(),
-                    speaker_mention: q.speaker_mention.map(|m| span_of(text, &map, &m)),
-                    cue: q.cue.map(|c| span_of(text, &map, &c)),
-                    zone: q.zone.as_str(),
-                }
-            })
-            .collect()
+        self.quotes_in(0, usize::MAX)
     }
 
     #[getter]
     fn warnings(&self) -> Vec<TextWarning> {
-        let text = &self.inner.text;
-        let map = self.map();
-        self.inner
-            .warnings
-            .iter()
-            .map(|w| {
-                let s = span_of(text, &map, &w.span);
-                TextWarning {
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                    message: w.message.clone(),
-                }
-            })
-            .collect()
+        self.warnings_in(0, usize::MAX)
+    }
+
+    /// The number of rows of a layer (`tokens`, `sentences`, `paragraphs`,
+    /// `entities`, `quotes`, `warnings`), and the objects of rows
+    /// `start..stop`: the command line writes the table of a long article a
+    /// slice at a time, never holding an object for each of its rows.
+    #[pyo3(name = "_rows", signature = (layer, start=0, stop=None))]
+    fn rows(
+        &self,
+        py: Python<'_>,
+        layer: &str,
+        start: usize,
+        stop: Option<usize>,
+    ) -> PyResult<(usize, Py<PyAny>)> {
+        let stop = stop.unwrap_or(usize::MAX);
+        let d = &self.inner;
+        let any = |o: Bound<'_, PyAny>| o.unbind();
+        Ok(match layer {
+            "tokens" => (
+                d.tokens.len(),
+                any(self.tokens_in(start, stop).into_pyobject(py)?),
+            ),
+            "sentences" => (
+                d.sentences.len(),
+                any(self.sentences_in(start, stop).into_pyobject(py)?),
+            ),
+            "paragraphs" => (
+                d.paragraphs.len(),
+                any(self.paragraphs_in(start, stop).into_pyobject(py)?),
+            ),
+            "entities" => (
+                d.entities.len(),
+                any(self.entities_in(start, stop).into_pyobject(py)?),
+            ),
+            "quotes" => (
+                d.quotes.len(),
+                any(self.quotes_in(start, stop).into_pyobject(py)?),
+            ),
+            "warnings" => (
+                d.warnings.len(),
+                any(self.warnings_in(start, stop).into_pyobject(py)?),
+            ),
+            _ => {
+                return Err(PyValueError::new_err(format!(
+                "no layer {layer:?}: tokens, sentences, paragraphs, entities, quotes or warnings"
+            )))
+            }
+        })
     }
 
     /// The document as plain Python data, in the JSON shape of the shared

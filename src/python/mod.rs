@@ -40,7 +40,7 @@ fn tokens_of(
     let map = OffsetMap::new(&text);
     Ok(tokens
         .iter()
-        .map(|t| Token::from_core(&text, &map, t))
+        .map(|t| Token::from_core(&text, 0, &map, t))
         .collect())
 }
 

@@ -104,11 +104,18 @@ impl Token {
 
 impl Token {
     /// `token` of `text` (shared with the other tokens of the text).
-    pub fn from_core(text: &Arc<str>, map: &OffsetMap<'_>, token: &crate::Token) -> Self {
+    /// The token of a text whose bytes from `base` on are `source` (the
+    /// whole text, or the stretch a run of tokens covers).
+    pub fn from_core(
+        source: &Arc<str>,
+        base: usize,
+        map: &OffsetMap<'_>,
+        token: &crate::Token,
+    ) -> Self {
         let (start, end) = map.char_range(token.start(), token.end());
         Token {
-            source: Arc::clone(text),
-            bytes: (token.start(), token.end()),
+            source: Arc::clone(source),
+            bytes: (token.start() - base, token.end() - base),
             start,
             end,
             kind: token.kind,
