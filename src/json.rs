@@ -35,7 +35,7 @@ impl Document {
         json!({
             "text": self.text,
             "tokens": self.tokens.iter().map(|t| pair(&Span::new(t.start(), t.end()))).collect::<Vec<_>>(),
-            "token_kinds": self.tokens.iter().map(|t| t.kind.as_str()).collect::<Vec<_>>(),
+            "token_kinds": self.tokens.iter().map(|t| t.kind().as_str()).collect::<Vec<_>>(),
             "sentences": self.sentences.iter().map(pair).collect::<Vec<_>>(),
             "paragraphs": self.paragraphs.iter().map(|p| {
                 let (a, b) = map.char_range(p.span.start, p.span.end);
@@ -105,7 +105,7 @@ impl Document {
             .to_string();
         if text.len() > crate::MAX_TEXT_BYTES {
             return Err(format!(
-                "`text` is {} bytes of UTF-8; a document holds at most {} (4 GiB)",
+                "`text` is {} bytes of UTF-8; a document holds at most {} (1 GiB)",
                 text.len(),
                 crate::MAX_TEXT_BYTES
             ));
@@ -701,7 +701,7 @@ impl Serialize for DocumentJson<'_> {
         out.serialize_entry("text", text)?;
         out.serialize_entry(
             "token_kinds",
-            &Seq(|| doc.tokens.iter().map(|t| t.kind.as_str())),
+            &Seq(|| doc.tokens.iter().map(|t| t.kind().as_str())),
         )?;
         out.serialize_entry(
             "tokens",

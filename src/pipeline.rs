@@ -69,7 +69,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 /// Runs the whole pipeline on one article with the built-in lexicons.
-/// A text longer than [`crate::MAX_TEXT_BYTES`] (4 GiB) is analysed up to
+/// A text longer than [`crate::MAX_TEXT_BYTES`] (1 GiB) is analysed up to
 /// that length (the Python entry points refuse it).
 pub fn analyze(text: &str) -> Document {
     run(Lexicons::builtin(), Stages::ALL, text)
@@ -189,7 +189,7 @@ fn analysis(lex: &Lexicons, stages: Stages, text: &str) -> Document {
             .into_iter()
             .map(|t| {
                 let s = back(Span::new(t.start(), t.end()));
-                Token::new(s.start, s.end, t.kind)
+                Token::new(s.start, s.end, t.kind())
             })
             .collect(),
         sentences: sentences.into_iter().map(back).collect(),

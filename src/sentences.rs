@@ -116,7 +116,7 @@ fn boundary_after(
         match capitalised_opener(lex, next_text) {
             Some(_) if word == ";" => return Some(i),
             Some(Opener::Pronoun)
-                if matches!(token.kind, TokenKind::Word | TokenKind::Number)
+                if matches!(token.kind(), TokenKind::Word | TokenKind::Number)
                     && !word.ends_with('.') =>
             {
                 return Some(i)
@@ -129,7 +129,7 @@ fn boundary_after(
     // `boul.`): scraped and user text often drops the capital.
     if word == "."
         && starts_lowercase(next_text)
-        && next.kind == TokenKind::Word
+        && next.kind() == TokenKind::Word
         && i.checked_sub(1)
             .and_then(|p| tokens.get(p))
             .is_some_and(|p| p.end() == token.start() && p.text(text).chars().count() >= 5)
@@ -235,7 +235,7 @@ fn opens_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
     if c.is_uppercase() || c.is_ascii_digit() {
         return true;
     }
-    if t.kind == TokenKind::Punct {
+    if t.kind() == TokenKind::Punct {
         return matches!(
             c,
             '«' | '"' | '“' | '„' | '‹' | '(' | '[' | '-' | '–' | '—' | '¿' | '¡'

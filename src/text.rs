@@ -1,5 +1,5 @@
-//! What the stages need about one text: its tokens, a case-folded copy with
-//! the same byte offsets, where tokens start and end, and capitalisation tests.
+//! What the stages need about one text: its tokens, their case-folded keys,
+//! where tokens start and end, and capitalisation tests.
 
 use std::borrow::Cow;
 
@@ -13,19 +13,22 @@ pub struct Context<'a, L> {
     pub text: &'a str,
     pub lex: &'a L,
     pub tokens: &'a [Token],
-    /// `text` in lower case, each character kept at its byte length (a
-    /// character whose lower case has another length is left as is), so that
-    /// offsets in `folded` are offsets in `text`.
-    pub folded: String,
-    /// The tokens whose key (see `key`) is not their span of `folded`, those
-    /// with a typographic apostrophe: one bit a token. The finders look a
-    /// token's key up many times, so it is worked out once.
+    /// The tokens whose key (see `key`) is not their text, those with a
+    /// capital or a typographic apostrophe: one bit a token. The finders look
+    /// a token's key up many times, so it is worked out once; the others'
+    /// keys are their text, so that no lower-case copy of the whole text is
+    /// kept (it was as large as the text).
     rewritten_tokens: Vec<u64>,
-    /// The keys of those tokens, apostrophes folded to `'`, one after the other.
+    /// For each 64-token block of `rewritten_tokens`, the number of
+    /// rewritten tokens before it: a token's place in `rewritten_ends` is
+    /// that count plus the bits set before its own.
+    rewritten_before: Vec<u32>,
+    /// The keys of the rewritten tokens, one after the other.
     rewritten: String,
-    /// For each of those tokens, in order: its index and its key's end in
-    /// `rewritten` (its start is the end of the one before).
-    rewritten_ends: Vec<(usize, usize)>,
+    /// For each rewritten token, in order, its key's end in `rewritten` (its
+    /// start is the end of the one before). The keys are no longer than the
+    /// text, so an offset fits in 32 bits (see `crate::MAX_TEXT_BYTES`).
+    rewritten_ends: Vec<u32>,
     /// The publication year, when the article gives it.
     pub year: Option<&'a str>,
     /// The publication date as the layout gives it (ISO 8601), if any.
@@ -36,21 +39,34 @@ pub struct Context<'a, L> {
 
 impl<'a, L> Context<'a, L> {
     pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a L) -> Self {
-        let folded = fold_text(text);
         let mut rewritten = String::new();
         let mut rewritten_tokens = vec![0u64; tokens.len().div_ceil(64)];
+        let mut rewritten_before = Vec::with_capacity(rewritten_tokens.len());
         let mut rewritten_ends = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            let s = folded.get(t.start()..t.end()).unwrap_or("");
-            // The typographic apostrophes are all outside ASCII, and start
-            // with byte 0xE2 (’, ‘) or 0xCA (ʼ), which no accented Latin
-            // letter does: most words need no look at their chars.
-            let maybe = s.bytes().any(|b| b == 0xE2 || b == 0xCA);
-            if !maybe || !s.chars().any(|c| is_apostrophe(c) && c != '\'') {
-                continue;
+            if i % 64 == 0 {
+                rewritten_before.push(u32::try_from(rewritten_ends.len()).unwrap_or(u32::MAX));
             }
-            rewritten.extend(s.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }));
-            rewritten_ends.push((i, rewritten.len()));
+            let word = t.text(text);
+            // A word of lower-case ASCII, most of a French text, is its own
+            // key; only words with a capital or outside ASCII are folded, and
+            // those outside ASCII go through the Unicode tables.
+            let start = rewritten.len();
+            if word.is_ascii() {
+                if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    continue;
+                }
+                rewritten.push_str(word);
+                if let Some(key) = rewritten.get_mut(start..) {
+                    key.make_ascii_lowercase();
+                }
+            } else {
+                if word.chars().all(|c| key_char(c) == c) {
+                    continue;
+                }
+                rewritten.extend(word.chars().map(key_char));
+            }
+            rewritten_ends.push(u32::try_from(rewritten.len()).unwrap_or(u32::MAX));
             if let Some(bits) = rewritten_tokens.get_mut(i / 64) {
                 *bits |= 1 << (i % 64);
             }
@@ -65,8 +81,8 @@ impl<'a, L> Context<'a, L> {
             text,
             lex,
             tokens,
-            folded,
             rewritten_tokens,
+            rewritten_before,
             rewritten,
             rewritten_ends,
             year,
@@ -95,29 +111,26 @@ impl<'a, L> Context<'a, L> {
 
     /// Token `i` in lower case, apostrophes folded to `'`.
     pub fn key(&self, i: usize) -> Cow<'_, str> {
-        let rewritten = self
-            .rewritten_tokens
-            .get(i / 64)
-            .is_some_and(|bits| bits & (1 << (i % 64)) != 0);
-        let key = if rewritten {
-            let k = self.rewritten_ends.partition_point(|&(j, _)| j < i);
-            let start = k
-                .checked_sub(1)
-                .and_then(|p| self.rewritten_ends.get(p))
-                .map_or(0, |&(_, end)| end);
-            self.rewritten_ends
-                .get(k)
-                .and_then(|&(_, end)| self.rewritten.get(start..end))
-        } else {
-            self.tokens
-                .get(i)
-                .and_then(|t| self.folded.get(t.start()..t.end()))
-        };
-        Cow::Borrowed(key.unwrap_or(""))
+        let block = i / 64;
+        let bits = self.rewritten_tokens.get(block).copied().unwrap_or(0);
+        if bits & (1 << (i % 64)) == 0 {
+            return Cow::Borrowed(self.word(i));
+        }
+        let before = self.rewritten_before.get(block).copied().unwrap_or(0) as usize;
+        let rank = before + (bits & ((1 << (i % 64)) - 1)).count_ones() as usize;
+        let start = rank
+            .checked_sub(1)
+            .and_then(|r| self.rewritten_ends.get(r))
+            .map_or(0, |&end| end as usize);
+        let end = self
+            .rewritten_ends
+            .get(rank)
+            .map_or(start, |&end| end as usize);
+        Cow::Borrowed(self.rewritten.get(start..end).unwrap_or(""))
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.tokens.get(i).map(|t| t.kind)
+        self.tokens.get(i).map(|t| t.kind())
     }
 
     /// Whether tokens `i` and `i + 1` are on the same line (only spaces between).
@@ -145,9 +158,39 @@ impl<'a, L> Context<'a, L> {
     }
 }
 
-/// Lower case with byte offsets kept (see `Context::folded`).
+/// `c` in lower case when that is one character of the same UTF-8 length,
+/// else `c`: what folding does to each character, so that an offset in the
+/// folded text is the same offset in the text.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// A character of a key: folded, apostrophes folded to `'`.
+fn key_char(c: char) -> char {
+    if is_apostrophe(c) {
+        '\''
+    } else {
+        fold_char(c)
+    }
+}
+
+/// Lower case with byte offsets kept (see [`fold_char`]).
 pub fn fold_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// Appends `fold_text(text)` to `out`.
+pub fn fold_into(out: &mut String, text: &str) {
+    let from = out.len();
     let mut rest = text;
     // Runs of ASCII, most of a French text, are copied whole and lowered at
     // the end in one pass over the bytes; only the other characters go
@@ -159,25 +202,42 @@ pub fn fold_text(text: &str) -> String {
         out.push_str(ascii);
         let mut chars = tail.chars();
         let Some(c) = chars.next() else { break };
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
+        out.push(fold_char(c));
         rest = chars.as_str();
     }
     out.push_str(rest);
-    out.make_ascii_lowercase();
-    out
+    if let Some(added) = out.get_mut(from..) {
+        added.make_ascii_lowercase();
+    }
+}
+
+/// The bytes of `fold_text(text)`, made as they are read: the automata walk
+/// the folded text without a copy of it. Each character's folded bytes take
+/// the place of its own.
+pub fn folded_bytes(text: &str) -> impl Iterator<Item = u8> + '_ {
+    let mut folded = [0u8; 4];
+    let mut in_char = 0;
+    text.bytes().enumerate().map(move |(at, b)| {
+        if b.is_ascii() {
+            return b.to_ascii_lowercase();
+        }
+        // The first byte of a character folds it; the others read on.
+        if text.is_char_boundary(at) {
+            if let Some(c) = text.get(at..).and_then(|s| s.chars().next()) {
+                fold_char(c).encode_utf8(&mut folded);
+            }
+            in_char = 0;
+        } else {
+            in_char += 1;
+        }
+        folded.get(in_char).copied().unwrap_or(b)
+    })
 }
 
 /// The key that `Context::key` gives a token spelt `word`: lower case as in
 /// `fold_text`, apostrophes folded to `'`.
 pub fn key_of(word: &str) -> String {
-    fold_text(word)
-        .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect()
+    word.chars().map(key_char).collect()
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -226,5 +286,33 @@ mod tests {
             .map(|i| cx.key(i).into_owned())
             .collect();
         assert_eq!(keys, ["l'", "ocs", "a", "dit", "l'", "an", ""]);
+    }
+
+    #[test]
+    fn folded_bytes_are_the_folded_text() {
+        let text = "MOSCOU, Élysée l’OCS ÇA ΣΊΣΥΦΟΣ İz ẞ ﬁ 日本 Ǆ";
+        let bytes: Vec<u8> = folded_bytes(text).collect();
+        assert_eq!(bytes, fold_text(text).into_bytes());
+        assert_eq!(folded_bytes("").count(), 0);
+    }
+
+    #[test]
+    fn keys_are_found_past_the_first_blocks_of_tokens() {
+        // Rewritten tokens (capitals) among plain ones, over several 64-token
+        // blocks: each key is found by its rank among the rewritten.
+        let words: Vec<String> = (0..300)
+            .map(|i| match i % 7 {
+                0 => format!("Nom{i}"),
+                3 => format!("l’É{i}"),
+                _ => format!("mot{i}"),
+            })
+            .collect();
+        let text = words.join(" ");
+        let tokens = crate::tokenize(&text);
+        let layout = Layout::default();
+        let cx = Context::new(&text, &tokens, &layout, &());
+        for (i, t) in tokens.iter().enumerate() {
+            assert_eq!(cx.key(i), key_of(t.text(&text)), "token {i}");
+        }
     }
 }

@@ -741,7 +741,7 @@ fn merge_spaced_numbers(text: &str, tokens: &mut Vec<Token>) {
         let Some(&token) = tokens.get(i) else { break };
         if let Some(last) = kept.checked_sub(1).and_then(|k| tokens.get_mut(k)) {
             if can_extend_number(text, last, &token) {
-                *last = Token::new(last.start(), token.end(), last.kind);
+                *last = Token::new(last.start(), token.end(), last.kind());
                 continue;
             }
         }
@@ -755,7 +755,7 @@ fn merge_spaced_numbers(text: &str, tokens: &mut Vec<Token>) {
 }
 
 fn can_extend_number(text: &str, left: &Token, right: &Token) -> bool {
-    if left.kind != TokenKind::Number || right.kind != TokenKind::Number {
+    if left.kind() != TokenKind::Number || right.kind() != TokenKind::Number {
         return false;
     }
     let gap = text.get(left.end()..right.start()).unwrap_or("");
@@ -900,7 +900,7 @@ mod tests {
             ["le", "18e", ",", "le", "1er", "G20"]
         );
         assert_eq!(toks("5,2 % 5,2%"), ["5,2", "%", "5,2", "%"]);
-        assert_eq!(crate::tokenize("10h08")[0].kind, TokenKind::Number);
+        assert_eq!(crate::tokenize("10h08")[0].kind(), TokenKind::Number);
     }
 
     #[test]
@@ -922,7 +922,7 @@ mod tests {
     #[test]
     fn urls_and_emails() {
         let t = crate::tokenize("à xinhuanet_french@news.cn et french.xinhuanet.com.");
-        let kinds: Vec<_> = t.iter().map(|t| t.kind).collect();
+        let kinds: Vec<_> = t.iter().map(|t| t.kind()).collect();
         assert_eq!(
             kinds,
             [

@@ -21,7 +21,7 @@ use crate::lexicon::{entries, fold_key, is_apostrophe, rows, WordMap};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
-use crate::text::{all_caps, capitalised, fold_text};
+use crate::text::{all_caps, capitalised, fold_text, folded_bytes};
 
 struct Entry {
     /// Built-in entries borrow the data compiled in; a user's are owned.
@@ -267,13 +267,13 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     // rely on when they index the candidates.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for t in cx.tokens {
-        let Some(rest) = cx.folded.as_bytes().get(t.start()..) else {
+        let Some(rest) = cx.text.get(t.start()..) else {
             continue;
         };
         let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
             return;
         };
-        for (depth, &b) in (1..).zip(rest) {
+        for (depth, b) in (1..).zip(folded_bytes(rest)) {
             state = automaton.next_state(Anchored::Yes, state, b);
             if automaton.is_dead(state) {
                 break;
@@ -330,7 +330,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
 /// is longer and wins over its parts.
 pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
     let gz = &cx.lex.gazetteer;
-    for t in cx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+    for t in cx.tokens.iter().filter(|t| t.kind() == TokenKind::Word) {
         let word = t.text(cx.text);
         if !word.contains('-') {
             continue;

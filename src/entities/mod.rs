@@ -42,7 +42,7 @@ impl<'a> Context<'a> {
         for (i, t) in tokens.iter().enumerate() {
             let id = lex.words.classes.get(base.key(i).as_ref());
             classes.push(id.copied().unwrap_or_default());
-            let word = t.kind == TokenKind::Word;
+            let word = t.kind() == TokenKind::Word;
             shapes.push(Shape::of(base.word(i), word, base.joined(i)));
         }
         Context {

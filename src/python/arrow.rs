@@ -646,7 +646,7 @@ fn tokens(docs: &[&Doc<'_>], mut ids: DocColumn<'_>) -> Result<Vec<ArrayRef>, Ar
             start.append_value(d.offset(t.start()));
             end.append_value(d.offset(t.end()));
             text.append_value(written);
-            kind.push(t.kind);
+            kind.push(t.kind());
             norm.append_value(crate::tokenize::norm_cow(written));
         }
     }

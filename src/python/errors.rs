@@ -51,10 +51,10 @@ pub fn text_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
              clean it with text.encode('utf-8', 'replace').decode('utf-8')"
         ))
     })?;
-    // Token offsets are 32-bit (see `crate::Token`).
+    // Token offsets are packed into 30 bits (see `crate::Token`).
     if text.len() > crate::MAX_TEXT_BYTES {
         return Err(InputError::new_err(format!(
-            "{what} is {} bytes of UTF-8; frnews takes at most {} (4 GiB)",
+            "{what} is {} bytes of UTF-8; frnews takes at most {} (1 GiB)",
             text.len(),
             crate::MAX_TEXT_BYTES
         )));

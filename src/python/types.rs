@@ -118,7 +118,7 @@ impl Token {
             bytes: (token.start() - base, token.end() - base),
             start,
             end,
-            kind: token.kind,
+            kind: token.kind(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use aho_corasick::AhoCorasick;
 
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
-use crate::text::Context;
+use crate::text::{fold_into, Context};
 
 /// A verb of speech found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +83,8 @@ pub enum Prep {
 /// classes of attribution (`data/quotes/`, `data/lexicons/speech_verbs.tsv`).
 pub struct Lexicons {
     verbs: Option<AhoCorasick>,
+    /// The length in bytes of the longest verb form.
+    longest_verb: usize,
     verb_entries: Vec<VerbEntry>,
     phrases: Vec<(Vec<String>, PhraseKind)>,
     pronouns: WordMap<String, (Gender, PronounKind)>,
@@ -197,6 +199,7 @@ fn build(
         patterns.push(form);
         verb_entries.push(entry());
     }
+    let longest_verb = patterns.iter().map(String::len).max().unwrap_or(0);
     let verbs = AhoCorasick::new(&patterns).ok();
     let phrases: Vec<(Vec<String>, PhraseKind)> =
         rows(include_str!("../../data/quotes/cue_phrases.tsv"))
@@ -274,6 +277,7 @@ fn build(
         .collect();
     Lexicons {
         verbs,
+        longest_verb,
         verb_entries,
         phrases,
         pronouns,
@@ -367,12 +371,12 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
     let Some(verbs) = lx.verbs.as_ref() else {
         return Vec::new();
     };
-    for m in verbs.find_overlapping_iter(cx.folded.as_str()) {
-        let (Some(first), Some(last)) = (cx.token_starting(m.start()), cx.token_ending(m.end()))
-        else {
+    let hits = verb_hits(verbs, lx.longest_verb, cx.text);
+    for (start, end, pattern) in hits {
+        let (Some(first), Some(last)) = (cx.token_starting(start), cx.token_ending(end)) else {
             continue;
         };
-        let Some(entry) = lx.verb_entries.get(m.pattern().as_usize()) else {
+        let Some(entry) = lx.verb_entries.get(pattern) else {
             continue;
         };
         let cue = VerbCue {
@@ -401,6 +405,41 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
         }
     }
     out
+}
+
+/// The bytes of folded text searched at a time for verbs of speech: the
+/// folded text is made a window at a time rather than copied whole.
+const VERB_WINDOW: usize = 1 << 16;
+
+/// Every hit `(start, end, pattern)` of `verbs` in the folded `text`,
+/// overlapping ones too, in the order of a search over the whole folded
+/// text. Each window is searched from `longest` bytes before it and keeps
+/// the hits that end inside it: a hit is no longer than `longest`, so the
+/// search is in the same state at each of those ends as over the whole text.
+fn verb_hits(verbs: &AhoCorasick, longest: usize, text: &str) -> Vec<(usize, usize, usize)> {
+    let mut hits = Vec::new();
+    let mut folded = String::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + VERB_WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut from = start.saturating_sub(longest);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        folded.clear();
+        fold_into(&mut folded, text.get(from..end).unwrap_or(""));
+        for m in verbs.find_overlapping_iter(folded.as_str()) {
+            let (a, b) = (from + m.start(), from + m.end());
+            if b > start || start == 0 {
+                hits.push((a, b, m.pattern().as_usize()));
+            }
+        }
+        start = end;
+    }
+    hits
 }
 
 /// The prepositional cue starting at token `i`, if any (longest first).
@@ -597,6 +636,7 @@ pub fn is_que(key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::Layout;
+    use crate::text::fold_text;
 
     fn cues_of(text: &str) -> Vec<String> {
         let tokens = crate::tokenize(text);
@@ -606,6 +646,31 @@ mod tests {
             .iter()
             .map(|c| text[tokens[c.first].start()..tokens[c.last].end()].to_string())
             .collect()
+    }
+
+    #[test]
+    fn verbs_across_a_window_edge_are_found_once() {
+        // Verbs of speech at every offset around the edge of the first
+        // window: the windowed search gives what one search over the whole
+        // folded text gives.
+        let lex = &crate::Lexicons::builtin().quotes;
+        let verbs = lex.verbs.as_ref().expect("verbs of speech");
+        for shift in 0..12 {
+            let mut text = "é".repeat((VERB_WINDOW - shift) / 2);
+            text.push_str(" A DÉCLARÉ, a affirmé et a ajouté.");
+            text.push_str(&" a dit".repeat(3));
+            let folded = fold_text(&text);
+            let whole: Vec<_> = verbs
+                .find_overlapping_iter(folded.as_str())
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            assert!(whole.len() >= 6, "{whole:?}");
+            assert_eq!(
+                verb_hits(verbs, lex.longest_verb, &text),
+                whole,
+                "shift {shift}"
+            );
+        }
     }
 
     #[test]

@@ -156,14 +156,14 @@ impl<'a> Doc<'a> {
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+            .is_some_and(|t| t.kind() == TokenKind::Word)
     }
 
     /// Whether token `i` is punctuation or a quote mark.
     pub fn is_punct(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
+            .is_some_and(|t| matches!(t.kind(), TokenKind::Punct | TokenKind::Symbol))
     }
 
     pub fn is(&self, i: usize, word: &str) -> bool {
