@@ -69,16 +69,25 @@ fn main() -> std::io::Result<()> {
     let work = repaired.text();
     let tokens = measure("tokenize", n, || frnews::tokenize(work));
     let sentences = measure("sentences", n, || frnews::sentences(work, &tokens));
+    let keys = measure("keys", n, || frnews::text::Keys::new(work, &tokens));
     let layout = measure("article", n, || {
         article::layout(&lex.article, work, &tokens, &sentences)
     });
     let found = measure("entities", n, || {
-        entities::find(&lex.entities, work, &tokens, &sentences, &layout)
+        entities::find(&lex.entities, work, &tokens, &keys, &sentences, &layout)
     });
     let said = measure("quotes", n, || {
-        quotes::find(&lex.quotes, work, &tokens, &sentences, &layout, &found)
+        quotes::find(
+            &lex.quotes,
+            work,
+            &tokens,
+            &keys,
+            &sentences,
+            &layout,
+            &found,
+        )
     });
-    drop((said, found, layout, sentences, tokens, repaired));
+    drop((said, found, layout, keys, sentences, tokens, repaired));
     let doc = measure("analyze", n, || frnews::analyze(&text));
     measure("to_json", n, || doc.to_json());
     Ok(())

@@ -75,6 +75,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect::<Vec<_>>()
     });
     report("sentences", d);
+    let (d, keys) = best_of(passes, || {
+        work.iter()
+            .zip(&tokens)
+            .map(|(t, k)| frnews::text::Keys::new(t, k))
+            .collect::<Vec<_>>()
+    });
+    report("keys", d);
     let (d, layouts) = best_of(passes, || {
         work.iter()
             .zip(&tokens)
@@ -90,6 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     &lex.entities,
                     work[i],
                     &tokens[i],
+                    &keys[i],
                     &sentences[i],
                     &layouts[i],
                 )
@@ -104,6 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     &lex.quotes,
                     work[i],
                     &tokens[i],
+                    &keys[i],
                     &sentences[i],
                     &layouts[i],
                     &found[i],

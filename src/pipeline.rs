@@ -171,14 +171,23 @@ fn analysis(lex: &Lexicons, stages: Stages, text: &str) -> Document {
     let work = repaired.text();
     let tokens = crate::tokenize::tokenize(&lex.tokenizer, work);
     let sentences = crate::sentences::sentences(&lex.sentences, work, &tokens);
+    let keys = crate::text::Keys::new(work, &tokens);
     let layout = article::layout(&lex.article, work, &tokens, &sentences);
     let entities = if stages.entities {
-        entities::find(&lex.entities, work, &tokens, &sentences, &layout)
+        entities::find(&lex.entities, work, &tokens, &keys, &sentences, &layout)
     } else {
         Vec::new()
     };
     let quotes = if stages.quotes {
-        quotes::find(&lex.quotes, work, &tokens, &sentences, &layout, &entities)
+        quotes::find(
+            &lex.quotes,
+            work,
+            &tokens,
+            &keys,
+            &sentences,
+            &layout,
+            &entities,
+        )
     } else {
         Vec::new()
     };

@@ -13,11 +13,22 @@ pub struct Context<'a, L> {
     pub text: &'a str,
     pub lex: &'a L,
     pub tokens: &'a [Token],
-    /// The tokens whose key (see `key`) is not their text, those with a
-    /// capital or a typographic apostrophe: one bit a token. The finders look
-    /// a token's key up many times, so it is worked out once; the others'
-    /// keys are their text, so that no lower-case copy of the whole text is
-    /// kept (it was as large as the text).
+    keys: &'a Keys,
+    /// The publication year, when the article gives it.
+    pub year: Option<&'a str>,
+    /// The publication date as the layout gives it (ISO 8601), if any.
+    pub published: Option<&'a str>,
+    /// The place of the dateline, when the layout found one.
+    pub dateline: Option<Span>,
+}
+
+/// The keys of a text's tokens (see [`Context::key`]), worked out once for
+/// every stage: the finders look a token's key up many times. A token with
+/// neither a capital nor a typographic apostrophe is its own key; only the
+/// others' are kept, so that no lower-case copy of the whole text is (it was
+/// as large as the text).
+pub struct Keys {
+    /// The tokens whose key is not their text: one bit a token.
     rewritten_tokens: Vec<u64>,
     /// For each 64-token block of `rewritten_tokens`, the number of
     /// rewritten tokens before it: a token's place in `rewritten_ends` is
@@ -29,16 +40,10 @@ pub struct Context<'a, L> {
     /// start is the end of the one before). The keys are no longer than the
     /// text, so an offset fits in 32 bits (see `crate::MAX_TEXT_BYTES`).
     rewritten_ends: Vec<u32>,
-    /// The publication year, when the article gives it.
-    pub year: Option<&'a str>,
-    /// The publication date as the layout gives it (ISO 8601), if any.
-    pub published: Option<&'a str>,
-    /// The place of the dateline, when the layout found one.
-    pub dateline: Option<Span>,
 }
 
-impl<'a, L> Context<'a, L> {
-    pub fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a L) -> Self {
+impl Keys {
+    pub fn new(text: &str, tokens: &[Token]) -> Keys {
         let mut rewritten = String::new();
         let mut rewritten_tokens = vec![0u64; tokens.len().div_ceil(64)];
         let mut rewritten_before = Vec::with_capacity(rewritten_tokens.len());
@@ -71,6 +76,44 @@ impl<'a, L> Context<'a, L> {
                 *bits |= 1 << (i % 64);
             }
         }
+        Keys {
+            rewritten_tokens,
+            rewritten_before,
+            rewritten,
+            rewritten_ends,
+        }
+    }
+
+    /// The key of token `i` when it is not the token's text.
+    fn rewritten(&self, i: usize) -> Option<&str> {
+        let block = i / 64;
+        let bits = self.rewritten_tokens.get(block).copied().unwrap_or(0);
+        if bits & (1 << (i % 64)) == 0 {
+            return None;
+        }
+        let before = self.rewritten_before.get(block).copied().unwrap_or(0) as usize;
+        let rank = before + (bits & ((1 << (i % 64)) - 1)).count_ones() as usize;
+        let start = rank
+            .checked_sub(1)
+            .and_then(|r| self.rewritten_ends.get(r))
+            .map_or(0, |&end| end as usize);
+        let end = self
+            .rewritten_ends
+            .get(rank)
+            .map_or(start, |&end| end as usize);
+        Some(self.rewritten.get(start..end).unwrap_or(""))
+    }
+}
+
+impl<'a, L> Context<'a, L> {
+    /// `keys` are those of `text` and `tokens` ([`Keys::new`]).
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        keys: &'a Keys,
+        layout: &'a Layout,
+        lex: &'a L,
+    ) -> Self {
         let year = layout
             .meta
             .published
@@ -81,10 +124,7 @@ impl<'a, L> Context<'a, L> {
             text,
             lex,
             tokens,
-            rewritten_tokens,
-            rewritten_before,
-            rewritten,
-            rewritten_ends,
+            keys,
             year,
             published: layout.meta.published.as_deref(),
             dateline: layout.meta.dateline,
@@ -111,22 +151,7 @@ impl<'a, L> Context<'a, L> {
 
     /// Token `i` in lower case, apostrophes folded to `'`.
     pub fn key(&self, i: usize) -> Cow<'_, str> {
-        let block = i / 64;
-        let bits = self.rewritten_tokens.get(block).copied().unwrap_or(0);
-        if bits & (1 << (i % 64)) == 0 {
-            return Cow::Borrowed(self.word(i));
-        }
-        let before = self.rewritten_before.get(block).copied().unwrap_or(0) as usize;
-        let rank = before + (bits & ((1 << (i % 64)) - 1)).count_ones() as usize;
-        let start = rank
-            .checked_sub(1)
-            .and_then(|r| self.rewritten_ends.get(r))
-            .map_or(0, |&end| end as usize);
-        let end = self
-            .rewritten_ends
-            .get(rank)
-            .map_or(start, |&end| end as usize);
-        Cow::Borrowed(self.rewritten.get(start..end).unwrap_or(""))
+        Cow::Borrowed(self.keys.rewritten(i).unwrap_or_else(|| self.word(i)))
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -164,6 +189,11 @@ impl<'a, L> Context<'a, L> {
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    // The accented small letters of French (and ÷): their own lower case,
+    // without a look in the Unicode tables.
+    if ('\u{df}'..='\u{ff}').contains(&c) {
+        return c;
     }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
@@ -267,7 +297,8 @@ mod tests {
         let text = "La Chine";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout, &());
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(text, &tokens, &keys, &layout, &());
         assert_eq!(cx.token_starting(3), Some(1));
         assert_eq!(cx.token_ending(8), Some(1));
         assert_eq!(cx.token_starting(4), None);
@@ -281,11 +312,23 @@ mod tests {
         let text = "L’OCS a dit l'an";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout, &());
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(text, &tokens, &keys, &layout, &());
         let keys: Vec<_> = (0..tokens.len() + 1)
             .map(|i| cx.key(i).into_owned())
             .collect();
         assert_eq!(keys, ["l'", "ocs", "a", "dit", "l'", "an", ""]);
+    }
+
+    #[test]
+    fn small_accented_letters_fold_to_themselves() {
+        for c in '\u{df}'..='\u{ff}' {
+            let mut lower = c.to_lowercase();
+            assert_eq!((lower.next(), lower.next()), (Some(c), None), "{c}");
+            assert_eq!(fold_char(c), c);
+        }
+        assert_eq!(fold_char('É'), 'é');
+        assert_eq!(fold_char('Ÿ'), 'ÿ');
     }
 
     #[test]
@@ -310,7 +353,8 @@ mod tests {
         let text = words.join(" ");
         let tokens = crate::tokenize(&text);
         let layout = Layout::default();
-        let cx = Context::new(&text, &tokens, &layout, &());
+        let keys = Keys::new(&text, &tokens);
+        let cx = Context::new(&text, &tokens, &keys, &layout, &());
         for (i, t) in tokens.iter().enumerate() {
             assert_eq!(cx.key(i), key_of(t.text(&text)), "token {i}");
         }

@@ -314,6 +314,7 @@ mod tests {
                 &crate::Lexicons::builtin().entities,
                 text,
                 &tokens,
+                &crate::text::Keys::new(text, &tokens),
                 &[],
                 &super::super::tests::layout_published(text, None),
             )

@@ -22,6 +22,7 @@ use words::Class;
 use crate::model::Span;
 use crate::model::{Entity, Label, Layout, Source};
 use crate::model::{Token, TokenKind};
+use crate::text::Keys;
 
 /// The entity finders' view of one article: the stages' shared view, and
 /// what the word lists say about each token.
@@ -35,8 +36,14 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], layout: &'a Layout, lex: &'a Lexicons) -> Self {
-        let base = crate::text::Context::new(text, tokens, layout, lex);
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        keys: &'a Keys,
+        layout: &'a Layout,
+        lex: &'a Lexicons,
+    ) -> Self {
+        let base = crate::text::Context::new(text, tokens, keys, layout, lex);
         let mut classes = Vec::with_capacity(tokens.len());
         let mut shapes = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
@@ -253,10 +260,11 @@ pub fn find(
     lex: &Lexicons,
     text: &str,
     tokens: &[Token],
+    keys: &Keys,
     _sentences: &[Span],
     layout: &Layout,
 ) -> Vec<Entity> {
-    let cx = Context::new(text, tokens, layout, lex);
+    let cx = Context::new(text, tokens, keys, layout, lex);
     let mut candidates = Vec::new();
     gazetteer::find(&cx, &mut candidates);
     gazetteer::place_compounds(&cx, &mut candidates);
@@ -450,6 +458,7 @@ mod tests {
             &crate::Lexicons::builtin().entities,
             text,
             &tokens,
+            &crate::text::Keys::new(text, &tokens),
             &sentences,
             &layout_published(text, published),
         )
@@ -533,6 +542,7 @@ mod tests {
             &crate::Lexicons::builtin().entities,
             text,
             &tokens,
+            &Keys::new(text, &tokens),
             &[],
             &layout_published(text, None),
         );

@@ -636,12 +636,19 @@ pub fn is_que(key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::Layout;
-    use crate::text::fold_text;
+    use crate::text::{fold_text, Keys};
 
     fn cues_of(text: &str) -> Vec<String> {
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(
+            text,
+            &tokens,
+            &keys,
+            &layout,
+            &crate::Lexicons::builtin().quotes,
+        );
         verb_cues(&cx)
             .iter()
             .map(|c| text[tokens[c.first].start()..tokens[c.last].end()].to_string())
@@ -686,7 +693,14 @@ mod tests {
         let text = "ajoutant conclure ajouté";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(
+            text,
+            &tokens,
+            &keys,
+            &layout,
+            &crate::Lexicons::builtin().quotes,
+        );
         let c = verb_cues(&cx);
         assert!(c[0].participle && !c[0].infinitive);
         assert!(c[1].infinitive && c[1].ambiguous);
@@ -698,7 +712,14 @@ mod tests {
         let text = "A son avis, selon lui";
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &layout, &crate::Lexicons::builtin().quotes);
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(
+            text,
+            &tokens,
+            &keys,
+            &layout,
+            &crate::Lexicons::builtin().quotes,
+        );
         assert_eq!(
             phrase_at(&cx, 0).map(|p| (p.last, p.kind)),
             Some((2, PhraseKind::Opinion))

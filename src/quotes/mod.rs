@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::model::{Entity, Label, Layout, Quote, Span, Token, TokenKind, Zone};
-use crate::text::Context;
+use crate::text::{Context, Keys};
 pub use cues::Lexicons;
 
 use cues::VerbCue;
@@ -27,6 +27,7 @@ pub fn find(
     lex: &Lexicons,
     text: &str,
     tokens: &[Token],
+    keys: &Keys,
     sentences: &[Span],
     layout: &Layout,
     entities: &[Entity],
@@ -34,7 +35,7 @@ pub fn find(
     if tokens.is_empty() {
         return Vec::new();
     }
-    let doc = Doc::new(lex, text, tokens, sentences, layout, entities);
+    let doc = Doc::new(lex, text, tokens, keys, sentences, layout, entities);
     let candidates = spans::candidates(&doc);
     let kept = spans::disjoint(&doc, &candidates);
     let mut resolver = speaker::Resolver::new(&doc, &candidates);
@@ -85,12 +86,13 @@ impl<'a> Doc<'a> {
         lex: &'a Lexicons,
         text: &'a str,
         tokens: &'a [Token],
+        keys: &'a Keys,
         sentence_spans: &[Span],
         layout: &'a Layout,
         entities: &'a [Entity],
     ) -> Self {
         let n = tokens.len();
-        let cx = Context::new(text, tokens, layout, lex);
+        let cx = Context::new(text, tokens, keys, layout, lex);
         let sentences = token_ranges(tokens, sentence_spans.iter().copied());
         let sentence_of = owner(n, &sentences).runs();
         let paragraph_spans: Vec<Span> = layout.paragraphs.iter().map(|p| p.span).collect();

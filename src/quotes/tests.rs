@@ -163,6 +163,7 @@ fn many_unbalanced_marks_stay_linear() {
         &crate::Lexicons::builtin().quotes,
         &text,
         &tokens,
+        &crate::text::Keys::new(&text, &tokens),
         &sentences,
         &layout,
         &[],
