@@ -136,6 +136,8 @@ fn decode_pass(text: &str) -> Option<(String, Vec<Edit>)> {
     // Where the run of mojibake characters looked at last ends: each run is
     // looked at once, from its first character.
     let mut run_end = 0;
+    // Where the last mojibake sequence decoded ends.
+    let mut mojibake_end = None;
     while let Some(c) = char_at(text, at) {
         // Every repair starts at `&` or outside ASCII (mojibake characters
         // all are): the ASCII before either is copied as it is.
@@ -185,11 +187,20 @@ fn decode_pass(text: &str) -> Option<(String, Vec<Edit>)> {
                 }
             }
         }
-        let fix = decode_at(text, at)
-            .map(|(c, end)| (Some(c), end))
+        // Damage comes in runs: a sequence that could be clean French on
+        // its own (`Î»`, a capital before a closing quote) is mojibake when
+        // it touches mojibake (`Î»` inside `ΤεÎ»αμών`, Greek damaged).
+        let fix = decode_sequence(text, at)
+            .filter(|&(_, end, plausible)| {
+                plausible || mojibake_end == Some(at) || decode_at(text, end).is_some()
+            })
+            .map(|(c, end, _)| (Some(c), end))
             .or_else(|| entity_at(text, at).map(|(c, end)| (Some(c), end)))
             .or_else(|| space_damage_at(text, at));
         if let Some((decoded, end)) = fix {
+            if decoded.is_some() && end > at + c.len_utf8() {
+                mojibake_end = Some(end);
+            }
             begin_copy(&mut out, text);
             out.push_str(text.get(copied..at).unwrap_or(""));
             let new_start = out.len();
@@ -221,6 +232,12 @@ fn begin_copy(out: &mut String, text: &str) {
 /// The character encoded by the mojibake run starting at byte `at`, and
 /// where the run ends.
 fn decode_at(text: &str, at: usize) -> Option<(char, usize)> {
+    decode_sequence(text, at).and_then(|(c, end, plausible)| plausible.then_some((c, end)))
+}
+
+/// The character that the mojibake sequence at `at` stands for, where the
+/// sequence ends, and whether it is [`plausible`] as mojibake on its own.
+fn decode_sequence(text: &str, at: usize) -> Option<(char, usize, bool)> {
     let mut chars = text.get(at..)?.chars();
     let first = chars.next()?;
     let lead = byte_of(first)?;
@@ -243,7 +260,7 @@ fn decode_at(text: &str, at: usize) -> Option<(char, usize)> {
         .ok()?
         .chars()
         .next()?;
-    plausible(lead, shown.get(1..len)?).then_some((decoded, end))
+    Some((decoded, end, plausible(lead, shown.get(1..len)?)))
 }
 
 /// A run of mojibake characters damaged more than once (`ÃƒÂ©`, `ÃƒÆ’Ã‚Â©`
@@ -636,6 +653,17 @@ mod tests {
         ] {
             assert_eq!(repair_text(s), s);
         }
+    }
+
+    #[test]
+    fn a_sequence_that_could_be_clean_is_mojibake_among_mojibake() {
+        // `λ` (CE BB) read as Latin-1 is `Î»`, a capital before a closing
+        // quote; inside a damaged word, or before damage, it is damage.
+        for s in ["Τελαμών", "λόγος", "Ωλ"] {
+            assert_eq!(repair_text(&as_latin1(s)), s);
+            assert_eq!(repair_text(&as_cp1252(s)), s);
+        }
+        assert_eq!(repair_text("ÎLE-DE-FRANCE»"), "ÎLE-DE-FRANCE»");
     }
 
     #[test]
