@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Sequence
 
 import pytest
 
 import frnews
 
 
-def texts(tokens: list[frnews.Token]) -> list[str]:
+def texts(tokens: Sequence[frnews.Token]) -> list[str]:
     return [t.text for t in tokens]
 
 
@@ -84,6 +85,52 @@ def test_objects_repr_compare_and_pickle() -> None:
     assert repr(span) == "Span('Il pleut.', 0..9)"
     assert pickle.loads(pickle.dumps(span)) == span
     assert len(token) == 7
+
+
+def test_tokens_behave_as_a_list() -> None:
+    text = "Sergueï Lebedev l’a dit, a-t-il ajouté à Qingdao."
+    tokens = frnews.tokenize(text)
+    as_list = list(tokens)
+    assert isinstance(tokens, frnews.Tokens) and isinstance(tokens, Sequence)
+    assert len(tokens) == len(as_list) == 12
+    assert tokens == as_list and as_list == tokens and not tokens != as_list
+    assert tokens != as_list[:-1] and tokens != as_list[::-1] and tokens != [1] * 12
+    assert tokens == frnews.tokenize(text) and tokens != frnews.tokenize(text + " Oui.")
+    assert (tokens == "abc") is False and tokens != ("a",)
+    for i in range(-len(as_list), len(as_list)):
+        assert tokens[i] == as_list[i]
+    for cut in [slice(None), slice(2, 5), slice(None, None, -2), slice(-3, None), slice(40, 50)]:
+        assert tokens[cut] == as_list[cut]
+    assert [t.text for t in tokens] == [t.text for t in as_list]
+    assert as_list[3] in tokens and list(reversed(tokens)) == as_list[::-1]
+    check_offsets(text, tokens)
+    with pytest.raises(IndexError):
+        tokens[12]
+    with pytest.raises(IndexError):
+        tokens[-13]
+    with pytest.raises(TypeError, match="integers or slices"):
+        tokens["1"]  # type: ignore[call-overload]
+    with pytest.raises(TypeError):
+        hash(tokens)
+
+
+def test_tokens_repr_and_pickle() -> None:
+    short = frnews.tokenize("Il pleut.")
+    assert repr(short) == "Tokens([Token('Il', 0..2, word), Token('pleut', 3..8, word), Token('.', 8..9, punct)])"
+    long = frnews.tokenize(" ".join(["mot"] * 10))
+    assert repr(long).count("Token(") == 6 and "... 4 more" in repr(long)
+    for tokens in [short, long, frnews.tokenize(""), frnews.tokenize("L’été 😀 à Zürich.")]:
+        back = pickle.loads(pickle.dumps(tokens))
+        assert isinstance(back, frnews.Tokens) and back == tokens
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [[(0, 9, "word")], [(0, 2, "word"), (1, 3, "word")], [(3, 2, "word")], [(0, 2, "verb")]],
+)
+def test_unpickling_checks_the_tokens(parts: list) -> None:
+    with pytest.raises(ValueError, match=r"tokens\[\d\]"):
+        frnews.Tokens._restore("Il pleut", parts)
 
 
 def test_empty_and_whitespace() -> None:

@@ -6,6 +6,7 @@
 """
 
 import sys
+from collections.abc import Sequence
 
 from frnews._frnews import (
     ArrowTable,
@@ -19,6 +20,7 @@ from frnews._frnews import (
     Quote,
     Span,
     Token,
+    Tokens,
     Warning,
     __version__,
     analyze,
@@ -46,6 +48,7 @@ __all__ = [
     "Quote",
     "Span",
     "Token",
+    "Tokens",
     "Warning",
     "__version__",
     "analyze",
@@ -60,6 +63,9 @@ __all__ = [
     "to_polars",
     "tokenize",
 ]
+
+# `tokenize` gives a native `Tokens`, a read-only sequence of `Token`.
+Sequence.register(Tokens)
 
 # The `Series.frnews` accessor comes with pandas; importing pandas here would
 # slow down every `import frnews`, so register it only when pandas is loaded

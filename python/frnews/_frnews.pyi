@@ -1,12 +1,12 @@
 """Type stubs of the native module `frnews._frnews` (checked against the
 module by `python -m mypy.stubtest frnews._frnews`)."""
 
-from typing import Any, Iterable, Literal, Mapping, Sequence, final
+from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, SupportsIndex, final, overload
 
 from typing_extensions import TypeAlias
 
 __all__ = [
-    "__version__", "FrnewsError", "InputError", "Token", "Span", "Document", "Entity", "Quote", "Meta",
+    "__version__", "FrnewsError", "InputError", "Token", "Tokens", "TokensIterator", "Span", "Document", "Entity", "Quote", "Meta",
     "Paragraph", "Warning", "analyze", "analyze_many", "repair", "tokenize", "sentences",
     "token_and_sentence_offsets", "Pipeline", "ThreadPool", "available_cores", "write_json_line",
     "ArrowTable", "ArrowTables", "analyze_arrow", "arrow_tables",
@@ -58,6 +58,28 @@ class Token:
     def __hash__(self) -> int: ...
 
 @final
+class Tokens(Sequence[Token]):
+    """The tokens of one text: a read-only list of `Token`, each made when read."""
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> list[Token]: ...
+    def __iter__(self) -> TokensIterator: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, list[tuple[int, int, _TokenKind]]]]: ...
+    @staticmethod
+    def _restore(text: str, tokens: list[tuple[int, int, str]]) -> Tokens: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class TokensIterator(Iterator[Token]):
+    def __iter__(self) -> TokensIterator: ...
+    def __next__(self) -> Token: ...
+
+@final
 class Span:
     """A span of the text (a sentence, a cue, a speaker mention, a credit)."""
 
@@ -78,7 +100,7 @@ class Span:
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Split `text` into tokens (UD French-GSD conventions)."""
 
 def sentences(text: str) -> list[Span]:
@@ -435,7 +457,7 @@ class Pipeline:
         pool: ThreadPool | None = None,
         tables: Sequence[str] | None = None,
     ) -> ArrowTables: ...
-    def tokenize(self, text: str) -> list[Token]: ...
+    def tokenize(self, text: str) -> Tokens: ...
 
 def repair(text: str) -> str:
     """Undo mojibake and certain typographic damage."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from frnews import _frnews
-from frnews._frnews import ArrowTables, Document, Token
+from frnews._frnews import ArrowTables, Document, Tokens
 from frnews.batch import DEFAULT_CHUNK_SIZE, _iter_chunks
 
 Names = Union[Iterable[str], Mapping[str, Optional[str]]]
@@ -60,8 +60,8 @@ class Pipeline:
         """Analyse one article."""
         return self._native.analyze(text)
 
-    def tokenize(self, text: str) -> list[Token]:
-        """Split `text` into tokens."""
+    def tokenize(self, text: str) -> Tokens:
+        """Split `text` into tokens (a `Tokens`, a read-only list of `Token`)."""
         return self._native.tokenize(text)
 
     def iter_analyze(

@@ -5,6 +5,7 @@ mod arrow;
 mod document;
 mod errors;
 mod pipeline;
+mod tokens;
 mod types;
 
 use std::io::{self, Write};
@@ -21,27 +22,24 @@ use pyo3::types::PyList;
 
 use crate::offsets::OffsetMap;
 use errors::{guard, text_arg};
+use tokens::Tokens;
 use types::{Span, Token};
 
 /// Splits `text` into tokens (UD French-GSD conventions).
 #[pyfunction]
-fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
+fn tokenize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Tokens> {
     tokens_of(py, text, crate::tokenize)
 }
 
-/// The tokens of a text argument, by `split`, as Python tokens.
+/// The tokens of a text argument, by `split`.
 fn tokens_of(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     split: impl Fn(&str) -> Vec<crate::Token> + Sync,
-) -> PyResult<Vec<Token>> {
+) -> PyResult<Tokens> {
     let text: Arc<str> = Arc::from(text_arg(text, "text")?);
     let tokens = py.detach(|| guard(|| split(&text)))?;
-    let map = OffsetMap::new(&text);
-    Ok(tokens
-        .iter()
-        .map(|t| Token::from_core(&text, 0, &map, t))
-        .collect())
+    Ok(Tokens::new(text, tokens))
 }
 
 /// Splits `text` into sentences.
@@ -435,6 +433,8 @@ fn _frnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FrnewsError", m.py().get_type::<errors::FrnewsError>())?;
     m.add("InputError", m.py().get_type::<errors::InputError>())?;
     m.add_class::<Token>()?;
+    m.add_class::<Tokens>()?;
+    m.add_class::<tokens::TokensIterator>()?;
     m.add_class::<ThreadPool>()?;
     m.add_class::<Span>()?;
     m.add_class::<document::Document>()?;

@@ -10,7 +10,7 @@ use pyo3::types::{PyMapping, PyString};
 use super::arrow::ArrowTables;
 use super::document::Document;
 use super::errors::{guard, text_arg};
-use super::types::Token;
+use super::tokens::Tokens;
 use super::{analyze_texts, analyze_texts_arrow, tokens_of, ThreadPool};
 use crate::{Stage, UserEntries};
 
@@ -152,7 +152,7 @@ impl Pipeline {
     }
 
     /// Splits `text` into tokens.
-    fn tokenize(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Token>> {
+    fn tokenize(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Tokens> {
         let inner = &self.inner;
         tokens_of(py, text, |t| inner.tokenize(t))
     }
