@@ -185,11 +185,13 @@ fn analyze_texts(
                 if stop.load(Ordering::Relaxed) {
                     return Err(errors::FrnewsError::new_err("cancelled"));
                 }
-                guard(|| analyze(t))
+                // The code-point counts too are made on the pool, not
+                // one text after the other with the GIL held.
+                guard(|| document::Document::new(analyze(t)))
             })
-            .collect::<PyResult<Vec<crate::Document>>>()
+            .collect::<PyResult<Vec<document::Document>>>()
     })?;
-    Ok(docs.into_iter().map(document::Document::new).collect())
+    Ok(docs)
 }
 
 /// Runs `job` on `pool`, else on a pool of `n_threads` threads (capped at
