@@ -179,8 +179,10 @@ impl Document {
                         .as_str()
                         .and_then(Label::parse)
                         .ok_or_else(|| format!("`{at}.label`: unknown entity label {label}"))?,
-                    canonical: opt_string(&v["canonical"], &format!("{at}.canonical"))?,
-                    value: opt_string(&v["value"], &format!("{at}.value"))?,
+                    canonical: opt_string(&v["canonical"], &format!("{at}.canonical"))?
+                        .map(String::into_boxed_str),
+                    value: opt_string(&v["value"], &format!("{at}.value"))?
+                        .map(String::into_boxed_str),
                     zone: zone(&v["zone"], &at)?,
                     source: match opt_string(&v["source"], &format!("{at}.source"))? {
                         None => Source::default(),

@@ -375,10 +375,11 @@ pub struct Entity {
     pub span: Span,
     pub label: Label,
     /// PER and ORG: the fullest name of the same referent in the article;
-    /// LOC: the standard French name.
-    pub canonical: Option<String>,
+    /// LOC: the standard French name. (Boxed strings: a long article has
+    /// hundreds of thousands of entities, 16 bytes each fewer than `String`.)
+    pub canonical: Option<Box<str>>,
     /// DATE and TIME: ISO 8601; MONEY: `<number> <currency code>`; PERCENT: the number.
-    pub value: Option<String>,
+    pub value: Option<Box<str>>,
     pub zone: Zone,
     pub source: Source,
 }

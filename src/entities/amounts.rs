@@ -100,8 +100,12 @@ mod tests {
     use super::scaled;
 
     fn value(text: &str, surface: &str) -> Option<(String, String)> {
-        entity(text, None, surface)
-            .map(|e| (e.label.as_str().to_string(), e.value.unwrap_or_default()))
+        entity(text, None, surface).map(|e| {
+            (
+                e.label.as_str().to_string(),
+                e.value.unwrap_or_default().into(),
+            )
+        })
     }
 
     #[test]

@@ -273,7 +273,7 @@ mod tests {
     use super::super::tests::entity;
 
     fn canonical(text: &str, surface: &str) -> Option<String> {
-        entity(text, None, surface).and_then(|e| e.canonical)
+        entity(text, None, surface).and_then(|e| e.canonical.map(String::from))
     }
 
     #[test]

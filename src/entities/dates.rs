@@ -559,7 +559,8 @@ mod tests {
         published: Option<&str>,
         surface: &str,
     ) -> Option<(String, Option<String>)> {
-        entity(text, published, surface).map(|e| (e.label.as_str().to_string(), e.value))
+        entity(text, published, surface)
+            .map(|e| (e.label.as_str().to_string(), e.value.map(String::from)))
     }
 
     fn value(text: &str, published: Option<&str>, surface: &str) -> Option<String> {

@@ -302,8 +302,8 @@ pub fn find(
         .map(|c| Entity {
             span: c.span,
             label: c.label,
-            canonical: c.canonical.map(String::from),
-            value: c.value.map(String::from),
+            canonical: c.canonical,
+            value: c.value,
             zone: layout.zone_at(c.span.start),
             source: c.source,
         })

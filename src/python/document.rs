@@ -106,8 +106,8 @@ impl Document {
                     start: s.start,
                     end: s.end,
                     label: e.label.as_str(),
-                    canonical: e.canonical.clone(),
-                    value: e.value.clone(),
+                    canonical: e.canonical.as_deref().map(String::from),
+                    value: e.value.as_deref().map(String::from),
                     zone: e.zone.as_str(),
                     source: e.source.as_str(),
                 }

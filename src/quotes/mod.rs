@@ -39,21 +39,22 @@ pub fn find(
     let candidates = spans::candidates(&doc);
     let kept = spans::disjoint(&doc, &candidates);
     let mut resolver = speaker::Resolver::new(&doc, &candidates);
-    kept.into_iter()
-        .filter_map(|k| {
-            let c = candidates.get(k)?;
-            let span = doc.span(c.first, c.last)?;
-            let said = resolver.resolve_kept(k);
-            Some(Quote {
-                span,
-                kind: c.kind,
-                speaker: said.name,
-                speaker_mention: said.mention,
-                cue: c.cue.and_then(|(a, b)| doc.span(a, b)),
-                zone: layout.zone_at(span.start),
-            })
+    // Reserved exactly: collecting would double the list as it grows.
+    let mut quotes = Vec::with_capacity(kept.len());
+    quotes.extend(kept.into_iter().filter_map(|k| {
+        let c = candidates.get(k)?;
+        let span = doc.span(c.first, c.last)?;
+        let said = resolver.resolve_kept(k);
+        Some(Quote {
+            span,
+            kind: c.kind,
+            speaker: said.name,
+            speaker_mention: said.mention,
+            cue: c.cue.and_then(|(a, b)| doc.span(a, b)),
+            zone: layout.zone_at(span.start),
         })
-        .collect()
+    }));
+    quotes
 }
 
 /// One article as the quote finders see it: tokens with their folded keys,

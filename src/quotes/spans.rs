@@ -59,6 +59,8 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     fragments(doc, &mut out);
     backward(doc, &mut out);
     continued(doc, &heads, &mut out);
+    // The list grew by doubling; the speakers are resolved with it held.
+    out.shrink_to_fit();
     out
 }
 

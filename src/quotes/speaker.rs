@@ -1229,8 +1229,9 @@ fn canonical(doc: &Doc, e: usize) -> String {
         .get(e)
         .map(|x| {
             x.canonical
-                .clone()
-                .unwrap_or_else(|| x.span.text(doc.cx.text).to_string())
+                .as_deref()
+                .unwrap_or_else(|| x.span.text(doc.cx.text))
+                .to_string()
         })
         .unwrap_or_default()
 }
