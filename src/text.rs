@@ -2,6 +2,7 @@
 //! where tokens start and end, and capitalisation tests.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::lexicon::is_apostrophe;
 use crate::model::Layout;
@@ -14,6 +15,8 @@ pub struct Context<'a, L> {
     pub lex: &'a L,
     pub tokens: &'a [Token],
     keys: &'a Keys,
+    /// The answer of the last token search (see `search`).
+    last_search: Cell<usize>,
     /// The publication year, when the article gives it.
     pub year: Option<&'a str>,
     /// The publication date as the layout gives it (ISO 8601), if any.
@@ -125,6 +128,7 @@ impl<'a, L> Context<'a, L> {
             lex,
             tokens,
             keys,
+            last_search: Cell::new(0),
             year,
             published: layout.meta.published.as_deref(),
             dateline: layout.meta.dateline,
@@ -134,14 +138,54 @@ impl<'a, L> Context<'a, L> {
     /// The index of the token starting at byte `at`. Tokens are in order and
     /// disjoint, so a binary search finds it: no table as long as the text.
     pub fn token_starting(&self, at: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.start() < at);
+        let i = self.search(|t| t.start() < at);
         (self.tokens.get(i)?.start() == at).then_some(i)
     }
 
     /// The index of the token ending at byte `at`.
     pub fn token_ending(&self, at: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.end() < at);
+        let i = self.search(|t| t.end() < at);
         (self.tokens.get(i)?.end() == at).then_some(i)
+    }
+
+    /// `self.tokens.partition_point(before)`, searched outwards from the
+    /// answer of the last search: the finders mostly look up offsets near
+    /// the last one, and a binary search over the tokens of a long text
+    /// misses the cache at each of its steps.
+    fn search(&self, before: impl Fn(&Token) -> bool) -> usize {
+        let tokens = self.tokens;
+        let n = tokens.len();
+        let from = self.last_search.get().min(n);
+        let is_before = |i: usize| tokens.get(i).is_some_and(&before);
+        // The answer is in `low..=high`, which doubles away from `from`.
+        let mut step = 1;
+        let (low, high) = if is_before(from) {
+            let mut low = from + 1;
+            loop {
+                let high = (low + step).min(n);
+                if high == n || !is_before(high) {
+                    break (low, high);
+                }
+                low = high + 1;
+                step *= 2;
+            }
+        } else {
+            let mut high = from;
+            loop {
+                let low = high.saturating_sub(step);
+                if low == 0 || is_before(low) {
+                    break (low, high);
+                }
+                high = low;
+                step *= 2;
+            }
+        };
+        let found = low
+            + tokens
+                .get(low..high)
+                .map_or(0, |part| part.partition_point(&before));
+        self.last_search.set(found);
+        found
     }
 
     /// The surface of token `i` ("" past the end).
@@ -305,6 +349,32 @@ mod tests {
         assert_eq!(cx.token_ending(2), Some(0));
         assert_eq!(cx.token_ending(3), None);
         assert_eq!(cx.token_starting(99), None);
+    }
+
+    #[test]
+    fn token_searches_from_the_last_answer_find_what_a_binary_search_does() {
+        let text = "Le ministre a dit, à Paris : « Oui ». M. Dupont l’a redit.\n\nFin.";
+        let tokens = crate::tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let layout = Layout::default();
+        let cx = Context::new(text, &tokens, &keys, &layout, &());
+        // Offsets forwards, backwards and jumping, so that every search
+        // starts from another answer.
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        offsets.extend((0..=text.len() + 2).rev());
+        offsets.extend((0..200).map(|k| (k * 37) % (text.len() + 3)));
+        for at in offsets {
+            let starting = tokens.partition_point(|t| t.start() < at);
+            let ending = tokens.partition_point(|t| t.end() < at);
+            let expect =
+                |i: usize, f: fn(&Token) -> usize| tokens.get(i).filter(|t| f(t) == at).map(|_| i);
+            assert_eq!(
+                cx.token_starting(at),
+                expect(starting, Token::start),
+                "{at}"
+            );
+            assert_eq!(cx.token_ending(at), expect(ending, Token::end), "{at}");
+        }
     }
 
     #[test]
