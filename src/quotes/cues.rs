@@ -635,24 +635,25 @@ pub fn is_que(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Layout;
+    use crate::model::{Layout, Token};
     use crate::text::{fold_text, Keys};
 
-    fn cues_of(text: &str) -> Vec<String> {
+    /// `f` of the context of `text` (as the quote stage reads it) and its tokens.
+    fn with_context<T>(text: &str, f: impl FnOnce(&Context<Lexicons>, &[Token]) -> T) -> T {
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
         let keys = Keys::new(text, &tokens);
-        let cx = Context::new(
-            text,
-            &tokens,
-            &keys,
-            &layout,
-            &crate::Lexicons::builtin().quotes,
-        );
-        verb_cues(&cx)
-            .iter()
-            .map(|c| text[tokens[c.first].start()..tokens[c.last].end()].to_string())
-            .collect()
+        let lex = &crate::Lexicons::builtin().quotes;
+        f(&Context::new(text, &tokens, &keys, &layout, lex), &tokens)
+    }
+
+    fn cues_of(text: &str) -> Vec<String> {
+        with_context(text, |cx, tokens| {
+            verb_cues(cx)
+                .iter()
+                .map(|c| text[tokens[c.first].start()..tokens[c.last].end()].to_string())
+                .collect()
+        })
     }
 
     #[test]
@@ -690,18 +691,7 @@ mod tests {
 
     #[test]
     fn participles_and_infinitives_are_marked() {
-        let text = "ajoutant conclure ajouté";
-        let tokens = crate::tokenize(text);
-        let layout = Layout::default();
-        let keys = Keys::new(text, &tokens);
-        let cx = Context::new(
-            text,
-            &tokens,
-            &keys,
-            &layout,
-            &crate::Lexicons::builtin().quotes,
-        );
-        let c = verb_cues(&cx);
+        let c = with_context("ajoutant conclure ajouté", |cx, _| verb_cues(cx));
         assert!(c[0].participle && !c[0].infinitive);
         assert!(c[1].infinitive && c[1].ambiguous);
         assert!(!c[2].participle && !c[2].infinitive);
@@ -709,26 +699,17 @@ mod tests {
 
     #[test]
     fn phrases_take_the_longest_match() {
-        let text = "A son avis, selon lui";
-        let tokens = crate::tokenize(text);
-        let layout = Layout::default();
-        let keys = Keys::new(text, &tokens);
-        let cx = Context::new(
-            text,
-            &tokens,
-            &keys,
-            &layout,
-            &crate::Lexicons::builtin().quotes,
-        );
-        assert_eq!(
-            phrase_at(&cx, 0).map(|p| (p.last, p.kind)),
-            Some((2, PhraseKind::Opinion))
-        );
-        assert_eq!(
-            phrase_at(&cx, 4).map(|p| (p.last, p.kind)),
-            Some((4, PhraseKind::Source))
-        );
-        assert_eq!(phrase_at(&cx, 1), None);
+        with_context("A son avis, selon lui", |cx, _| {
+            assert_eq!(
+                phrase_at(cx, 0).map(|p| (p.last, p.kind)),
+                Some((2, PhraseKind::Opinion))
+            );
+            assert_eq!(
+                phrase_at(cx, 4).map(|p| (p.last, p.kind)),
+                Some((4, PhraseKind::Source))
+            );
+            assert_eq!(phrase_at(cx, 1), None);
+        });
     }
 
     #[test]
