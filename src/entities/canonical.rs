@@ -6,11 +6,9 @@
 //! longest organisation of the article that the mention begins (`Samsung` ->
 //! `Samsung Electronics`). LOC keeps the gazetteer's standard name.
 
-use std::collections::HashMap;
-
 use super::Candidate;
 use super::Context;
-use crate::lexicon::fold_key;
+use crate::lexicon::{fold_key, TextMap};
 use crate::model::Label;
 
 /// The words of a name, folded.
@@ -35,7 +33,7 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
         // The tables filled per mention or per word are made at their full
         // size: growing them hashes every key again at each doubling.
         let people = kept.iter().filter(|c| c.label == Label::Per).count();
-        let mut index: HashMap<&str, u32> = HashMap::with_capacity(people);
+        let mut index: TextMap<&str, u32> = TextMap::with_capacity(people);
         for (k, c) in kept.iter().filter(|c| c.label == Label::Per).enumerate() {
             let name = c
                 .canonical
@@ -122,7 +120,7 @@ struct WordSets {
 impl WordSets {
     /// The sets of `names`, which have `words` words in all.
     fn new<'a>(names: impl Iterator<Item = &'a Vec<String>>, words: usize) -> Self {
-        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(words);
+        let mut ids: TextMap<&str, usize> = TextMap::with_capacity(words);
         let sets = names
             .map(|words| {
                 let mut set: Vec<usize> = words
@@ -144,14 +142,14 @@ impl WordSets {
 /// The sets of words asked about, as a trie over their sorted words: node 0
 /// is the empty set; a node is a set asked about when `asked` says so.
 struct Trie {
-    children: HashMap<(usize, usize), usize>,
+    children: TextMap<(usize, usize), usize>,
     asked: Vec<bool>,
 }
 
 impl Trie {
     fn new(sets: &[Vec<usize>]) -> Self {
         let mut trie = Trie {
-            children: HashMap::with_capacity(sets.iter().map(Vec::len).sum()),
+            children: TextMap::with_capacity(sets.iter().map(Vec::len).sum()),
             asked: vec![false],
         };
         for set in sets {
@@ -201,10 +199,10 @@ impl Trie {
 
 fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
     // Definitions given by the article: `Long Name (ACR)` set both canonicals.
-    let mut defined: HashMap<String, String> = HashMap::new();
+    let mut defined: TextMap<String, String> = TextMap::new();
     // Every organisation name written in the article, folded, and the folded
     // names in the order they are first written.
-    let mut written: HashMap<String, String> = HashMap::new();
+    let mut written: TextMap<String, String> = TextMap::new();
     let mut order: Vec<String> = Vec::new();
     for c in kept.iter().filter(|c| c.label == Label::Org) {
         let surface = c.span.text(cx.text);
@@ -222,7 +220,7 @@ fn fill_organisations(cx: &Context, kept: &mut [Candidate]) {
     // The longest name that goes on from each run of whole words a name
     // begins with, for `Samsung` -> `Samsung Electronics` (among names as
     // long, the first written).
-    let mut longer_of: HashMap<&str, &String> = HashMap::new();
+    let mut longer_of: TextMap<&str, &String> = TextMap::new();
     for key in &order {
         let Some(name) = written.get(key) else {
             continue;

@@ -18,13 +18,11 @@
 //! covers in part is left to the lexicon. Sentence-initial capitals, headings
 //! and all-caps lines are no evidence by themselves: every rule needs a cue.
 
-use std::collections::{HashMap, HashSet};
-
 use super::people::{name_part, run_end};
 use super::words::Class;
 use super::Context;
 use super::{Bits, Candidate, Tier};
-use crate::lexicon::{fold_key, is_apostrophe};
+use crate::lexicon::{fold_key, is_apostrophe, TextMap, TextSet};
 use crate::model::{Label, Source, Span};
 use crate::text::{all_caps, capitalised};
 
@@ -150,7 +148,7 @@ fn compound_initials(word: &str) -> bool {
 
 /// People by their slot and by an initial before a surname.
 fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
-    let places = HashSet::new();
+    let places = TextSet::new();
     let mut i = 0;
     while i < cx.tokens.len() {
         // An initial and a surname: `B. Obama`, `J-M Ayrault`.
@@ -300,7 +298,7 @@ fn after_place_noun(cx: &Context, i: usize) -> Option<usize> {
 /// `Charlotte (Caroline du Nord)`, `Cascais (Portugal)`: a capitalised word
 /// before a known place in parentheses is a place in it.
 fn located(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
-    let known: HashMap<usize, usize> = out
+    let known: TextMap<usize, usize> = out
         .iter()
         .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
         .map(|c| (c.span.start, c.span.end))
@@ -380,7 +378,7 @@ fn branches(cx: &Context, out: &mut Vec<Candidate>) {
             && !cx.word(k).split_once('-').is_some_and(|(a, b)| capitalised(a) && capitalised(b))
     };
     // Known places, by their first token: a branch may be one (`HP France`).
-    let places: HashMap<usize, usize> = out
+    let places: TextMap<usize, usize> = out
         .iter()
         .filter(|c| c.label == Label::Loc && c.source == Source::Lexicon)
         .filter_map(|c| Some((c.span.start, cx.token_ending(c.span.end)?)))
@@ -464,7 +462,7 @@ pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         kept.get(k).filter(|c| c.span.start == at)
     };
     let taken = covered_tokens(cx, kept, |_| true);
-    let places = HashSet::new();
+    let places = TextSet::new();
     let item_at = |i: usize| -> Option<Item> {
         // A kept candidate starting at token `i` covers it: a free token
         // (most) needs no search.
@@ -564,8 +562,8 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     // of tokens (its surfaces are the text's), label and canonical.
     type Name = (usize, usize, Label, Option<Box<str>>);
     // At its full size: growing it hashes every key again at each doubling.
-    let mut names: HashMap<&str, Vec<Name>> =
-        HashMap::with_capacity(kept.iter().filter(|c| source(c)).count());
+    let mut names: TextMap<&str, Vec<Name>> =
+        TextMap::with_capacity(kept.iter().filter(|c| source(c)).count());
     for c in kept.iter().filter(|c| source(c)) {
         let (Some(first), Some(last)) =
             (cx.token_starting(c.span.start), cx.token_ending(c.span.end))
@@ -677,8 +675,8 @@ fn initial_letters(word: &str) -> String {
 /// (`B. Obama` and `Barack Obama`). Run before `canonical::fill`, which then
 /// spreads the names found.
 pub fn spell_out(cx: &Context, kept: &mut [Candidate]) {
-    let mut orgs: HashMap<char, Vec<(String, String)>> = HashMap::new();
-    let mut people: HashMap<String, Vec<String>> = HashMap::new();
+    let mut orgs: TextMap<char, Vec<(String, String)>> = TextMap::new();
+    let mut people: TextMap<String, Vec<String>> = TextMap::new();
     for c in kept.iter() {
         let name = c
             .canonical

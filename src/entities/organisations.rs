@@ -3,11 +3,10 @@
 //! Commerce`), and acronym definitions `Long Name (ACR)`, which make both an
 //! organisation and the acronym one wherever the article uses it.
 
-use std::collections::{HashMap, HashSet};
-
 use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
+use crate::lexicon::{TextMap, TextSet};
 use crate::model::Span;
 use crate::model::{Label, Source};
 use crate::text::capitalised;
@@ -127,7 +126,7 @@ fn headed_name(cx: &Context, i: usize) -> Option<usize> {
 /// Whether the lower-case head at `head` is followed by nothing but a link
 /// and a known place up to `last`: `département du Cauca` names an area, not
 /// an office (`département d'Etat` is in the lexicon).
-fn names_a_place(cx: &Context, head: usize, last: usize, places: &HashSet<(usize, usize)>) -> bool {
+fn names_a_place(cx: &Context, head: usize, last: usize, places: &TextSet<(usize, usize)>) -> bool {
     // `université de Caen`, `ministère de France` name a body, whatever place follows.
     if cx.capitalised(head) || !cx.is(head, Class::AreaHead) {
         return false;
@@ -205,7 +204,7 @@ fn without_trailing_place(
     cx: &Context,
     head: usize,
     last: usize,
-    places: &HashSet<(usize, usize)>,
+    places: &TextSet<(usize, usize)>,
 ) -> usize {
     if !cx.capitalised(head) {
         return last;
@@ -342,7 +341,7 @@ fn defined_name(cx: &Context, open: usize, acronym: &str, strict: bool) -> Optio
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let places: HashSet<(usize, usize)> = out
+    let places: TextSet<(usize, usize)> = out
         .iter()
         .filter(|c| c.label == Label::Loc)
         .map(|c| (c.span.start, c.span.end))
@@ -418,7 +417,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
 /// Acronyms defined in the article, wherever else it uses them, as weak
 /// candidates carrying the definition.
 pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    let mut defined: HashMap<&str, &str> = HashMap::new();
+    let mut defined: TextMap<&str, &str> = TextMap::new();
     for c in kept.iter().filter(|c| c.label == Label::Org) {
         let surface = c.span.text(cx.text);
         if let Some(long) = c.canonical.as_deref() {

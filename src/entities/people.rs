@@ -3,12 +3,10 @@
 //! apposition after it, a photo credit `(Xinhua/Javed Dar)`. Then, once a name
 //! has been seen, its parts alone (`Lebedev`) elsewhere in the article.
 
-use std::collections::{HashMap, HashSet};
-
 use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::lexicon::{fold_into, fold_key};
+use crate::lexicon::{fold_into, fold_key, TextMap, TextSet};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
@@ -78,7 +76,7 @@ fn article_name(cx: &Context, i: usize) -> bool {
 /// The last token of the run of name parts that starts with token `i`;
 /// `places` holds the start of every known place, which `de` introduces
 /// after a name (`le Spike Lee de Montfermeil`) rather than continues it.
-pub(super) fn run_end(cx: &Context, i: usize, places: &HashSet<usize>) -> usize {
+pub(super) fn run_end(cx: &Context, i: usize, places: &TextSet<usize>) -> usize {
     let mut last = word_end(cx, i);
     let mut parts = 1;
     // Upper-case text has lost the case that ends a name (`EMMANUEL MACRON
@@ -192,12 +190,12 @@ fn after_credit_slash(cx: &Context, i: usize) -> bool {
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
-    let place_spans: HashSet<(usize, usize)> = out
+    let place_spans: TextSet<(usize, usize)> = out
         .iter()
         .filter(|c| c.label == Label::Loc)
         .map(|c| (c.span.start, c.span.end))
         .collect();
-    let places: HashSet<usize> = place_spans.iter().map(|&(start, _)| start).collect();
+    let places: TextSet<usize> = place_spans.iter().map(|&(start, _)| start).collect();
     let mut i = 0;
     while i < cx.tokens.len() {
         if !name_part(cx, i) {
@@ -308,11 +306,11 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         })
         .map(|name| name.split_whitespace().count())
         .sum();
-    let mut parts: HashSet<String> = HashSet::with_capacity(words);
+    let mut parts: TextSet<String> = TextSet::with_capacity(words);
     // A particle and the part after it (`de` `santis`): `De Santis` alone
     // keeps its particle.
     // By particle, so that a token pair is looked up with no copy of its keys.
-    let mut particled: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut particled: TextMap<String, TextSet<String>> = TextMap::new();
     let mut key = String::new();
     for c in kept.iter().filter(|c| c.label == Label::Per) {
         let name = c

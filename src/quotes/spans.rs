@@ -17,11 +17,10 @@
 //!
 //! Overlapping candidates keep the longest; a quote never overlaps another.
 
-use std::collections::{HashMap, HashSet};
-
 use super::cues::{self, PhraseKind, PronounKind, VerbCue};
 use super::speaker::{self, Subject};
 use super::Doc;
+use crate::lexicon::{TextMap, TextSet};
 use crate::model::{QuoteKind, Zone};
 
 /// A proposed quote: its content tokens, kind, cue and subject.
@@ -51,7 +50,7 @@ const MAX_CLAUSE: usize = 200;
 pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     let mut out = Vec::new();
     let heads = region_chains(doc);
-    let mut attributed_cues = HashSet::new();
+    let mut attributed_cues = TextSet::new();
     inverted(doc, &heads, &mut out, &mut attributed_cues);
     reported_clauses(doc, &mut out, &attributed_cues);
     introduced(doc, &mut out);
@@ -250,9 +249,9 @@ fn verb_after(doc: &Doc, i: usize) -> Option<VerbCue> {
 }
 
 /// Form 1: content before an inverted attribution.
-fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut HashSet<usize>) {
+fn inverted(doc: &Doc, heads: &[usize], out: &mut Vec<Candidate>, used: &mut TextSet<usize>) {
     // The end of the latest attribution of each sentence: content starts after it.
-    let mut sentence_floor: HashMap<usize, usize> = HashMap::new();
+    let mut sentence_floor: TextMap<usize, usize> = TextMap::new();
     for c in 0..doc.len() {
         // The attribution follows a comma, or a closing mark directly (`« ...
         // » a indiqué Jean Dupont`, `» déclare-t-il`).
@@ -620,7 +619,7 @@ fn subject_of(doc: &Doc, cue: &VerbCue, out: &[Candidate]) -> Subject {
 }
 
 /// Form 2: `que` clauses and infinitives after a verb of speech.
-fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &HashSet<usize>) {
+fn reported_clauses(doc: &Doc, out: &mut Vec<Candidate>, used: &TextSet<usize>) {
     for cue in &doc.cues {
         if used.contains(&cue.last)
             || !doc.quotable(cue.first)

@@ -10,11 +10,10 @@
 //!   recent person; a body (`le ministère`) is the organisation of that kind
 //!   named earlier; otherwise the phrase itself is the speaker.
 
-use std::collections::HashMap;
-
 use super::cues::{self, Gender, PronounKind};
 use super::spans::Candidate;
 use super::Doc;
+use crate::lexicon::TextMap;
 use crate::model::{Label, Span, Zone};
 
 /// The words that say who speaks, before resolution.
@@ -689,15 +688,15 @@ pub struct Resolver<'d> {
     /// Speakers of the quotes kept so far named by a plural phrase (`des
     /// analystes`, `les syndicats`): (first token, name).
     plural_history: Vec<(usize, String)>,
-    genders: HashMap<String, Gender>,
+    genders: TextMap<String, Gender>,
     /// Person mentions with the role noun nearest them: (token, role stem, entity).
     roles: Vec<(usize, String, usize)>,
-    memo: HashMap<usize, Said>,
+    memo: TextMap<usize, Said>,
 }
 
 impl<'d> Resolver<'d> {
     pub fn new(doc: &'d Doc<'d>, candidates: &'d [Candidate]) -> Self {
-        let mut genders = HashMap::new();
+        let mut genders = TextMap::new();
         let mut roles = Vec::new();
         for (e, &(a, b)) in doc.entity_tokens.iter().enumerate() {
             if doc.label(e) != Some(Label::Per) || !doc.quotable(a) {
@@ -733,7 +732,7 @@ impl<'d> Resolver<'d> {
             plural_history: Vec::new(),
             genders,
             roles,
-            memo: HashMap::new(),
+            memo: TextMap::new(),
         }
     }
 
