@@ -8,13 +8,8 @@
 
 use super::Candidate;
 use super::Context;
-use crate::lexicon::{fold_key, TextMap};
+use crate::lexicon::{fold_into, fold_key, TextMap};
 use crate::model::Label;
-
-/// The words of a name, folded.
-fn words(name: &str) -> Vec<String> {
-    name.split_whitespace().map(fold_key).collect()
-}
 
 pub fn fill(cx: &Context, kept: &mut [Candidate]) {
     fill_people(cx, kept);
@@ -22,146 +17,167 @@ pub fn fill(cx: &Context, kept: &mut [Candidate]) {
 }
 
 fn fill_people(cx: &Context, kept: &mut [Candidate]) {
-    // A name mentioned again and again is looked at once, so that the work
-    // and the memory grow with the article's distinct names, not its
-    // mentions: each mention is the index of its name, and each name has
-    // its words and its last mention, where ties among the longest names
-    // are broken.
-    let mut mentions: Vec<u32> = Vec::new();
-    let mut names: Vec<Name> = Vec::new();
-    {
-        // The tables filled per mention or per word are made at their full
-        // size: growing them hashes every key again at each doubling.
-        let people = kept.iter().filter(|c| c.label == Label::Per).count();
-        let mut index: TextMap<&str, u32> = TextMap::with_capacity(people);
-        for (k, c) in kept.iter().filter(|c| c.label == Label::Per).enumerate() {
-            let name = c
-                .canonical
-                .as_deref()
-                .unwrap_or_else(|| c.span.text(cx.text));
-            let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
-            let id = *index.entry(name).or_insert_with(|| {
-                names.push(Name {
-                    words: words(name),
-                    name: name.to_string(),
-                    last: 0,
-                });
-                next
-            });
-            if let Some(n) = names.get_mut(id as usize) {
-                n.last = k;
-            }
-            mentions.push(id);
-        }
-    }
-    let words_count = names.iter().map(|n| n.words.len()).sum();
-    let sets = WordSets::new(names.iter().map(|n| &n.words), words_count);
+    let people = People::new(
+        kept.iter()
+            .filter(|c| c.label == Label::Per)
+            .map(|c| name_of(cx.text, c)),
+    );
     // Every name's set of words is a question; each name answers the
     // questions whose words it all holds, found by walking the trie of the
     // questions along the name's own words.
-    let trie = Trie::new(&sets.sets);
-    let mut best: Vec<Option<(PersonRank, usize, usize)>> = vec![None; trie.len()];
-    for (id, (n, set)) in names.iter().zip(&sets.sets).enumerate() {
-        // More words first; then a name not in capitals (CLAUDIA SHEINBAUM);
-        // then the longer; then the last mentioned.
-        let rank = (
-            n.words.len(),
-            n.name.chars().any(char::is_lowercase),
-            n.name.len(),
-        );
-        trie.each_subset(set, |node| {
-            if let Some(slot) = best.get_mut(node) {
-                if slot.is_none_or(|(r, k, _)| (r, k) < (rank, n.last)) {
-                    *slot = Some((rank, n.last, id));
+    let trie = Trie::new(people.names.iter().map(|n| people.set(n)));
+    let mut best: Vec<Option<(PersonRank, usize, u32)>> = vec![None; trie.len()];
+    let mut stack = Vec::new();
+    for (id, n) in (0u32..).zip(&people.names) {
+        trie.each_subset(people.set(n), &mut stack, |node| {
+            if let Some(slot) = best.get_mut(node as usize) {
+                if slot.is_none_or(|(r, k, _)| (r, k) < (n.rank, n.last)) {
+                    *slot = Some((n.rank, n.last, id));
                 }
             }
         });
     }
     // The canonical of each name, once.
-    let canonicals: Vec<Option<&str>> = names
+    let canonicals: Vec<Option<Box<str>>> = people
+        .names
         .iter()
-        .zip(&sets.sets)
-        .map(|(n, set)| {
-            if n.words.is_empty() {
+        .map(|n| {
+            if n.rank.0 == 0 {
                 return None;
             }
             let found = trie
-                .node(set)
-                .and_then(|node| best.get(node).copied().flatten())
-                .and_then(|(.., id)| names.get(id));
-            Some(found.map_or(n.name.as_str(), |f| f.name.as_str()))
+                .node(people.set(n))
+                .and_then(|node| best.get(node as usize).copied().flatten())
+                .and_then(|(.., id)| people.names.get(id as usize));
+            Some(found.unwrap_or(n).text.into())
         })
         .collect();
+    let mentions = people.mentions;
     let per = kept.iter_mut().filter(|c| c.label == Label::Per);
     for (c, &id) in per.zip(&mentions) {
         if let Some(Some(name)) = canonicals.get(id as usize) {
-            c.canonical = Some((*name).into());
+            c.canonical = Some(name.clone());
         }
     }
 }
 
-/// A distinct person's name of the article.
-struct Name {
-    name: String,
-    /// Its words, folded.
-    words: Vec<String>,
-    /// The index of its last mention among the people's.
-    last: usize,
+/// The name a PER candidate gives: its canonical if it has one (an
+/// apposition's full name), else its text.
+fn name_of<'a>(text: &'a str, c: &'a Candidate) -> &'a str {
+    c.canonical.as_deref().unwrap_or_else(|| c.span.text(text))
 }
 
-/// How a person's name ranks as the canonical of the names it holds.
+/// The distinct names of the article's people, each with the set of its
+/// folded words. A name mentioned again and again is looked at once, so that
+/// the work and the memory grow with the article's distinct names, not its
+/// mentions.
+struct People<'a> {
+    /// For each mention, the index of its name.
+    mentions: Vec<u32>,
+    names: Vec<Name<'a>>,
+    /// The names' sets of words, one after the other: each a sorted run of
+    /// word numbers without repeats.
+    sets: Vec<u32>,
+}
+
+/// A distinct person's name of the article.
+struct Name<'a> {
+    text: &'a str,
+    /// How it ranks as the canonical of the names it holds.
+    rank: PersonRank,
+    /// The index of its last mention among the people's, where ties among
+    /// the longest are broken.
+    last: usize,
+    /// Its set of words in `People::sets`.
+    set: std::ops::Range<usize>,
+}
+
+/// More words first; then a name not in capitals (CLAUDIA SHEINBAUM); then
+/// the longer.
 type PersonRank = (usize, bool, usize);
 
-/// The distinct words of each name, as sorted numbers.
-struct WordSets {
-    sets: Vec<Vec<usize>>,
-}
-
-impl WordSets {
-    /// The sets of `names`, which have `words` words in all.
-    fn new<'a>(names: impl Iterator<Item = &'a Vec<String>>, words: usize) -> Self {
-        let mut ids: TextMap<&str, usize> = TextMap::with_capacity(words);
-        let sets = names
-            .map(|words| {
-                let mut set: Vec<usize> = words
-                    .iter()
-                    .map(|w| {
-                        let next = ids.len();
-                        *ids.entry(w.as_str()).or_insert(next)
-                    })
-                    .collect();
+impl<'a> People<'a> {
+    /// The people of `mentions`, the names of the PER entities in order.
+    fn new(mentions: impl Iterator<Item = &'a str>) -> Self {
+        let mut people = People {
+            mentions: Vec::new(),
+            names: Vec::new(),
+            sets: Vec::new(),
+        };
+        let mut index: TextMap<&str, u32> = TextMap::new();
+        // Word numbers by folded word: a word is copied when it is new to the
+        // article only, folded in one reused buffer.
+        let mut words: TextMap<String, u32> = TextMap::new();
+        let mut key = String::new();
+        let mut set = Vec::new();
+        for (k, name) in mentions.enumerate() {
+            let next = u32::try_from(people.names.len()).unwrap_or(u32::MAX);
+            let id = *index.entry(name).or_insert_with(|| {
+                set.clear();
+                for word in name.split_whitespace() {
+                    key.clear();
+                    fold_into(word, &mut key);
+                    let id = match words.get(key.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = u32::try_from(words.len()).unwrap_or(u32::MAX);
+                            words.insert(key.clone(), id);
+                            id
+                        }
+                    };
+                    set.push(id);
+                }
+                let count = set.len();
                 set.sort_unstable();
                 set.dedup();
-                set
-            })
-            .collect();
-        WordSets { sets }
+                let start = people.sets.len();
+                people.sets.extend_from_slice(&set);
+                let end = people.sets.len();
+                let rank = (count, name.chars().any(char::is_lowercase), name.len());
+                people.names.push(Name {
+                    text: name,
+                    rank,
+                    last: k,
+                    set: start..end,
+                });
+                next
+            });
+            if let Some(n) = people.names.get_mut(id as usize) {
+                n.last = k;
+            }
+            people.mentions.push(id);
+        }
+        people
+    }
+
+    fn set(&self, name: &Name) -> &[u32] {
+        self.sets.get(name.set.clone()).unwrap_or_default()
     }
 }
 
 /// The sets of words asked about, as a trie over their sorted words: node 0
 /// is the empty set; a node is a set asked about when `asked` says so.
 struct Trie {
-    children: TextMap<(usize, usize), usize>,
+    children: TextMap<(u32, u32), u32>,
     asked: Vec<bool>,
 }
 
 impl Trie {
-    fn new(sets: &[Vec<usize>]) -> Self {
+    fn new<'a>(sets: impl Iterator<Item = &'a [u32]>) -> Self {
         let mut trie = Trie {
-            children: TextMap::with_capacity(sets.iter().map(Vec::len).sum()),
+            children: TextMap::new(),
             asked: vec![false],
         };
         for set in sets {
             let mut node = 0;
             for &word in set {
-                let next = trie.asked.len();
+                let next = u32::try_from(trie.asked.len()).unwrap_or(u32::MAX);
                 node = *trie.children.entry((node, word)).or_insert(next);
                 if node == next {
                     trie.asked.push(false);
                 }
             }
-            if let Some(asked) = trie.asked.get_mut(node) {
+            if let Some(asked) = trie.asked.get_mut(node as usize) {
                 *asked = true;
             }
         }
@@ -173,19 +189,21 @@ impl Trie {
     }
 
     /// The node of `set`, if it is in the trie.
-    fn node(&self, set: &[usize]) -> Option<usize> {
+    fn node(&self, set: &[u32]) -> Option<u32> {
         set.iter()
             .try_fold(0, |node, &word| self.children.get(&(node, word)).copied())
     }
 
     /// Calls `f` with the node of every set asked about that `set` holds.
     /// Only subsets on a path of the trie are visited: at most as many as
-    /// the trie has nodes, and no more than the subsets of `set`.
-    fn each_subset(&self, set: &[usize], mut f: impl FnMut(usize)) {
+    /// the trie has nodes, and no more than the subsets of `set`. `stack`
+    /// is working space, kept by the caller from one call to the next.
+    fn each_subset(&self, set: &[u32], stack: &mut Vec<(u32, usize)>, mut f: impl FnMut(u32)) {
         // (node, the first word of `set` still free to add).
-        let mut stack = vec![(0, 0)];
+        stack.clear();
+        stack.push((0, 0));
         while let Some((node, from)) = stack.pop() {
-            if node != 0 && self.asked.get(node) == Some(&true) {
+            if node != 0 && self.asked.get(node as usize) == Some(&true) {
                 f(node);
             }
             for (j, word) in set.iter().enumerate().skip(from) {
