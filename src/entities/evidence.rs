@@ -18,10 +18,13 @@
 //! covers in part is left to the lexicon. Sentence-initial capitals, headings
 //! and all-caps lines are no evidence by themselves: every rule needs a cue.
 
+use std::collections::hash_map::Entry;
+
 use super::people::{name_part, run_end};
 use super::words::Class;
 use super::Context;
-use super::{Bits, Candidate, Tier};
+use super::{key32, Bits, Candidate, Tier};
+
 use crate::lexicon::{fold_key, is_apostrophe, TextMap, TextSet};
 use crate::model::{Label, Source, Span};
 use crate::text::{all_caps, capitalised};
@@ -550,21 +553,16 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         matches!(c.source, Source::Pattern | Source::Evidence)
             && matches!(c.label, Label::Per | Label::Org | Label::Loc)
     };
-    // Whether a source has that span: `kept` is sorted by start and
-    // disjoint, so a binary search tells, with no set of every span.
-    let seen = |span: Span| {
-        let k = kept.partition_point(|c| c.span.start < span.start);
-        kept.get(k).is_some_and(|c| c.span == span && source(c))
-    };
     // Whether the `n` tokens from `a` are spelt as the `n` from `b`.
     let same = |a: usize, b: usize, n: usize| (0..n).all(|k| cx.word(a + k) == cx.word(b + k));
-    // The names by their first word: each its first token and its number
-    // of tokens (its surfaces are the text's), label and canonical.
-    type Name = (usize, usize, Label, Option<Box<str>>);
+    // The names by their first word: for each first word, its names in
+    // the order they come, as a list linked through `table` (no list of
+    // its own for each of tens of thousands of words).
+    let mut table: Vec<NameLink> = Vec::new();
     // At its full size: growing it hashes every key again at each doubling.
-    let mut names: TextMap<&str, Vec<Name>> =
+    let mut names: TextMap<&str, (u32, u32)> =
         TextMap::with_capacity(kept.iter().filter(|c| source(c)).count());
-    for c in kept.iter().filter(|c| source(c)) {
+    for (k, c) in kept.iter().enumerate().filter(|(_, c)| source(c)) {
         let (Some(first), Some(last)) =
             (cx.token_starting(c.span.start), cx.token_ending(c.span.end))
         else {
@@ -573,11 +571,33 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
         let Some(n) = (last + 1).checked_sub(first).filter(|&n| n > 0) else {
             continue;
         };
-        let list = names.entry(cx.word(first)).or_default();
-        if list.len() < MAX_NAMES_PER_WORD
-            && !list.iter().any(|&(f, m, ..)| m == n && same(f, first, n))
-        {
-            list.push((first, n, c.label, c.canonical.clone()));
+        let link = NameLink {
+            first: key32(first),
+            tokens: key32(n),
+            candidate: key32(k),
+            next: None,
+        };
+        let at = key32(table.len());
+        match names.entry(cx.word(first)) {
+            Entry::Vacant(e) => {
+                e.insert((at, at));
+                table.push(link);
+            }
+            Entry::Occupied(mut e) => {
+                let (head, tail) = *e.get();
+                let full = chain(&table, head).nth(MAX_NAMES_PER_WORD - 1).is_some();
+                if full
+                    || chain(&table, head)
+                        .any(|l| l.tokens as usize == n && same(l.first as usize, first, n))
+                {
+                    continue;
+                }
+                if let Some(t) = table.get_mut(tail as usize) {
+                    t.next = Some(at);
+                }
+                e.get_mut().1 = at;
+                table.push(link);
+            }
         }
     }
     // The first byte and the length of every first word (lengths from 63 on
@@ -604,29 +624,64 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
                 .is_some_and(|b| first_bytes.get(usize::from(b)) == Some(&true))
     };
     let mut out = Vec::new();
+    // The first candidate of `kept` that does not start before token `i`:
+    // `kept` is sorted by start and disjoint, and the tokens are read in
+    // order, so whether a source has a span is read there, with no set of
+    // every span and no search.
+    let mut at = 0;
     for i in 0..cx.tokens.len() {
         let word = cx.word(i);
         if !may_head(word) {
             continue;
         }
-        let Some(list) = names.get(word) else {
+        let Some(&(head, _)) = names.get(word) else {
             continue;
         };
-        for &(first, n, label, ref canonical) in list {
+        for link in chain(&table, head) {
+            let (first, n) = (link.first as usize, link.tokens as usize);
+            let Some(found_by) = kept.get(link.candidate as usize) else {
+                continue;
+            };
             let fits = (0..n)
                 .all(|k| cx.word(i + k) == cx.word(first + k) && (k + 1 == n || cx.joined(i + k)));
             let Some(span) = span_of(cx, i, i + n - 1).filter(|_| fits) else {
                 continue;
             };
-            if seen(span) {
+            while kept.get(at).is_some_and(|c| c.span.start < span.start) {
+                at += 1;
+            }
+            if kept.get(at).is_some_and(|c| c.span == span && source(c)) {
                 continue;
             }
-            let mut c = Candidate::new(span, label, Tier::Weak, 3).from(Source::Propagated);
-            c.canonical.clone_from(canonical);
+            let mut c =
+                Candidate::new(span, found_by.label, Tier::Weak, 3).from(Source::Propagated);
+            c.canonical.clone_from(&found_by.canonical);
             out.push(c);
         }
     }
     out
+}
+
+/// A name that `propagate` looks for, in the list of the names sharing its
+/// first word: its first token, its number of tokens (its surfaces are the
+/// text's), the candidate that found it (label and canonical) and the next
+/// name of the list.
+#[derive(Clone, Copy)]
+struct NameLink {
+    first: u32,
+    tokens: u32,
+    candidate: u32,
+    next: Option<u32>,
+}
+
+/// The names of the list of `table` that starts at `head`, in order.
+fn chain(table: &[NameLink], head: u32) -> impl Iterator<Item = NameLink> + '_ {
+    let mut at = Some(head);
+    std::iter::from_fn(move || {
+        let link = table.get(at? as usize)?;
+        at = link.next;
+        Some(*link)
+    })
 }
 
 /// Words that an acronym skips (`Bureau d'enquêtes et d'analyses`: BEA).
