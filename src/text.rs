@@ -4,6 +4,10 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Anchored;
+
 use crate::lexicon::is_apostrophe;
 use crate::model::Layout;
 use crate::model::Span;
@@ -308,6 +312,52 @@ pub fn folded_bytes(text: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
+/// Lexicon entries, folded as [`fold_text`] folds, in a trie that is walked
+/// from the places where an entry may start (token starts) and left where no
+/// entry goes on: a search over every byte would also find the many entries
+/// that start inside a word, only to throw them away.
+pub struct EntryTrie(NFA);
+
+impl EntryTrie {
+    /// The trie of `patterns`, or `None` if they are more than an automaton
+    /// can hold.
+    pub fn new<P: AsRef<[u8]>>(patterns: impl IntoIterator<Item = P>) -> Option<EntryTrie> {
+        NFA::builder()
+            .prefilter(false)
+            .build(patterns)
+            .ok()
+            .map(EntryTrie)
+    }
+
+    /// Calls `hit(end, pattern)` for each pattern that the folded text spells
+    /// from `start`, shortest first; patterns spelt alike come in the order
+    /// they were given.
+    pub fn spelt_from(&self, text: &str, start: usize, mut hit: impl FnMut(usize, usize)) {
+        let trie = &self.0;
+        let (Some(rest), Ok(mut state)) = (text.get(start..), trie.start_state(Anchored::Yes))
+        else {
+            return;
+        };
+        for (depth, b) in (1..).zip(folded_bytes(rest)) {
+            state = trie.next_state(Anchored::Yes, state, b);
+            if trie.is_dead(state) {
+                return;
+            }
+            if !trie.is_match(state) {
+                continue;
+            }
+            // A state also holds the patterns that end it and start later:
+            // those spelt by the whole walk are as long as the walk.
+            for k in 0..trie.match_len(state) {
+                let pattern = trie.match_pattern(state, k);
+                if trie.pattern_len(pattern) == depth {
+                    hit(start + depth, pattern.as_usize());
+                }
+            }
+        }
+    }
+}
+
 /// The key that `Context::key` gives a token spelt `word`: lower case as in
 /// `fold_text`, apostrophes folded to `'`.
 pub fn key_of(word: &str) -> String {
@@ -334,6 +384,27 @@ mod tests {
         let folded = fold_text(text);
         assert_eq!(folded.len(), text.len());
         assert_eq!(folded, "moscou, élysée l’ocs");
+    }
+
+    #[test]
+    fn the_trie_spells_entries_from_a_start_in_the_folded_text() {
+        let trie = EntryTrie::new(["la paz", "la", "paz", "la"]).expect("a trie");
+        let spelt = |text: &str, start: usize| {
+            let mut hits = Vec::new();
+            trie.spelt_from(text, start, |end, pattern| hits.push((end, pattern)));
+            hits
+        };
+        // Shortest first, entries spelt alike in the order given; `paz`
+        // ends the walk too but starts later.
+        assert_eq!(spelt("LA PAZ!", 0), [(2, 1), (2, 3), (6, 0)]);
+        assert_eq!(spelt("LA PAZ!", 3), [(6, 2)]);
+        assert_eq!(spelt("à la", 0), []);
+        assert_eq!(spelt("la", 7), []);
+        assert!(EntryTrie::new(Vec::<String>::new()).is_some_and(|t| {
+            let mut n = 0;
+            t.spelt_from("la", 0, |_, _| n += 1);
+            n == 0
+        }));
     }
 
     #[test]

@@ -10,10 +10,6 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::Anchored;
-
 use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
@@ -21,7 +17,7 @@ use crate::lexicon::{entries, fold_key, is_apostrophe, rows, WordMap};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
-use crate::text::{all_caps, capitalised, fold_text, folded_bytes};
+use crate::text::{all_caps, capitalised, fold_text, EntryTrie};
 
 struct Entry {
     /// Built-in entries borrow the data compiled in; a user's are owned.
@@ -52,9 +48,8 @@ pub struct UserEntries {
 const USER_RANK: u8 = 9;
 
 pub(super) struct Gazetteer {
-    /// The trie of the folded surfaces, walked from each token start (see
-    /// `find`): no prefilter, which only serves a search over every byte.
-    automaton: Option<NFA>,
+    /// The trie of the folded surfaces, walked from each token start.
+    automaton: Option<EntryTrie>,
     /// For each folded surface, the entries that fold to it.
     groups: Vec<Vec<Entry>>,
     /// For each pattern of the automaton, its group.
@@ -208,7 +203,7 @@ fn build(user: &UserEntries) -> Gazetteer {
         }
     }
     Gazetteer {
-        automaton: NFA::builder().prefilter(false).build(&all_patterns).ok(),
+        automaton: EntryTrie::new(&all_patterns),
         groups,
         pattern_group,
         group_of: index,
@@ -260,36 +255,14 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let Some(automaton) = gz.automaton.as_ref() else {
         return;
     };
-    // A hit starts on a token: the trie is walked from each token start and
-    // left where no entry goes on, rather than searched over every byte,
-    // which finds many hits inside words. The hits are then put in the
-    // order of that search (by end, then start), which `located` and others
+    // A hit starts on a token. The hits are put in the order of a search
+    // over the whole text (by end, then start), which `located` and others
     // rely on when they index the candidates.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for t in cx.tokens {
-        let Some(rest) = cx.text.get(t.start()..) else {
-            continue;
-        };
-        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
-            return;
-        };
-        for (depth, b) in (1..).zip(folded_bytes(rest)) {
-            state = automaton.next_state(Anchored::Yes, state, b);
-            if automaton.is_dead(state) {
-                break;
-            }
-            if !automaton.is_match(state) {
-                continue;
-            }
-            // A state also holds the entries that end it and start later;
-            // the one spelt by the whole walk is as long as the walk.
-            let own = (0..automaton.match_len(state))
-                .map(|k| automaton.match_pattern(state, k))
-                .find(|&p| automaton.pattern_len(p) == depth);
-            if let Some(p) = own {
-                hits.push((t.start() + depth, t.start(), p.as_usize()));
-            }
-        }
+        automaton.spelt_from(cx.text, t.start(), |end, pattern| {
+            hits.push((end, t.start(), pattern));
+        });
     }
     hits.sort_unstable();
     for (end, start, pattern) in hits {

@@ -3,12 +3,8 @@
 //! (`selon`, `d'après`, `pour`, `à son avis`) and the small word classes the
 //! attribution patterns need.
 
-use std::collections::HashMap;
-
-use aho_corasick::AhoCorasick;
-
 use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
-use crate::text::{fold_into, Context};
+use crate::text::{Context, EntryTrie};
 
 /// A verb of speech found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,9 +78,7 @@ pub enum Prep {
 /// What the quote stage knows: verbs and phrases of speech and the word
 /// classes of attribution (`data/quotes/`, `data/lexicons/speech_verbs.tsv`).
 pub struct Lexicons {
-    verbs: Option<AhoCorasick>,
-    /// The length in bytes of the longest verb form.
-    longest_verb: usize,
+    verbs: Option<EntryTrie>,
     verb_entries: Vec<VerbEntry>,
     phrases: Vec<(Vec<String>, PhraseKind)>,
     pronouns: WordMap<String, (Gender, PronounKind)>,
@@ -199,8 +193,7 @@ fn build(
         patterns.push(form);
         verb_entries.push(entry());
     }
-    let longest_verb = patterns.iter().map(String::len).max().unwrap_or(0);
-    let verbs = AhoCorasick::new(&patterns).ok();
+    let verbs = EntryTrie::new(&patterns);
     let phrases: Vec<(Vec<String>, PhraseKind)> =
         rows(include_str!("../../data/quotes/cue_phrases.tsv"))
             .filter_map(|row| {
@@ -277,7 +270,6 @@ fn build(
         .collect();
     Lexicons {
         verbs,
-        longest_verb,
         verb_entries,
         phrases,
         pronouns,
@@ -366,80 +358,38 @@ pub fn connector_len(cx: &Context<Lexicons>, i: usize) -> usize {
 /// The verbs of speech of the text, in order, disjoint (longest first).
 pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
     let lx = cx.lex;
-    // Longest hit per first token.
-    let mut best: HashMap<usize, VerbCue> = HashMap::new();
     let Some(verbs) = lx.verbs.as_ref() else {
         return Vec::new();
     };
-    let hits = verb_hits(verbs, lx.longest_verb, cx.text);
-    for (start, end, pattern) in hits {
-        let (Some(first), Some(last)) = (cx.token_starting(start), cx.token_ending(end)) else {
+    let mut out: Vec<VerbCue> = Vec::new();
+    for (first, t) in cx.tokens.iter().enumerate() {
+        if out.last().is_some_and(|previous| previous.last >= first) {
+            continue;
+        }
+        // The longest verb from this token that ends on a token end; of
+        // forms spelt alike, the first listed.
+        let mut best: Option<(usize, usize)> = None;
+        verbs.spelt_from(cx.text, t.start(), |end, pattern| {
+            if let Some(last) = cx.token_ending(end) {
+                if best.is_none_or(|(longest, _)| last > longest) {
+                    best = Some((last, pattern));
+                }
+            }
+        });
+        let Some((last, entry)) = best.and_then(|(last, p)| Some((last, lx.verb_entries.get(p)?)))
+        else {
             continue;
         };
-        let Some(entry) = lx.verb_entries.get(pattern) else {
-            continue;
-        };
-        let cue = VerbCue {
+        out.push(VerbCue {
             first,
             last,
             ambiguous: entry.ambiguous,
             participle: entry.participle,
             infinitive: entry.infinitive,
             object_infinitive: entry.object_infinitive,
-        };
-        best.entry(first)
-            .and_modify(|c| {
-                if last > c.last {
-                    *c = cue;
-                }
-            })
-            .or_insert(cue);
-    }
-    let mut cues: Vec<VerbCue> = best.into_values().collect();
-    cues.sort_by_key(|c| (c.first, std::cmp::Reverse(c.last)));
-    let mut out: Vec<VerbCue> = Vec::with_capacity(cues.len());
-    for c in cues {
-        match out.last() {
-            Some(previous) if previous.last >= c.first => {}
-            _ => out.push(c),
-        }
+        });
     }
     out
-}
-
-/// The bytes of folded text searched at a time for verbs of speech: the
-/// folded text is made a window at a time rather than copied whole.
-const VERB_WINDOW: usize = 1 << 16;
-
-/// Every hit `(start, end, pattern)` of `verbs` in the folded `text`,
-/// overlapping ones too, in the order of a search over the whole folded
-/// text. Each window is searched from `longest` bytes before it and keeps
-/// the hits that end inside it: a hit is no longer than `longest`, so the
-/// search is in the same state at each of those ends as over the whole text.
-fn verb_hits(verbs: &AhoCorasick, longest: usize, text: &str) -> Vec<(usize, usize, usize)> {
-    let mut hits = Vec::new();
-    let mut folded = String::new();
-    let mut start = 0;
-    while start < text.len() {
-        let mut end = (start + VERB_WINDOW).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        let mut from = start.saturating_sub(longest);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        folded.clear();
-        fold_into(&mut folded, text.get(from..end).unwrap_or(""));
-        for m in verbs.find_overlapping_iter(folded.as_str()) {
-            let (a, b) = (from + m.start(), from + m.end());
-            if b > start || start == 0 {
-                hits.push((a, b, m.pattern().as_usize()));
-            }
-        }
-        start = end;
-    }
-    hits
 }
 
 /// The prepositional cue starting at token `i`, if any (longest first).
@@ -636,7 +586,7 @@ pub fn is_que(key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Layout, Token};
-    use crate::text::{fold_text, Keys};
+    use crate::text::Keys;
 
     /// `f` of the context of `text` (as the quote stage reads it) and its tokens.
     fn with_context<T>(text: &str, f: impl FnOnce(&Context<Lexicons>, &[Token]) -> T) -> T {
@@ -657,28 +607,13 @@ mod tests {
     }
 
     #[test]
-    fn verbs_across_a_window_edge_are_found_once() {
-        // Verbs of speech at every offset around the edge of the first
-        // window: the windowed search gives what one search over the whole
-        // folded text gives.
-        let lex = &crate::Lexicons::builtin().quotes;
-        let verbs = lex.verbs.as_ref().expect("verbs of speech");
-        for shift in 0..12 {
-            let mut text = "é".repeat((VERB_WINDOW - shift) / 2);
-            text.push_str(" A DÉCLARÉ, a affirmé et a ajouté.");
-            text.push_str(&" a dit".repeat(3));
-            let folded = fold_text(&text);
-            let whole: Vec<_> = verbs
-                .find_overlapping_iter(folded.as_str())
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect();
-            assert!(whole.len() >= 6, "{whole:?}");
-            assert_eq!(
-                verb_hits(verbs, lex.longest_verb, &text),
-                whole,
-                "shift {shift}"
-            );
-        }
+    fn verbs_start_and_end_on_tokens_and_the_longest_wins() {
+        // `dit` inside `interdit` or `dites-le` cut short is no cue; `faire
+        // savoir` is one cue, not `faire` then nothing.
+        assert_eq!(
+            cues_of("On a interdit, a-t-il dit. Il veut faire savoir, dit-il."),
+            ["dit", "faire savoir", "dit"]
+        );
     }
 
     #[test]
