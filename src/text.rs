@@ -262,13 +262,6 @@ fn key_char(c: char) -> char {
 /// Lower case with byte offsets kept (see [`fold_char`]).
 pub fn fold_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_into(&mut out, text);
-    out
-}
-
-/// Appends `fold_text(text)` to `out`.
-pub fn fold_into(out: &mut String, text: &str) {
-    let from = out.len();
     let mut rest = text;
     // Runs of ASCII, most of a French text, are copied whole and lowered at
     // the end in one pass over the bytes; only the other characters go
@@ -284,9 +277,8 @@ pub fn fold_into(out: &mut String, text: &str) {
         rest = chars.as_str();
     }
     out.push_str(rest);
-    if let Some(added) = out.get_mut(from..) {
-        added.make_ascii_lowercase();
-    }
+    out.make_ascii_lowercase();
+    out
 }
 
 /// The bytes of `fold_text(text)`, made as they are read: the automata walk

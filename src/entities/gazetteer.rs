@@ -1,5 +1,5 @@
-//! Places, organisations and agencies from the lexicons, found in one
-//! aho-corasick pass over the case-folded text.
+//! Places, organisations and agencies from the lexicons, found by walking a
+//! trie of the folded entries from each token start.
 //!
 //! A hit counts when it starts and ends on token boundaries and its case fits
 //! the entry: as listed, all in capitals (datelines `MOSCOU`, upper-case
@@ -49,10 +49,10 @@ const USER_RANK: u8 = 9;
 
 pub(super) struct Gazetteer {
     /// The trie of the folded surfaces, walked from each token start.
-    automaton: Option<EntryTrie>,
+    trie: Option<EntryTrie>,
     /// For each folded surface, the entries that fold to it.
     groups: Vec<Vec<Entry>>,
-    /// For each pattern of the automaton, its group.
+    /// For each pattern of the trie, its group.
     pattern_group: Vec<usize>,
     /// The group of each folded surface.
     group_of: WordMap<String, usize>,
@@ -203,7 +203,7 @@ fn build(user: &UserEntries) -> Gazetteer {
         }
     }
     Gazetteer {
-        automaton: EntryTrie::new(&all_patterns),
+        trie: EntryTrie::new(&all_patterns),
         groups,
         pattern_group,
         group_of: index,
@@ -252,7 +252,7 @@ fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let gz = &cx.lex.gazetteer;
-    let Some(automaton) = gz.automaton.as_ref() else {
+    let Some(trie) = gz.trie.as_ref() else {
         return;
     };
     // A hit starts on a token. The hits are put in the order of a search
@@ -260,7 +260,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     // rely on when they index the candidates.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for t in cx.tokens {
-        automaton.spelt_from(cx.text, t.start(), |end, pattern| {
+        trie.spelt_from(cx.text, t.start(), |end, pattern| {
             hits.push((end, t.start(), pattern));
         });
     }

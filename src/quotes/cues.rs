@@ -1,5 +1,5 @@
-//! Cues of reported speech: verbs of speech (one aho-corasick pass over the
-//! case-folded text, hits kept on token boundaries), prepositional cues
+//! Cues of reported speech: verbs of speech (a trie of the folded forms
+//! walked from each token start, hits kept on token ends), prepositional cues
 //! (`selon`, `d'après`, `pour`, `à son avis`) and the small word classes the
 //! attribution patterns need.
 
@@ -608,8 +608,8 @@ mod tests {
 
     #[test]
     fn verbs_start_and_end_on_tokens_and_the_longest_wins() {
-        // `dit` inside `interdit` or `dites-le` cut short is no cue; `faire
-        // savoir` is one cue, not `faire` then nothing.
+        // `dit` inside `interdit` is no cue; `faire savoir` is one cue, not
+        // `faire` then nothing.
         assert_eq!(
             cues_of("On a interdit, a-t-il dit. Il veut faire savoir, dit-il."),
             ["dit", "faire savoir", "dit"]
