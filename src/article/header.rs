@@ -58,10 +58,37 @@ pub struct Dated {
     pub when: Option<When>,
 }
 
+/// The date a header line gives: a dated header, or a date standing alone.
+/// The tests it runs (`dated`, `site_and_date` and the others below) take
+/// a line already known to be no longer than a header line.
+pub fn header_date(lex: &super::Lexicons, line: &str) -> Option<Dated> {
+    // Each test below is for a header line: a longer line is ruled out once.
+    if longer_than_header(line) {
+        return None;
+    }
+    // A date standing alone, beside a source or told as `il y a 3 heures`
+    // has a digit; a dated header or site names need none.
+    let digit = line.chars().any(char::is_numeric);
+    dated(lex, line)
+        .or_else(|| digit.then(|| date_alone(line)).flatten())
+        .or_else(|| site_and_date(line))
+        .or_else(|| digit.then(|| source_and_date(line)).flatten())
+        .or_else(|| dated_parts(lex, line))
+        .or_else(|| digit.then(|| relative(line)).flatten())
+}
+
 /// Whether `line` is a date standing alone (`12/05/2024 14:30`): a header
 /// before the body, giving the publication date.
 pub fn date_only(line: &str) -> Option<Dated> {
-    (!longer_than_header(line) && is_date_only(line)).then(|| Dated {
+    if longer_than_header(line) {
+        return None;
+    }
+    date_alone(line)
+}
+
+/// [`date_only`] of a line known to be no longer than a header line.
+fn date_alone(line: &str) -> Option<Dated> {
+    is_date_only(line).then(|| Dated {
         stamp: Stamp::Published,
         when: find_when(line),
     })
@@ -69,8 +96,8 @@ pub fn date_only(line: &str) -> Option<Dated> {
 
 /// A site name and a date standing apart (`French.news.cn | 2023-05-06
 /// 09:02:13`): the publication date.
-pub fn site_and_date(line: &str) -> Option<Dated> {
-    if !line.contains('|') || longer_than_header(line) {
+fn site_and_date(line: &str) -> Option<Dated> {
+    if !line.contains('|') {
         return None;
     }
     let mut parts = line.split('|').map(str::trim);
@@ -89,10 +116,7 @@ static SOURCE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A source name and a date (`Xinhua | 30.01.2018 08h32`, `VNA  2016-07-23
 /// 02:20:48`, also the other way round): the publication date.
-pub fn source_and_date(line: &str) -> Option<Dated> {
-    if longer_than_header(line) {
-        return None;
-    }
+fn source_and_date(line: &str) -> Option<Dated> {
     let dated = |date: &str| {
         is_date_only(date).then(|| Dated {
             stamp: Stamp::Published,
@@ -122,8 +146,8 @@ pub fn source_and_date(line: &str) -> Option<Dated> {
 /// A date line in parts, each a date or a dated header:
 /// `Le 12/03/2019 à 14:05, mis à jour le 13/03/2019 à 09:00`. The first
 /// part's date and stamp.
-pub fn dated_parts(lex: &super::Lexicons, line: &str) -> Option<Dated> {
-    if longer_than_header(line) || line.ends_with('.') {
+fn dated_parts(lex: &super::Lexicons, line: &str) -> Option<Dated> {
+    if line.ends_with('.') {
         return None;
     }
     let parts: Vec<&str> = line
@@ -159,8 +183,8 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A relative date line (`Il y a 3 heures`): a date line without a date.
-pub fn relative(line: &str) -> Option<Dated> {
-    (!longer_than_header(line) && RELATIVE.is_match(line)).then_some(Dated {
+fn relative(line: &str) -> Option<Dated> {
+    RELATIVE.is_match(line).then_some(Dated {
         stamp: Stamp::Published,
         when: None,
     })
@@ -181,8 +205,8 @@ pub fn is_site_name(line: &str) -> bool {
 
 /// The dated header `line` is, if it is one: a header marker opening the line
 /// or one of its `|`-separated parts, in a short line that is no sentence.
-pub fn dated(lex: &super::Lexicons, line: &str) -> Option<Dated> {
-    if longer_than_header(line) || line.ends_with('.') {
+fn dated(lex: &super::Lexicons, line: &str) -> Option<Dated> {
+    if line.ends_with('.') {
         return None;
     }
     let stamp = line.split('|').find_map(|part| {

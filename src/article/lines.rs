@@ -61,12 +61,44 @@ pub fn word_count(line: &str) -> usize {
 /// Whether `line` has more than `n` words: counting stops there, so that a
 /// long paragraph costs no more than a short one to rule out.
 pub fn more_words_than(line: &str, n: usize) -> bool {
-    line.split_whitespace().nth(n).is_some()
+    // The words of `split_whitespace`, counted in one loop over the
+    // characters: the layout asks this of every line, several times.
+    let mut words = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_splits() {
+        let lines = [
+            "",
+            "  ",
+            "un",
+            " un  deux\u{a0}trois\u{2009}",
+            "a\tb\nc d\u{3000}e\u{85}f\u{1680}g\u{205f}h",
+            "l'OCS — 3 « été » ¶",
+        ];
+        for line in lines {
+            let words = line.split_whitespace().count();
+            for n in 0..7 {
+                assert_eq!(more_words_than(line, n), words > n, "{line:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn lines_are_trimmed_and_know_blank_lines() {

@@ -177,7 +177,7 @@ pub fn layout(lex: &Lexicons, text: &str, _tokens: &[Token], _sentences: &[Span]
             caption,
             image: t.contains("!["),
             date: (kind(i) == Kind::Header)
-                .then(|| header_date(lex, t))
+                .then(|| header::header_date(lex, t))
                 .flatten(),
             opens: is_text && !chrome && !caption && (dateline || dateline::date_lead(t).is_some()),
         });
@@ -572,7 +572,9 @@ fn title_only(
                 Some(Kind::Credit) => Role::Credit,
                 Some(Kind::Boilerplate) => Role::EndMarker,
                 Some(Kind::Byline) => Role::Byline,
-                _ if header_date(lex, units.get(i).map_or("", |u| u.span.text(text))).is_some() => {
+                _ if header::header_date(lex, units.get(i).map_or("", |u| u.span.text(text)))
+                    .is_some() =>
+                {
                     Role::DateLine
                 }
                 _ => Role::Chrome,
@@ -691,27 +693,13 @@ fn classify(lex: &Lexicons, line: &str) -> Kind {
         Kind::Boilerplate
     } else if furniture::is_credit_line(lex, line) {
         Kind::Credit
-    } else if header::is_site_name(line) || header_date(lex, line).is_some() {
+    } else if header::is_site_name(line) || header::header_date(lex, line).is_some() {
         Kind::Header
     } else if header::is_byline(lex, line) {
         Kind::Byline
     } else {
         Kind::Text
     }
-}
-
-/// The date a header line gives: a dated header, or a date standing alone.
-fn header_date(lex: &Lexicons, line: &str) -> Option<header::Dated> {
-    // Each of them is a header line: a longer line is ruled out once.
-    if header::longer_than_header(line) {
-        return None;
-    }
-    header::dated(lex, line)
-        .or_else(|| header::date_only(line))
-        .or_else(|| header::site_and_date(line))
-        .or_else(|| header::source_and_date(line))
-        .or_else(|| header::dated_parts(lex, line))
-        .or_else(|| header::relative(line))
 }
 
 /// Whether line `i` stops mid-sentence and the next line carries it on.
