@@ -813,20 +813,25 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
         // The cue opens the sentence (after a connector: `Mais pour X, ...`);
         // a source cue may also open a clause inside it (`En 2009, selon X,
         // ...`, `car selon eux, ...`).
+        let source_at =
+            |i: usize| cues::phrase_at(&doc.cx, i).is_some_and(|p| p.kind == PhraseKind::Source);
         let inner = (start + 1..s.end.min(start + MAX_CLAUSE)).filter(|&i| {
-            let after_stop = i
-                .checked_sub(1)
-                .is_some_and(|b| matches!(doc.word(b), "." | "!" | "?") || closing_mark(doc, b));
-            // A sentence the splitter missed (`».Pour X, ...`) opens with
-            // any cue; inside a sentence only a source does.
-            (after_stop && cues::phrase_at(&doc.cx, i).is_some() && doc.capitalised(i))
-                || (i.checked_sub(1).is_some_and(|b| {
-                    doc.is(b, ",")
-                        || matches!(
-                            doc.key(b).as_ref(),
-                            "car" | "mais" | "et" | "que" | "qu'" | "qui" | "donc"
-                        )
-                }) && cues::phrase_at(&doc.cx, i).is_some_and(|p| p.kind == PhraseKind::Source))
+            let b = i - 1;
+            // What may come before a cue is punctuation (a stop, a closing
+            // quote mark, a comma) or a conjunction: the token's kind tells
+            // which to compare it with.
+            if doc.is_punct(b) {
+                let after_stop = matches!(doc.word(b), "." | "!" | "?") || closing_mark(doc, b);
+                // A sentence the splitter missed (`».Pour X, ...`) opens with
+                // any cue; inside a sentence only a source does.
+                (after_stop && cues::phrase_at(&doc.cx, i).is_some() && doc.capitalised(i))
+                    || (doc.is(b, ",") && source_at(i))
+            } else {
+                matches!(
+                    doc.key(b).as_ref(),
+                    "car" | "mais" | "et" | "que" | "qu'" | "qui" | "donc"
+                ) && source_at(i)
+            }
         });
         for i in std::iter::once(start).chain(inner) {
             introduced_at(doc, i, out);
