@@ -13,7 +13,7 @@
 use super::cues::{self, Gender, PronounKind};
 use super::spans::Candidate;
 use super::Doc;
-use crate::lexicon::TextMap;
+use crate::lexicon::{TextMap, TextSet};
 use crate::model::{Label, Span, Zone};
 
 /// The words that say who speaks, before resolution.
@@ -691,7 +691,13 @@ pub struct Resolver<'d> {
     genders: TextMap<String, Gender>,
     /// Person mentions with the role noun nearest them: (token, role stem, entity).
     roles: Vec<(usize, String, usize)>,
+    /// The speakers found for the candidates that another candidate says
+    /// the same as (`Subject::SameAs`), so that both get one answer
+    /// whatever the history is when the second asks. Every other candidate
+    /// is resolved once (the kept ones are distinct): keeping theirs too
+    /// held a copy of each speaker, 6 MB for a 10 MB text.
     memo: TextMap<usize, Said>,
+    same_as: TextSet<usize>,
 }
 
 impl<'d> Resolver<'d> {
@@ -733,6 +739,13 @@ impl<'d> Resolver<'d> {
             genders,
             roles,
             memo: TextMap::new(),
+            same_as: candidates
+                .iter()
+                .filter_map(|c| match c.subject {
+                    Subject::SameAs(other) => Some(other),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -815,7 +828,9 @@ impl<'d> Resolver<'d> {
             },
             _ => Said::default(),
         };
-        self.memo.insert(k, said.clone());
+        if self.same_as.contains(&k) {
+            self.memo.insert(k, said.clone());
+        }
         said
     }
 
