@@ -126,9 +126,10 @@ pub struct Words {
     pub date_words: WordMap<String, DateWord>,
     /// Words that name a clock time (`midi`) and its value.
     pub clock_words: WordMap<String, &'static str>,
-    /// Given names keyed with one character replaced by `?`, to repair a name
-    /// that lost a letter in a bad conversion (`sergue?` -> `Sergueï`).
-    pub given_name_holes: WordMap<String, &'static str>,
+    /// Given names keyed by their key less its last character, to repair a
+    /// name whose last letter a bad conversion turned into `?` (`Sergue?`:
+    /// `sergue` -> `Sergueï`).
+    pub given_name_stems: WordMap<String, &'static str>,
     /// Every key of the lists above that a token is asked about, with the
     /// index of its classes in `class_sets`.
     pub classes: WordMap<String, ClassesId>,
@@ -232,7 +233,7 @@ impl Default for Words {
             clock_words: rows(include_str!("../../data/entities/clock_words.tsv"))
                 .filter_map(|r| Some((fold_key(r.first()?), *r.get(1)?)))
                 .collect(),
-            given_name_holes: given_name_holes(),
+            given_name_stems: given_name_stems(),
             multipliers: rows(include_str!("../../data/entities/multipliers.tsv"))
                 .filter_map(|r| Some((fold_key(r.first()?), r.get(1)?.parse().ok()?)))
                 .collect(),
@@ -337,25 +338,19 @@ fn numbered(classes: WordMap<String, Classes>) -> (WordMap<String, ClassesId>, V
     (keys, sets)
 }
 
-/// Given names keyed with one character replaced by `?`.
-fn given_name_holes() -> WordMap<String, &'static str> {
-    let mut holes = WordMap::default();
+/// Given names by their key less its last letter (see `Words::given_name_stems`).
+fn given_name_stems() -> WordMap<String, &'static str> {
+    // The `?` is a token of its own, glued to the end of the word, so only
+    // the last letter can be the lost one: one key a name, where keys with a
+    // hole at every letter held 2.7 MB.
+    let mut stems = WordMap::default();
     for name in entries(include_str!("../../data/lexicons/given_names.txt")) {
-        let key = fold_key(name);
-        // Each key is built from the two slices around the hole, in one
-        // allocation of the right size.
-        for (at, c) in key.char_indices() {
-            let (Some(before), Some(after)) = (key.get(..at), key.get(at + c.len_utf8()..)) else {
-                continue;
-            };
-            let mut holed = String::with_capacity(before.len() + 1 + after.len());
-            holed.push_str(before);
-            holed.push('?');
-            holed.push_str(after);
-            holes.entry(holed).or_insert(name);
+        let mut key = fold_key(name);
+        if key.pop().is_some() && !key.is_empty() {
+            stems.entry(key).or_insert(name);
         }
     }
-    holes
+    stems
 }
 
 #[cfg(test)]
@@ -397,6 +392,6 @@ mod tests {
 
     #[test]
     fn a_lost_letter_finds_the_given_name() {
-        assert_eq!(words().given_name_holes.get("sergue?"), Some(&"Sergueï"));
+        assert_eq!(words().given_name_stems.get("sergue"), Some(&"Sergueï"));
     }
 }
