@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use crate::lexicon::{regex, rows, WordMap};
+use crate::lexicon::{regex, rows, WordMap, WordSet};
 
 /// A month name or abbreviation -> (month number, whether it is an
 /// abbreviation). Months are a closed class of the language, not knowledge a
@@ -41,12 +41,24 @@ pub fn zone(word: &str) -> Option<&'static str> {
 /// The alternation of the month names, longest first, for regexes; a name
 /// ending in a letter ends a word (`oct` is no part of `octets`).
 pub fn month_pattern() -> String {
+    months_alternation(true)
+}
+
+/// [`month_pattern`] for a regex that has white space right after the
+/// month: the space ends the word, so the names go without `\b`. A Unicode
+/// word boundary keeps the regex from its fast engine on any text outside
+/// ASCII (French text), and the slower one costs in proportion to the line.
+pub fn month_pattern_before_space() -> String {
+    months_alternation(false)
+}
+
+fn months_alternation(word_ends: bool) -> String {
     let mut names: Vec<&String> = MONTHS.keys().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
         .iter()
         .map(|n| {
-            if n.ends_with(char::is_alphabetic) {
+            if word_ends && n.ends_with(char::is_alphabetic) {
                 format!(r"{}\b", regex::escape(n))
             } else {
                 regex::escape(n)
@@ -287,18 +299,59 @@ pub fn find_when(line: &str) -> Option<When> {
 }
 
 /// Weekday names and the small words around a date in a header.
+const FILLER_WORDS: [&str; 15] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "le", "à", "a",
+    "heure", "heures", "gmt", "utc", "maj",
+];
+
+/// The filler words, and the separators between the parts of a date line.
 static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|à|a|heures?|gmt|utc|maj)\b|[\s,|/:.–—()-]",
-    )
+    regex(&format!(
+        r"(?i)\b(?:{})\b|[\s,|/:.–—()-]",
+        FILLER_WORDS.join("|")
+    ))
 });
+
+/// The words, in lower case, that a date standing alone can be made of: the
+/// filler words, the month names (abbreviations without their full stop),
+/// `er` (`1er`) and the letters of ISO dates and clock times (`T`, `Z`,
+/// `14h30`).
+static DATE_LINE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let months = MONTHS
+        .keys()
+        .flat_map(|m| m.split(|c: char| !c.is_alphabetic()));
+    FILLER_WORDS
+        .into_iter()
+        .chain(months)
+        .chain(["er", "t", "z", "h"])
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+});
+
+/// Whether `line` has a word of ASCII letters that no date line is made of
+/// (see `DATE_LINE_WORDS`): such a line is no date standing alone, and
+/// telling so costs less than the patterns, which read the line with a slow
+/// engine when it holds a letter outside ASCII (their word boundaries are
+/// Unicode ones).
+fn has_other_word(line: &str) -> bool {
+    let mut key = String::new();
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.is_ascii())
+        .any(|w| {
+            key.clear();
+            key.push_str(w);
+            key.make_ascii_lowercase();
+            !DATE_LINE_WORDS.contains(key.as_str())
+        })
+}
 
 /// Whether `line` is a date (and time) standing alone: `12/05/2024 14:30`,
 /// `Lundi 12 mai 2024 - 14h30`.
 pub fn is_date_only(line: &str) -> bool {
-    // Every date pattern has a digit: a line without one is ruled out
-    // before the (costlier) patterns run.
-    if !line.chars().any(char::is_numeric) {
+    // Every date pattern has a digit, and a date line no other words: most
+    // lines are ruled out before the (costlier) patterns run.
+    if !line.chars().any(char::is_numeric) || has_other_word(line) {
         return false;
     }
     let Some(date) = ISO_DATE
@@ -398,6 +451,20 @@ mod tests {
             "Le 4 juillet 2024, Astana a accueilli le sommet"
         ));
         assert!(!is_date_only("12 mai 2024 : la grève"));
+        // Words in capitals, a month's abbreviation and `1er` are date words.
+        assert!(is_date_only("VENDREDI 1ER MARS 2024 À 9H05"));
+        assert!(is_date_only("3 févr. 2024, 18h00"));
+        assert!(is_date_only("3 sept. 2024 | 18:00 UTC"));
+    }
+
+    #[test]
+    fn only_words_of_dates_make_a_date_line() {
+        assert!(!has_other_word("Lundi 12 mai 2024 - 14h30 GMT"));
+        assert!(!has_other_word("2021-11-05T08:40:00Z, 1er octobre"));
+        assert!(has_other_word("12 mai 2024 Paris"));
+        assert!(has_other_word("Le 12 mai, 3 personnes"));
+        // A word with a letter outside ASCII is left to the patterns.
+        assert!(!has_other_word("12 décembre, août, Été"));
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::dates::{date_of, day_number, month_number, month_pattern, When};
+use crate::dates::{
+    date_of, day_number, month_number, month_pattern, month_pattern_before_space, When,
+};
 use crate::lexicon::regex;
 use crate::lexicon::{fold_key, rows, WordSet};
 
@@ -56,7 +58,7 @@ static DASH: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\.?\s*(?:--|—|–|
 static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?i)^(\d{{1,2}}|1er)\s+({})\s+(\d{{4}})(?:,\s*(?-i:(\p{{Lu}}[\p{{L}}'’-]*(?: \p{{Lu}}[\p{{L}}'’-]*){{0,3}})))?\s*\.?\s*(?:--|—|–|-)\s+",
-        month_pattern()
+        month_pattern_before_space()
     ))
 });
 
