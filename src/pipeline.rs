@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use crate::entities::UserEntries;
-use crate::model::{Document, Entity, Meta, Paragraph, Quote, Span, Token};
+use crate::model::{Document, Entity, Layout, Meta, Paragraph, Quote, Span, Token};
 use crate::{article, entities, quotes, repair};
 // The stages `tokenize` and `sentences` are named by full path: this module
 // also defines the functions of those names (the crate's public shortcuts).
@@ -191,6 +191,22 @@ fn analysis(lex: &Lexicons, stages: Stages, text: &str) -> Document {
     } else {
         Vec::new()
     };
+    let warnings = repaired.warnings();
+    let Layout { paragraphs, meta } = layout;
+    if repaired.is_unchanged() {
+        // Every span is already one of the text as given: the lists are
+        // the document's as they are, with no pass over them.
+        return Document {
+            text: String::new(),
+            tokens,
+            sentences,
+            paragraphs,
+            meta,
+            entities,
+            quotes,
+            warnings,
+        };
+    }
     let back = |s: Span| repaired.original_span(s);
     Document {
         text: String::new(),
@@ -202,28 +218,25 @@ fn analysis(lex: &Lexicons, stages: Stages, text: &str) -> Document {
             })
             .collect(),
         sentences: sentences.into_iter().map(back).collect(),
-        paragraphs: layout
-            .paragraphs
-            .iter()
+        paragraphs: paragraphs
+            .into_iter()
             .map(|p| Paragraph {
                 span: back(p.span),
-                zone: p.zone,
-                role: p.role,
+                ..p
             })
             .collect(),
         meta: Meta {
-            title: layout.meta.title.map(back),
-            published: layout.meta.published.clone(),
-            dateline: layout.meta.dateline.map(back),
-            agency: layout.meta.agency.map(back),
-            body: layout.meta.body.map(back),
-            credits: layout.meta.credits.iter().copied().map(back).collect(),
-            article_id: layout.meta.article_id.map(back),
-            boilerplate: layout.meta.boilerplate.iter().copied().map(back).collect(),
-            copies: layout.meta.copies.iter().copied().map(back).collect(),
-            byline: layout.meta.byline.map(back),
-            standfirst: layout.meta.standfirst.map(back),
-            updated: layout.meta.updated.clone(),
+            title: meta.title.map(back),
+            dateline: meta.dateline.map(back),
+            agency: meta.agency.map(back),
+            body: meta.body.map(back),
+            credits: meta.credits.into_iter().map(back).collect(),
+            article_id: meta.article_id.map(back),
+            boilerplate: meta.boilerplate.into_iter().map(back).collect(),
+            copies: meta.copies.into_iter().map(back).collect(),
+            byline: meta.byline.map(back),
+            standfirst: meta.standfirst.map(back),
+            ..meta
         },
         entities: entities
             .into_iter()
@@ -241,7 +254,7 @@ fn analysis(lex: &Lexicons, stages: Stages, text: &str) -> Document {
                 ..q
             })
             .collect(),
-        warnings: repaired.warnings(),
+        warnings,
     }
 }
 

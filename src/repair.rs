@@ -58,6 +58,12 @@ impl<'a> Repaired<'a> {
         &self.text
     }
 
+    /// Whether the repaired text is the text as given (no pass changed it):
+    /// its spans are then those of the text as given.
+    pub fn is_unchanged(&self) -> bool {
+        self.passes.is_empty()
+    }
+
     /// A span of the repaired text as a span of the text as given. A boundary
     /// inside a repaired character maps to the edge of the run it came from.
     pub fn original_span(&self, span: Span) -> Span {
