@@ -95,10 +95,10 @@ impl<'a> Doc<'a> {
         let n = tokens.len();
         let cx = Context::new(text, tokens, keys, layout, lex);
         let sentences = token_ranges(tokens, sentence_spans.iter().copied());
-        let sentence_of = owner(n, &sentences).runs();
+        let sentence_of = owner(n, &sentences);
         let paragraph_spans: Vec<Span> = layout.paragraphs.iter().map(|p| p.span).collect();
         let paragraph_ranges = token_ranges(tokens, paragraph_spans.iter().copied());
-        let paragraph_of = owner(n, &paragraph_ranges).runs();
+        let paragraph_of = owner(n, &paragraph_ranges);
         let paragraphs: Vec<(Range<usize>, Zone)> = paragraph_ranges
             .into_iter()
             .zip(layout.paragraphs.iter().map(|p| p.zone))
@@ -324,9 +324,13 @@ fn token_ranges(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<Rang
 }
 
 /// For each of `n` tokens, the index of the range holding it (the previous
-/// range for a token between ranges).
-fn owner(n: usize, ranges: &[Range<usize>]) -> PerToken {
-    let mut out = PerToken::none(n);
+/// range for a token between ranges), as runs: made in one walk, with no
+/// table of a value a token.
+fn owner(n: usize, ranges: &[Range<usize>]) -> Runs {
+    let mut runs = Runs {
+        len: n,
+        ..Runs::default()
+    };
     let mut current = 0;
     let mut r = 0;
     for i in 0..n {
@@ -336,9 +340,11 @@ fn owner(n: usize, ranges: &[Range<usize>]) -> PerToken {
         if ranges.get(r).is_some_and(|range| range.start <= i) {
             current = r;
         }
-        out.set(i..i + 1, current);
+        runs.push(i, current);
     }
-    out
+    runs.starts.shrink_to_fit();
+    runs.values.shrink_to_fit();
+    runs
 }
 
 /// For each token, the index of what covers it (a sentence, an entity, a
@@ -371,10 +377,7 @@ impl PerToken {
             ..Runs::default()
         };
         for (i, &k) in self.0.iter().enumerate() {
-            if runs.values.last() != Some(&k) {
-                runs.starts.push(u32::try_from(i).unwrap_or(u32::MAX));
-                runs.values.push(k);
-            }
+            runs.push_value(i, k);
         }
         runs.starts.shrink_to_fit();
         runs.values.shrink_to_fit();
@@ -401,6 +404,18 @@ struct Runs {
 }
 
 impl Runs {
+    /// Token `i` (the one after the last pushed) is covered by `k`.
+    fn push(&mut self, i: usize, k: usize) {
+        self.push_value(i, u32::try_from(k).unwrap_or(PerToken::NONE));
+    }
+
+    fn push_value(&mut self, i: usize, k: u32) {
+        if self.values.last() != Some(&k) {
+            self.starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+            self.values.push(k);
+        }
+    }
+
     fn get(&self, i: usize) -> Option<usize> {
         if i >= self.len {
             return None;

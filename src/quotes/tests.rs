@@ -677,7 +677,7 @@ fn runs_answer_as_the_table_they_were_made_from() {
         }
     }
     // Owners of sentences: a token between two belongs to the one before.
-    let sentences = owner(7, &[0..2, 3..5]).runs();
+    let sentences = owner(7, &[0..2, 3..5]);
     let got: Vec<Option<usize>> = (0..8).map(|i| sentences.get(i)).collect();
     assert_eq!(
         got,
