@@ -25,7 +25,10 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
     // Every name's set of words is a question; each name answers the
     // questions whose words it all holds, found by walking the trie of the
     // questions along the name's own words.
-    let trie = Trie::new(people.names.iter().map(|n| people.set(n)));
+    let trie = Trie::new(
+        people.sets.len(),
+        people.names.iter().map(|n| people.set(n)),
+    );
     let mut best: Vec<Option<(PersonRank, usize, u32)>> = vec![None; trie.len()];
     let mut stack = Vec::new();
     for (id, n) in (0u32..).zip(&people.names) {
@@ -38,7 +41,7 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
         });
     }
     // The canonical of each name, once.
-    let canonicals: Vec<Option<Box<str>>> = people
+    let mut canonicals: Vec<Option<Box<str>>> = people
         .names
         .iter()
         .map(|n| {
@@ -52,10 +55,21 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
             Some(found.unwrap_or(n).text.into())
         })
         .collect();
+    // A name's last mention takes its canonical, the others a copy: a name
+    // mentioned once (most, in a long list of people) is not copied.
+    let last: Vec<usize> = people.names.iter().map(|n| n.last).collect();
     let mentions = people.mentions;
     let per = kept.iter_mut().filter(|c| c.label == Label::Per);
-    for (c, &id) in per.zip(&mentions) {
-        if let Some(Some(name)) = canonicals.get(id as usize) {
+    for (k, (c, &id)) in per.zip(&mentions).enumerate() {
+        let id = id as usize;
+        let Some(slot) = canonicals.get_mut(id) else {
+            continue;
+        };
+        if last.get(id) == Some(&k) {
+            if let Some(name) = slot.take() {
+                c.canonical = Some(name);
+            }
+        } else if let Some(name) = slot {
             c.canonical = Some(name.clone());
         }
     }
@@ -163,9 +177,11 @@ struct Trie {
 }
 
 impl Trie {
-    fn new<'a>(sets: impl Iterator<Item = &'a [u32]>) -> Self {
+    /// The trie of `sets`, which hold `words` words in all (the most nodes
+    /// it can have below the root: its table is made at that size).
+    fn new<'a>(words: usize, sets: impl Iterator<Item = &'a [u32]>) -> Self {
         let mut trie = Trie {
-            children: TextMap::new(),
+            children: TextMap::with_capacity(words),
             asked: vec![false],
         };
         for set in sets {
