@@ -327,24 +327,17 @@ fn token_ranges(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<Rang
 /// range for a token between ranges), as runs: made in one walk, with no
 /// table of a value a token.
 fn owner(n: usize, ranges: &[Range<usize>]) -> Runs {
-    let mut runs = Runs {
-        len: n,
-        ..Runs::default()
-    };
     let mut current = 0;
     let mut r = 0;
-    for i in 0..n {
+    Runs::of((0..n).map(|i| {
         while ranges.get(r).is_some_and(|range| range.end <= i) && r + 1 < ranges.len() {
             r += 1;
         }
         if ranges.get(r).is_some_and(|range| range.start <= i) {
             current = r;
         }
-        runs.push(i, current);
-    }
-    runs.starts.shrink_to_fit();
-    runs.values.shrink_to_fit();
-    runs
+        u32::try_from(current).unwrap_or(PerToken::NONE)
+    }))
 }
 
 /// For each token, the index of what covers it (a sentence, an entity, a
@@ -372,16 +365,7 @@ impl PerToken {
 
     /// The table as runs of equal values.
     fn runs(self) -> Runs {
-        let mut runs = Runs {
-            len: self.0.len(),
-            ..Runs::default()
-        };
-        for (i, &k) in self.0.iter().enumerate() {
-            runs.push_value(i, k);
-        }
-        runs.starts.shrink_to_fit();
-        runs.values.shrink_to_fit();
-        runs
+        Runs::of(self.0.into_iter())
     }
 }
 
@@ -404,16 +388,21 @@ struct Runs {
 }
 
 impl Runs {
-    /// Token `i` (the one after the last pushed) is covered by `k`.
-    fn push(&mut self, i: usize, k: usize) {
-        self.push_value(i, u32::try_from(k).unwrap_or(PerToken::NONE));
-    }
-
-    fn push_value(&mut self, i: usize, k: u32) {
-        if self.values.last() != Some(&k) {
-            self.starts.push(u32::try_from(i).unwrap_or(u32::MAX));
-            self.values.push(k);
+    /// The runs of `values`, one a token.
+    fn of(values: impl ExactSizeIterator<Item = u32>) -> Runs {
+        let mut runs = Runs {
+            len: values.len(),
+            ..Runs::default()
+        };
+        for (i, k) in values.enumerate() {
+            if runs.values.last() != Some(&k) {
+                runs.starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+                runs.values.push(k);
+            }
         }
+        runs.starts.shrink_to_fit();
+        runs.values.shrink_to_fit();
+        runs
     }
 
     fn get(&self, i: usize) -> Option<usize> {

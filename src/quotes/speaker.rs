@@ -13,7 +13,7 @@
 use super::cues::{self, Gender, PronounKind};
 use super::spans::Candidate;
 use super::Doc;
-use crate::lexicon::{TextMap, TextSet};
+use crate::lexicon::TextMap;
 use crate::model::{Label, Span, Zone};
 
 /// The words that say who speaks, before resolution.
@@ -691,13 +691,12 @@ pub struct Resolver<'d> {
     genders: TextMap<String, Gender>,
     /// Person mentions with the role noun nearest them: (token, role stem, entity).
     roles: Vec<(usize, String, usize)>,
-    /// The speakers found for the candidates that another candidate says
-    /// the same as (`Subject::SameAs`), so that both get one answer
-    /// whatever the history is when the second asks. Every other candidate
-    /// is resolved once (the kept ones are distinct): keeping theirs too
-    /// held a copy of each speaker, 6 MB for a 10 MB text.
-    memo: TextMap<usize, Said>,
-    same_as: TextSet<usize>,
+    /// The candidates that another one says the same as (`Subject::SameAs`),
+    /// with their speaker once found, so that both get one answer whatever
+    /// the history is when the second asks. Every other candidate is
+    /// resolved once (the kept ones are distinct): keeping theirs too held a
+    /// copy of each speaker, 6 MB for a 10 MB text.
+    memo: TextMap<usize, Option<Said>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -738,11 +737,10 @@ impl<'d> Resolver<'d> {
             plural_history: Vec::new(),
             genders,
             roles,
-            memo: TextMap::new(),
-            same_as: candidates
+            memo: candidates
                 .iter()
                 .filter_map(|c| match c.subject {
-                    Subject::SameAs(other) => Some(other),
+                    Subject::SameAs(other) => Some((other, None)),
                     _ => None,
                 })
                 .collect(),
@@ -773,7 +771,7 @@ impl<'d> Resolver<'d> {
     }
 
     fn resolve(&mut self, k: usize, depth: usize) -> Said {
-        if let Some(s) = self.memo.get(&k) {
+        if let Some(Some(s)) = self.memo.get(&k) {
             return s.clone();
         }
         let Some(c) = self.candidates.get(k) else {
@@ -828,8 +826,8 @@ impl<'d> Resolver<'d> {
             },
             _ => Said::default(),
         };
-        if self.same_as.contains(&k) {
-            self.memo.insert(k, said.clone());
+        if let Some(slot) = self.memo.get_mut(&k) {
+            *slot = Some(said.clone());
         }
         said
     }
