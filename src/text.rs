@@ -112,6 +112,42 @@ impl Keys {
     }
 }
 
+/// `items.partition_point(before)`, searched outwards from `from` (the
+/// answer of an earlier search nearby): the range holding the answer doubles
+/// away from `from`, so a search costs the log of the distance, not of the
+/// length, and stays in the cache.
+pub fn partition_from<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let n = items.len();
+    let from = from.min(n);
+    let is_before = |i: usize| items.get(i).is_some_and(&before);
+    // The answer is in `low..=high`, which doubles away from `from`.
+    let mut step = 1;
+    let (low, high) = if is_before(from) {
+        let mut low = from + 1;
+        loop {
+            let high = (low + step).min(n);
+            if high == n || !is_before(high) {
+                break (low, high);
+            }
+            low = high + 1;
+            step *= 2;
+        }
+    } else {
+        let mut high = from;
+        loop {
+            let low = high.saturating_sub(step);
+            if low == 0 || is_before(low) {
+                break (low, high);
+            }
+            high = low;
+            step *= 2;
+        }
+    };
+    low + items
+        .get(low..high)
+        .map_or(0, |part| part.partition_point(&before))
+}
+
 impl<'a, L> Context<'a, L> {
     /// `keys` are those of `text` and `tokens` ([`Keys::new`]).
     pub fn new(
@@ -157,39 +193,16 @@ impl<'a, L> Context<'a, L> {
     /// the last one, and a binary search over the tokens of a long text
     /// misses the cache at each of its steps.
     fn search(&self, before: impl Fn(&Token) -> bool) -> usize {
-        let tokens = self.tokens;
-        let n = tokens.len();
-        let from = self.last_search.get().min(n);
-        let is_before = |i: usize| tokens.get(i).is_some_and(&before);
-        // The answer is in `low..=high`, which doubles away from `from`.
-        let mut step = 1;
-        let (low, high) = if is_before(from) {
-            let mut low = from + 1;
-            loop {
-                let high = (low + step).min(n);
-                if high == n || !is_before(high) {
-                    break (low, high);
-                }
-                low = high + 1;
-                step *= 2;
-            }
-        } else {
-            let mut high = from;
-            loop {
-                let low = high.saturating_sub(step);
-                if low == 0 || is_before(low) {
-                    break (low, high);
-                }
-                high = low;
-                step *= 2;
-            }
-        };
-        let found = low
-            + tokens
-                .get(low..high)
-                .map_or(0, |part| part.partition_point(&before));
+        let found = partition_from(self.tokens, self.last_search.get(), before);
         self.last_search.set(found);
         found
+    }
+
+    /// The indexes of the tokens that overlap bytes `start..end`.
+    pub fn tokens_overlapping(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let first = self.search(|t| t.end() <= start);
+        let last = self.search(|t| t.start() < end);
+        first..last.max(first)
     }
 
     /// The surface of token `i` ("" past the end).
@@ -369,6 +382,21 @@ pub fn all_caps(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_from_any_place_finds_the_partition_point() {
+        let items = [1, 3, 3, 5, 8, 13, 21, 34, 55];
+        for from in 0..=items.len() + 2 {
+            for at in 0..60 {
+                assert_eq!(
+                    partition_from(&items, from, |&x| x < at),
+                    items.partition_point(|&x| x < at),
+                    "from {from}, at {at}"
+                );
+            }
+        }
+        assert_eq!(partition_from(&[] as &[u8], 3, |_| true), 0);
+    }
 
     #[test]
     fn folding_keeps_offsets() {

@@ -17,7 +17,9 @@ pub fn fill(cx: &Context, kept: &mut [Candidate]) {
 }
 
 fn fill_people(cx: &Context, kept: &mut [Candidate]) {
+    let mentions = kept.iter().filter(|c| c.label == Label::Per).count();
     let people = People::new(
+        mentions,
         kept.iter()
             .filter(|c| c.label == Label::Per)
             .map(|c| name_of(cx.text, c)),
@@ -44,13 +46,15 @@ fn fill_people(cx: &Context, kept: &mut [Candidate]) {
     let mut canonicals: Vec<Option<Box<str>>> = people
         .names
         .iter()
-        .map(|n| {
+        .enumerate()
+        .map(|(k, n)| {
             if n.rank.0 == 0 {
                 return None;
             }
             let found = trie
-                .node(people.set(n))
-                .and_then(|node| best.get(node as usize).copied().flatten())
+                .nodes
+                .get(k)
+                .and_then(|&node| best.get(node as usize).copied().flatten())
                 .and_then(|(.., id)| people.names.get(id as usize));
             Some(found.unwrap_or(n).text.into())
         })
@@ -111,17 +115,23 @@ struct Name<'a> {
 type PersonRank = (usize, bool, usize);
 
 impl<'a> People<'a> {
-    /// The people of `mentions`, the names of the PER entities in order.
-    fn new(mentions: impl Iterator<Item = &'a str>) -> Self {
+    /// The people of `mentions`, the names of the `count` PER entities in
+    /// order.
+    fn new(count: usize, mentions: impl Iterator<Item = &'a str>) -> Self {
         let mut people = People {
             mentions: Vec::new(),
             names: Vec::new(),
             sets: Vec::new(),
         };
-        let mut index: TextMap<&str, u32> = TextMap::new();
+        // Both tables are made at the count of mentions (the most names
+        // there can be, and about as many words as names share them):
+        // growing them hashes every key again at each doubling, and the
+        // names' keys lie all over the text, a cache miss each in a long
+        // list of people.
+        let mut index: TextMap<&str, u32> = TextMap::with_capacity(count);
         // Word numbers by folded word: a word is copied when it is new to the
         // article only, folded in one reused buffer.
-        let mut words: TextMap<String, u32> = TextMap::new();
+        let mut words: TextMap<String, u32> = TextMap::with_capacity(count);
         let mut key = String::new();
         let mut set = Vec::new();
         for (k, name) in mentions.enumerate() {
@@ -174,6 +184,8 @@ impl<'a> People<'a> {
 struct Trie {
     children: TextMap<(u32, u32), u32>,
     asked: Vec<bool>,
+    /// The node of each set, in the order they were given.
+    nodes: Vec<u32>,
 }
 
 impl Trie {
@@ -183,6 +195,7 @@ impl Trie {
         let mut trie = Trie {
             children: TextMap::with_capacity(words),
             asked: vec![false],
+            nodes: Vec::new(),
         };
         for set in sets {
             let mut node = 0;
@@ -196,18 +209,13 @@ impl Trie {
             if let Some(asked) = trie.asked.get_mut(node as usize) {
                 *asked = true;
             }
+            trie.nodes.push(node);
         }
         trie
     }
 
     fn len(&self) -> usize {
         self.asked.len()
-    }
-
-    /// The node of `set`, if it is in the trie.
-    fn node(&self, set: &[u32]) -> Option<u32> {
-        set.iter()
-            .try_fold(0, |node, &word| self.children.get(&(node, word)).copied())
     }
 
     /// Calls `f` with the node of every set asked about that `set` holds.

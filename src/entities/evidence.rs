@@ -18,16 +18,17 @@
 //! covers in part is left to the lexicon. Sentence-initial capitals, headings
 //! and all-caps lines are no evidence by themselves: every rule needs a cue.
 
+use std::cell::Cell;
 use std::collections::hash_map::Entry;
 
 use super::people::{name_part, run_end};
 use super::words::Class;
 use super::Context;
-use super::{key32, Bits, Candidate, Tier};
+use super::{key32, Bits, Candidate, StrongSpans, Tier};
 
 use crate::lexicon::{fold_key, is_apostrophe, TextMap, TextSet};
 use crate::model::{Label, Source, Span};
-use crate::text::{all_caps, capitalised};
+use crate::text::{all_caps, capitalised, partition_from};
 
 /// A person's name found by its slot has at most this many parts.
 const MAX_SLOT_PARTS: usize = 4;
@@ -43,12 +44,7 @@ const MAX_NAMES_PER_WORD: usize = 8;
 fn covered_tokens(cx: &Context, out: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Bits {
     let mut covered = Bits::new(cx.tokens.len());
     for c in out.iter().filter(|c| keep(c)) {
-        let first = cx.tokens.partition_point(|t| t.end() <= c.span.start);
-        let end = first
-            + cx.tokens
-                .get(first..)
-                .map_or(0, |rest| rest.partition_point(|t| t.start() < c.span.end));
-        covered.insert_range(first..end);
+        covered.insert_range(cx.tokens_overlapping(c.span.start, c.span.end));
     }
     covered
 }
@@ -459,9 +455,12 @@ struct Item {
 /// people and places, or with organisations, says nothing.
 pub fn coordinated(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     // `kept` is sorted by start and disjoint: the kept candidate starting at
-    // a token is found by a binary search, with no table as long as the text.
+    // a token is found by a search from the last one found (the tokens are
+    // read in order), with no table as long as the text.
+    let last_found = Cell::new(0);
     let starting = |at: usize| {
-        let k = kept.partition_point(|c| c.span.start < at);
+        let k = partition_from(kept, last_found.get(), |c| c.span.start < at);
+        last_found.set(k);
         kept.get(k).filter(|c| c.span.start == at)
     };
     let taken = covered_tokens(cx, kept, |_| true);
@@ -629,9 +628,10 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     // order, so whether a source has a span is read there, with no set of
     // every span and no search.
     let mut at = 0;
-    for i in 0..cx.tokens.len() {
+    let mut strong = StrongSpans::new(kept);
+    for (i, t) in cx.tokens.iter().enumerate() {
         let word = cx.word(i);
-        if !may_head(word) {
+        if !may_head(word) || strong.overlap(Span::new(t.start(), t.end())) {
             continue;
         }
         let Some(&(head, _)) = names.get(word) else {

@@ -255,6 +255,43 @@ impl Candidate {
     }
 }
 
+/// The strong candidates of a resolved list, asked about in the order of
+/// the text. The passes run on the resolved list (surnames, acronyms,
+/// propagation) add weak candidates only, and a resolved list is disjoint:
+/// each of its strong candidates is taken again before any weak one, so a
+/// weak candidate overlapping one is never kept and those passes skip it
+/// before any look-up (in a list of people, most of their tokens).
+struct StrongSpans<'a> {
+    kept: &'a [Candidate],
+    /// The first candidate not ending before the last span asked about.
+    at: usize,
+}
+
+impl<'a> StrongSpans<'a> {
+    /// `kept` is sorted by start and disjoint (what `resolve` returns).
+    fn new(kept: &'a [Candidate]) -> Self {
+        StrongSpans { kept, at: 0 }
+    }
+
+    /// Whether `span` overlaps a strong candidate; spans are asked about in
+    /// the order of their starts.
+    fn overlap(&mut self, span: Span) -> bool {
+        while self
+            .kept
+            .get(self.at)
+            .is_some_and(|c| c.span.end <= span.start)
+        {
+            self.at += 1;
+        }
+        self.kept
+            .get(self.at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.span.start < span.end)
+            .any(|c| c.tier == Tier::Strong)
+    }
+}
+
 /// The entities of the text, sorted and disjoint.
 pub fn find(
     lex: &Lexicons,
@@ -448,6 +485,34 @@ mod tests {
                 ..Meta::default()
             },
         }
+    }
+
+    #[test]
+    fn strong_spans_answer_for_strong_candidates_only() {
+        let kept = [
+            Candidate::new(Span::new(0, 5), Label::Per, Tier::Strong, 1),
+            Candidate::new(Span::new(6, 8), Label::Per, Tier::Weak, 1),
+            Candidate::new(Span::new(10, 12), Label::Org, Tier::Strong, 1),
+        ];
+        let mut strong = StrongSpans::new(&kept);
+        let asked = [
+            (0, 1),
+            (4, 7),
+            (5, 6),
+            (6, 7),
+            (9, 10),
+            (9, 11),
+            (11, 13),
+            (12, 14),
+        ];
+        let answers: Vec<bool> = asked
+            .iter()
+            .map(|&(start, end)| strong.overlap(Span::new(start, end)))
+            .collect();
+        assert_eq!(
+            answers,
+            [true, true, false, false, false, true, true, false]
+        );
     }
 
     /// The entities of `text` read as one body paragraph.

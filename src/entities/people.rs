@@ -5,7 +5,7 @@
 
 use super::words::Class;
 use super::Context;
-use super::{Candidate, Tier};
+use super::{Candidate, StrongSpans, Tier};
 use crate::lexicon::{fold_into, fold_key, TextMap, TextSet};
 use crate::model::Span;
 use crate::model::TokenKind;
@@ -350,7 +350,11 @@ pub fn surnames(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     if parts.is_empty() {
         return out;
     }
+    let mut strong = StrongSpans::new(kept);
     for (i, t) in cx.tokens.iter().enumerate() {
+        if strong.overlap(Span::new(t.start(), t.end())) {
+            continue;
+        }
         if name_part(cx, i) && parts.contains(cx.key(i).as_ref()) {
             let start = i
                 .checked_sub(1)
