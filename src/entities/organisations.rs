@@ -5,7 +5,7 @@
 
 use super::words::Class;
 use super::Context;
-use super::{Candidate, Tier};
+use super::{Candidate, StrongSpans, Tier};
 use crate::lexicon::{TextMap, TextSet};
 use crate::model::Span;
 use crate::model::{Label, Source};
@@ -430,8 +430,27 @@ pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     if defined.is_empty() {
         return out;
     }
+    // A token spelt as an acronym begins with one of their first bytes (a
+    // capital): the others, most tokens, are not hashed.
+    let mut first_bytes = [false; 256];
+    for acronym in defined.keys() {
+        if let Some(slot) = acronym.bytes().next().map(usize::from) {
+            if let Some(seen) = first_bytes.get_mut(slot) {
+                *seen = true;
+            }
+        }
+    }
+    let mut strong = StrongSpans::new(kept);
     for t in cx.tokens {
-        if let Some(long) = defined.get(t.text(cx.text)) {
+        let word = t.text(cx.text);
+        let may_be = word
+            .bytes()
+            .next()
+            .is_some_and(|b| first_bytes.get(usize::from(b)) == Some(&true));
+        if !may_be || strong.overlap(Span::new(t.start(), t.end())) {
+            continue;
+        }
+        if let Some(long) = defined.get(word) {
             let mut c = Candidate::new(Span::new(t.start(), t.end()), Label::Org, Tier::Weak, 4)
                 .from(Source::Propagated);
             c.canonical = Some((*long).into());
