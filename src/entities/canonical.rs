@@ -17,9 +17,9 @@ pub fn fill(cx: &Context, kept: &mut [Candidate]) {
 }
 
 fn fill_people(cx: &Context, kept: &mut [Candidate]) {
-    let mentions = kept.iter().filter(|c| c.label == Label::Per).count();
+    let count = kept.iter().filter(|c| c.label == Label::Per).count();
     let people = People::new(
-        mentions,
+        count,
         kept.iter()
             .filter(|c| c.label == Label::Per)
             .map(|c| name_of(cx.text, c)),

@@ -24,7 +24,7 @@ use std::collections::hash_map::Entry;
 use super::people::{name_part, run_end};
 use super::words::Class;
 use super::Context;
-use super::{key32, Bits, Candidate, StrongSpans, Tier};
+use super::{key32, Bits, Candidate, StrongSpans, Tier, WordShapes};
 
 use crate::lexicon::{fold_key, is_apostrophe, TextMap, TextSet};
 use crate::model::{Label, Source, Span};
@@ -599,29 +599,9 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
             }
         }
     }
-    // The first byte and the length of every first word (lengths from 63 on
-    // share a bit): a token that matches neither cannot be one, and is not
-    // hashed (most tokens).
-    let length_bit = |word: &str| 1u64 << word.len().min(63);
-    let mut first_bytes = [false; 256];
-    let mut lengths = 0u64;
-    for head in names.keys() {
-        if let Some(slot) = head
-            .bytes()
-            .next()
-            .and_then(|b| first_bytes.get_mut(usize::from(b)))
-        {
-            *slot = true;
-        }
-        lengths |= length_bit(head);
-    }
-    let may_head = |word: &str| {
-        lengths & length_bit(word) != 0
-            && word
-                .bytes()
-                .next()
-                .is_some_and(|b| first_bytes.get(usize::from(b)) == Some(&true))
-    };
+    // Most tokens have neither the first byte nor the length of a first
+    // word, and are not hashed.
+    let heads = WordShapes::of(names.keys().copied());
     let mut out = Vec::new();
     // The first candidate of `kept` that does not start before token `i`:
     // `kept` is sorted by start and disjoint, and the tokens are read in
@@ -631,7 +611,7 @@ pub fn propagate(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     let mut strong = StrongSpans::new(kept);
     for (i, t) in cx.tokens.iter().enumerate() {
         let word = cx.word(i);
-        if !may_head(word) || strong.overlap(Span::new(t.start(), t.end())) {
+        if !heads.may_hold(word) || strong.overlap(Span::new(t.start(), t.end())) {
             continue;
         }
         let Some(&(head, _)) = names.get(word) else {

@@ -5,7 +5,7 @@
 
 use super::words::Class;
 use super::Context;
-use super::{Candidate, StrongSpans, Tier};
+use super::{Candidate, StrongSpans, Tier, WordShapes};
 use crate::lexicon::{TextMap, TextSet};
 use crate::model::Span;
 use crate::model::{Label, Source};
@@ -430,24 +430,13 @@ pub fn acronym_mentions(cx: &Context, kept: &[Candidate]) -> Vec<Candidate> {
     if defined.is_empty() {
         return out;
     }
-    // A token spelt as an acronym begins with one of their first bytes (a
-    // capital): the others, most tokens, are not hashed.
-    let mut first_bytes = [false; 256];
-    for acronym in defined.keys() {
-        if let Some(slot) = acronym.bytes().next().map(usize::from) {
-            if let Some(seen) = first_bytes.get_mut(slot) {
-                *seen = true;
-            }
-        }
-    }
+    // A token spelt as an acronym has the first byte (a capital) and the
+    // length of one: the others, most tokens, are not hashed.
+    let acronyms = WordShapes::of(defined.keys().copied());
     let mut strong = StrongSpans::new(kept);
     for t in cx.tokens {
         let word = t.text(cx.text);
-        let may_be = word
-            .bytes()
-            .next()
-            .is_some_and(|b| first_bytes.get(usize::from(b)) == Some(&true));
-        if !may_be || strong.overlap(Span::new(t.start(), t.end())) {
+        if !acronyms.may_hold(word) || strong.overlap(Span::new(t.start(), t.end())) {
             continue;
         }
         if let Some(long) = defined.get(word) {
