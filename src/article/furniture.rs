@@ -42,7 +42,7 @@ static AGENCY_SLASH: LazyLock<Regex> =
 static ID: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{6,}$"));
 
 /// Credits are short.
-const MAX_CREDIT_WORDS: usize = 25;
+pub const MAX_CREDIT_WORDS: usize = 25;
 const MAX_BARE_CREDIT_WORDS: usize = 12;
 
 /// Whether `line` is a credit.

@@ -47,9 +47,9 @@ static SITE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Header lines are short: a dated line has a handful of words, and some
 /// hundred characters at most (text with its spaces lost is one long word).
-const MAX_HEADER_WORDS: usize = 24;
+pub const MAX_HEADER_WORDS: usize = 24;
 const MAX_HEADER_BYTES: usize = 400;
-const MAX_BYLINE_WORDS: usize = 12;
+pub const MAX_BYLINE_WORDS: usize = 12;
 
 /// A dated header line: what its date tells, and the date when it gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

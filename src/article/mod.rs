@@ -687,6 +687,23 @@ fn units(lex: &Lexicons, lines: &[Line], text: &str) -> (Vec<Line>, Vec<Kind>) {
 
 /// The kind of one line, on its own.
 fn classify(lex: &Lexicons, line: &str) -> Kind {
+    // A line of more words than a credit has more than a dated header or a
+    // byline too, and an id or a signature is one word: such a line can
+    // only be boilerplate, site names or text. Its words are counted once
+    // here rather than again by each test below.
+    const _: () = assert!(
+        header::MAX_HEADER_WORDS <= furniture::MAX_CREDIT_WORDS
+            && header::MAX_BYLINE_WORDS <= furniture::MAX_CREDIT_WORDS
+    );
+    if lines::more_words_than(line, furniture::MAX_CREDIT_WORDS) {
+        return if furniture::is_boilerplate(lex, line) {
+            Kind::Boilerplate
+        } else if header::is_site_name(line) {
+            Kind::Header
+        } else {
+            Kind::Text
+        };
+    }
     if furniture::is_id(line) {
         Kind::Id
     } else if furniture::is_boilerplate(lex, line) {
