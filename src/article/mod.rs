@@ -688,31 +688,32 @@ fn units(lex: &Lexicons, lines: &[Line], text: &str) -> (Vec<Line>, Vec<Kind>) {
 /// The kind of one line, on its own.
 fn classify(lex: &Lexicons, line: &str) -> Kind {
     // A line of more words than a credit has more than a dated header or a
-    // byline too, and an id or a signature is one word: such a line can
-    // only be boilerplate, site names or text. Its words are counted once
-    // here rather than again by each test below.
+    // byline too: its words are counted once here rather than again by each
+    // test that would rule it out.
     const _: () = assert!(
         header::MAX_HEADER_WORDS <= furniture::MAX_CREDIT_WORDS
             && header::MAX_BYLINE_WORDS <= furniture::MAX_CREDIT_WORDS
     );
-    if lines::more_words_than(line, furniture::MAX_CREDIT_WORDS) {
-        return if furniture::is_boilerplate(lex, line) {
-            Kind::Boilerplate
-        } else if header::is_site_name(line) {
-            Kind::Header
-        } else {
-            Kind::Text
-        };
-    }
-    if furniture::is_id(line) {
+    kind_of(
+        lex,
+        line,
+        lines::more_words_than(line, furniture::MAX_CREDIT_WORDS),
+    )
+}
+
+/// The kind of `line`; `long`: it is known to have more words than a
+/// credit, so it is no id or signature (one word), credit, dated header or
+/// byline, and those tests are skipped.
+fn kind_of(lex: &Lexicons, line: &str, long: bool) -> Kind {
+    if !long && furniture::is_id(line) {
         Kind::Id
     } else if furniture::is_boilerplate(lex, line) {
         Kind::Boilerplate
-    } else if furniture::is_credit_line(lex, line) {
+    } else if !long && furniture::is_credit_line(lex, line) {
         Kind::Credit
-    } else if header::is_site_name(line) || header::header_date(lex, line).is_some() {
+    } else if header::is_site_name(line) || (!long && header::header_date(lex, line).is_some()) {
         Kind::Header
-    } else if header::is_byline(lex, line) {
+    } else if !long && header::is_byline(lex, line) {
         Kind::Byline
     } else {
         Kind::Text
