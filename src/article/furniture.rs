@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::more_words_than;
+use super::lines::words_up_to;
 use crate::lexicon::regex;
 use crate::lexicon::{fold_key, folded_set, rows, WordSet};
 
@@ -47,10 +47,16 @@ const MAX_BARE_CREDIT_WORDS: usize = 12;
 
 /// Whether `line` is a credit.
 pub fn is_credit_line(lex: &super::Lexicons, line: &str) -> bool {
+    is_credit(lex, line, words_up_to(line, MAX_CREDIT_WORDS))
+}
+
+/// [`is_credit_line`] of a line of `words` words (counted up to
+/// `MAX_CREDIT_WORDS + 1`: `lines::words_up_to`).
+pub fn is_credit(lex: &super::Lexicons, line: &str, words: usize) -> bool {
     if SIGNATURE.is_match(line) {
         return true;
     }
-    if more_words_than(line, MAX_CREDIT_WORDS) {
+    if words > MAX_CREDIT_WORDS {
         return false;
     }
     if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
@@ -59,7 +65,7 @@ pub fn is_credit_line(lex: &super::Lexicons, line: &str) -> bool {
         }
         return opens_with_marker(lex, inner, false) || is_agency_credit(lex, line, 0..line.len());
     }
-    !more_words_than(line, MAX_BARE_CREDIT_WORDS) && opens_with_marker(lex, line, true)
+    words <= MAX_BARE_CREDIT_WORDS && opens_with_marker(lex, line, true)
 }
 
 /// Whether `s` opens with a credit marker. A bare line needs a `line` marker

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{ends_sentence, more_words_than};
+use super::lines::{ends_sentence, words_up_to};
 use crate::dates::{find_when, is_date_only, When};
 use crate::lexicon::regex;
 use crate::lexicon::{entries, fold_key, rows};
@@ -62,8 +62,14 @@ pub struct Dated {
 /// The tests it runs (`dated`, `site_and_date` and the others below) take
 /// a line already known to be no longer than a header line.
 pub fn header_date(lex: &super::Lexicons, line: &str) -> Option<Dated> {
+    header_date_of(lex, line, words_up_to(line, MAX_HEADER_WORDS))
+}
+
+/// [`header_date`] of a line of `words` words (counted up to
+/// `MAX_HEADER_WORDS + 1` at least: `lines::words_up_to`).
+pub fn header_date_of(lex: &super::Lexicons, line: &str, words: usize) -> Option<Dated> {
     // Each test below is for a header line: a longer line is ruled out once.
-    if longer_than_header(line) {
+    if longer_than_header(line, words) {
         return None;
     }
     // A date standing alone, beside a source or told as `il y a 3 heures`
@@ -80,7 +86,7 @@ pub fn header_date(lex: &super::Lexicons, line: &str) -> Option<Dated> {
 /// Whether `line` is a date standing alone (`12/05/2024 14:30`): a header
 /// before the body, giving the publication date.
 pub fn date_only(line: &str) -> Option<Dated> {
-    if longer_than_header(line) {
+    if longer_than_header(line, words_up_to(line, MAX_HEADER_WORDS)) {
         return None;
     }
     date_alone(line)
@@ -193,9 +199,9 @@ fn relative(line: &str) -> Option<Dated> {
 /// A part beside the date in a date line has at most this many words.
 const MAX_SIDE_WORDS: usize = 4;
 
-/// Whether `line` is longer than a header line.
-pub fn longer_than_header(line: &str) -> bool {
-    line.len() > MAX_HEADER_BYTES || more_words_than(line, MAX_HEADER_WORDS)
+/// Whether `line`, of `words` words, is longer than a header line.
+fn longer_than_header(line: &str, words: usize) -> bool {
+    line.len() > MAX_HEADER_BYTES || words > MAX_HEADER_WORDS
 }
 
 /// Whether `line` is a site name, or site names separated by `|`.
@@ -226,9 +232,10 @@ fn dated(lex: &super::Lexicons, line: &str) -> Option<Dated> {
 }
 
 /// Whether `line` is a byline: a byline word, then a capitalised name, in a
-/// short line without a final full stop.
-pub fn is_byline(lex: &super::Lexicons, line: &str) -> bool {
-    if more_words_than(line, MAX_BYLINE_WORDS) || ends_sentence(line) {
+/// short line without a final full stop; `words`: its words, counted up to
+/// `MAX_BYLINE_WORDS + 1` at least (`lines::words_up_to`).
+pub fn is_byline(lex: &super::Lexicons, line: &str, words: usize) -> bool {
+    if words > MAX_BYLINE_WORDS || ends_sentence(line) {
         return false;
     }
     let folded = fold_key(line);
@@ -344,17 +351,14 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert!(is_byline(
-            &crate::Lexicons::builtin().article,
-            "Par Marie Delcas (Bogota, correspondante)"
-        ));
-        assert!(!is_byline(
-            &crate::Lexicons::builtin().article,
-            "Par ailleurs, la CEI a signé un accord."
-        ));
-        assert!(!is_byline(
-            &crate::Lexicons::builtin().article,
-            "Par ailleurs la CEI"
-        ));
+        let byline = |line: &str| {
+            let lex = &crate::Lexicons::builtin().article;
+            is_byline(lex, line, words_up_to(line, MAX_BYLINE_WORDS))
+        };
+        assert!(byline("Par Marie Delcas (Bogota, correspondante)"));
+        assert!(!byline("Par ailleurs, la CEI a signé un accord."));
+        assert!(!byline("Par ailleurs la CEI"));
+        let long = format!("Par Marie Delcas{}", " et Jean".repeat(5));
+        assert!(!byline(&long));
     }
 }

@@ -58,24 +58,38 @@ pub fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
-/// Whether `line` has more than `n` words: counting stops there, so that a
-/// long paragraph costs no more than a short one to rule out.
-pub fn more_words_than(line: &str, n: usize) -> bool {
-    // The words of `split_whitespace`, counted in one loop over the
-    // characters: the layout asks this of every line, several times.
+/// The number of words of `line` (as `split_whitespace` splits), or
+/// `cap + 1` if it has more: counting stops there, so that a long paragraph
+/// costs no more than a short one to rule out.
+pub fn words_up_to(line: &str, cap: usize) -> usize {
+    // One loop over the bytes: the layout asks this of every line.
     let mut words = 0;
     let mut in_word = false;
-    for c in line.chars() {
-        let space = c.is_whitespace();
+    for (at, &b) in line.as_bytes().iter().enumerate() {
+        let space = match b {
+            b'\t'..=b'\r' | b' ' => true,
+            0..=0x7f => false,
+            // A continuation byte is part of the character begun before it.
+            0x80..=0xbf => continue,
+            // The whitespace outside ASCII (U+0085, U+00A0, U+1680,
+            // U+2000-U+205F, U+3000) starts with one of these bytes; an
+            // accented letter, the most of a French text's other
+            // characters, is not decoded.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => line
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace),
+            _ => false,
+        };
         if !space && !in_word {
             words += 1;
-            if words > n {
-                return true;
+            if words > cap {
+                break;
             }
         }
         in_word = !space;
     }
-    false
+    words
 }
 
 #[cfg(test)]
@@ -95,7 +109,29 @@ mod tests {
         for line in lines {
             let words = line.split_whitespace().count();
             for n in 0..7 {
-                assert_eq!(more_words_than(line, n), words > n, "{line:?} {n}");
+                assert_eq!(words_up_to(line, n), words.min(n + 1), "{line:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_separates_words_as_split_whitespace_says() {
+        // Each character between words, alone and doubled, and at the ends:
+        // the byte tests must agree with `char::is_whitespace` everywhere.
+        for c in (0..=0x3100)
+            .chain(0xfe00..=0x1_0100)
+            .filter_map(char::from_u32)
+        {
+            for line in [
+                format!("un{c}deux trois"),
+                format!("{c}{c}un{c}{c}"),
+                format!("é{c}ç"),
+                c.to_string(),
+            ] {
+                let words = line.split_whitespace().count();
+                for n in 0..4 {
+                    assert_eq!(words_up_to(&line, n), words.min(n + 1), "{c:?} {n}");
+                }
             }
         }
     }

@@ -697,23 +697,27 @@ fn classify(lex: &Lexicons, line: &str) -> Kind {
     kind_of(
         lex,
         line,
-        lines::more_words_than(line, furniture::MAX_CREDIT_WORDS),
+        lines::words_up_to(line, furniture::MAX_CREDIT_WORDS),
     )
 }
 
-/// The kind of `line`; `long`: it is known to have more words than a
-/// credit, so it is no id or signature (one word), credit, dated header or
-/// byline, and those tests are skipped.
-fn kind_of(lex: &Lexicons, line: &str, long: bool) -> Kind {
+/// The kind of `line`, of `words` words (or any number above a credit's
+/// when it has more). A line longer than a credit is no id or signature
+/// (one word), credit, dated header or byline, and those tests are skipped;
+/// the others are given the count rather than counting again.
+fn kind_of(lex: &Lexicons, line: &str, words: usize) -> Kind {
+    let long = words > furniture::MAX_CREDIT_WORDS;
     if !long && furniture::is_id(line) {
         Kind::Id
     } else if furniture::is_boilerplate(lex, line) {
         Kind::Boilerplate
-    } else if !long && furniture::is_credit_line(lex, line) {
+    } else if !long && furniture::is_credit(lex, line, words) {
         Kind::Credit
-    } else if header::is_site_name(line) || (!long && header::header_date(lex, line).is_some()) {
+    } else if header::is_site_name(line)
+        || (!long && header::header_date_of(lex, line, words).is_some())
+    {
         Kind::Header
-    } else if !long && header::is_byline(lex, line) {
+    } else if !long && header::is_byline(lex, line, words) {
         Kind::Byline
     } else {
         Kind::Text
