@@ -53,11 +53,12 @@ pub fn is_credit_line(lex: &super::Lexicons, line: &str) -> bool {
 /// [`is_credit_line`] of a line of `words` words (counted up to
 /// `MAX_CREDIT_WORDS + 1`: `lines::words_up_to`).
 pub fn is_credit(lex: &super::Lexicons, line: &str, words: usize) -> bool {
-    if SIGNATURE.is_match(line) {
-        return true;
-    }
+    // A signature is one word, so a longer line is ruled out first.
     if words > MAX_CREDIT_WORDS {
         return false;
+    }
+    if SIGNATURE.is_match(line) {
+        return true;
     }
     if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
         if inner.contains(['(', ')']) {

@@ -687,9 +687,8 @@ fn units(lex: &Lexicons, lines: &[Line], text: &str) -> (Vec<Line>, Vec<Kind>) {
 
 /// The kind of one line, on its own.
 fn classify(lex: &Lexicons, line: &str) -> Kind {
-    // A line of more words than a credit has more than a dated header or a
-    // byline too: its words are counted once here rather than again by each
-    // test that would rule it out.
+    // The words are counted once, up to a credit's bound, for every test
+    // that bounds them: a dated header's and a byline's bounds are below it.
     const _: () = assert!(
         header::MAX_HEADER_WORDS <= furniture::MAX_CREDIT_WORDS
             && header::MAX_BYLINE_WORDS <= furniture::MAX_CREDIT_WORDS
@@ -702,22 +701,19 @@ fn classify(lex: &Lexicons, line: &str) -> Kind {
 }
 
 /// The kind of `line`, of `words` words (or any number above a credit's
-/// when it has more). A line longer than a credit is no id or signature
-/// (one word), credit, dated header or byline, and those tests are skipped;
-/// the others are given the count rather than counting again.
+/// when it has more): the credit, dated-header and byline tests rule out a
+/// line longer than theirs from the count, without counting again.
 fn kind_of(lex: &Lexicons, line: &str, words: usize) -> Kind {
-    let long = words > furniture::MAX_CREDIT_WORDS;
-    if !long && furniture::is_id(line) {
+    // An id is one run of digits: the count spares longer lines its test.
+    if words == 1 && furniture::is_id(line) {
         Kind::Id
     } else if furniture::is_boilerplate(lex, line) {
         Kind::Boilerplate
-    } else if !long && furniture::is_credit(lex, line, words) {
+    } else if furniture::is_credit(lex, line, words) {
         Kind::Credit
-    } else if header::is_site_name(line)
-        || (!long && header::header_date_of(lex, line, words).is_some())
-    {
+    } else if header::is_site_name(line) || header::header_date_of(lex, line, words).is_some() {
         Kind::Header
-    } else if !long && header::is_byline(lex, line, words) {
+    } else if header::is_byline(lex, line, words) {
         Kind::Byline
     } else {
         Kind::Text
