@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use super::words::Class;
 use super::Context;
 use super::{Candidate, Tier};
-use crate::lexicon::{entries, fold_key, is_apostrophe, rows, WordMap};
+use crate::lexicon::{entries, fold_key, is_apostrophe, rows, WordMap, WordSet};
 use crate::model::Span;
 use crate::model::TokenKind;
 use crate::model::{Label, Source};
@@ -50,6 +50,12 @@ const USER_RANK: u8 = 9;
 pub(super) struct Gazetteer {
     /// The trie of the folded surfaces, walked from each token start.
     trie: Option<EntryTrie>,
+    /// The trie of the surfaces that a token opening in lower case can
+    /// start (`fits_lower_start`), walked from those tokens instead: most
+    /// tokens of a text, and most entries are names that cannot start there.
+    lower_trie: Option<EntryTrie>,
+    /// For each pattern of `lower_trie`, its pattern in `trie`.
+    lower_patterns: Vec<usize>,
     /// For each folded surface, the entries that fold to it.
     groups: Vec<Vec<Entry>>,
     /// For each pattern of the trie, its group.
@@ -59,18 +65,12 @@ pub(super) struct Gazetteer {
     expansions: Vec<Vec<&'static str>>,
 }
 
-impl Default for Gazetteer {
-    /// The built-in lexicons.
-    fn default() -> Self {
-        build(&UserEntries::default())
-    }
-}
-
 impl Gazetteer {
     /// The built-in lexicons with a user's entries added (they take precedence
-    /// over built-in entries spelt alike) and removed.
-    pub(super) fn new(user: &UserEntries) -> Self {
-        build(user)
+    /// over built-in entries spelt alike) and removed. `lowercase_heads`: the
+    /// heads of organisations also written in lower case (`case_fits`).
+    pub(super) fn new(user: &UserEntries, lowercase_heads: &WordSet) -> Self {
+        build(user, lowercase_heads)
     }
 
     /// The full names an acronym of the lexicon stands for.
@@ -81,7 +81,7 @@ impl Gazetteer {
     }
 }
 
-fn build(user: &UserEntries) -> Gazetteer {
+fn build(user: &UserEntries, lowercase_heads: &WordSet) -> Gazetteer {
     // A user's entries come first: of the entries that fold alike, the first
     // whose case fits wins.
     let mut entries_list: Vec<Entry> = [
@@ -202,8 +202,18 @@ fn build(user: &UserEntries) -> Gazetteer {
             pattern_group.push(id);
         }
     }
+    let lower_patterns: Vec<usize> = (0..all_patterns.len())
+        .filter(|&p| {
+            pattern_group
+                .get(p)
+                .and_then(|&g| groups.get(g))
+                .is_some_and(|group| group.iter().any(|e| fits_lower_start(e, lowercase_heads)))
+        })
+        .collect();
     Gazetteer {
         trie: EntryTrie::new(&all_patterns),
+        lower_trie: EntryTrie::new(lower_patterns.iter().filter_map(|&p| all_patterns.get(p))),
+        lower_patterns,
         groups,
         pattern_group,
         group_of: index,
@@ -238,16 +248,38 @@ fn case_fits(cx: &Context, entry: &Entry, surface: &str) -> bool {
         return true;
     }
     let first_case_only = e0.to_lowercase().eq(s0.to_lowercase());
-    // `ministère chinois du Commerce` is written both ways; `l'agence de
-    // presse Xinhua` or `la banque mondiale` in lower case are generic words.
-    let lower_head_org = || {
-        entry.label == Label::Org
-            && entry
-                .surface
-                .split_once(' ')
-                .is_some_and(|(head, _)| cx.lex.words.lowercase_org_heads.contains(&fold_key(head)))
-    };
-    rest_same && first_case_only && (s0.is_uppercase() || lower_head_org())
+    rest_same
+        && first_case_only
+        && (s0.is_uppercase() || lower_head_org(entry, &cx.lex.words.lowercase_org_heads))
+}
+
+/// `ministère chinois du Commerce` is written both ways; `l'agence de presse
+/// Xinhua` or `la banque mondiale` in lower case are generic words.
+fn lower_head_org(entry: &Entry, lowercase_heads: &WordSet) -> bool {
+    entry.label == Label::Org
+        && entry
+            .surface
+            .split_once(' ')
+            .is_some_and(|(head, _)| lowercase_heads.contains(&fold_key(head)))
+}
+
+/// Whether `entry` may fit a surface opening in lower case. `case_fits` then
+/// needs the entry to open with that very letter, or a lower-case head: the
+/// surface is not in capitals, and a lower-case letter is no capital.
+fn fits_lower_start(entry: &Entry, lowercase_heads: &WordSet) -> bool {
+    entry.surface.chars().next().is_some_and(char::is_lowercase)
+        || lower_head_org(entry, lowercase_heads)
+}
+
+/// Whether the text at `at` opens with a lower-case letter.
+fn opens_lower(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_lowercase),
+    }
 }
 
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
@@ -260,9 +292,21 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     // rely on when they index the candidates.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for t in cx.tokens {
-        trie.spelt_from(cx.text, t.start(), |end, pattern| {
-            hits.push((end, t.start(), pattern));
-        });
+        let start = t.start();
+        match gz
+            .lower_trie
+            .as_ref()
+            .filter(|_| opens_lower(cx.text, start))
+        {
+            Some(lower) => lower.spelt_from(cx.text, start, |end, p| {
+                if let Some(&pattern) = gz.lower_patterns.get(p) {
+                    hits.push((end, start, pattern));
+                }
+            }),
+            None => trie.spelt_from(cx.text, start, |end, pattern| {
+                hits.push((end, start, pattern));
+            }),
+        }
     }
     hits.sort_unstable();
     for (end, start, pattern) in hits {
@@ -402,7 +446,51 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::run;
+    use super::super::tests::{layout_published, run};
+    use super::*;
+
+    /// The gazetteer's candidates in `text`, as (surface, label).
+    fn hits(lex: &super::super::Lexicons, text: &str) -> Vec<(String, Label)> {
+        let tokens = crate::tokenize(text);
+        let keys = crate::text::Keys::new(text, &tokens);
+        let layout = layout_published(text, None);
+        let cx = Context::new(text, &tokens, &keys, &layout, lex);
+        let mut out = Vec::new();
+        find(&cx, &mut out);
+        out.iter()
+            .map(|c| (c.span.text(text).to_string(), c.label))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_in_lower_case_walk_only_the_entries_they_may_start() {
+        let user = UserEntries {
+            people: vec![("de Villepin".to_string(), None)],
+            places: vec![("bande de gaza".to_string(), None)],
+            ..UserEntries::default()
+        };
+        let lex = super::super::Lexicons::new(&user);
+        let mut whole = super::super::Lexicons::new(&user);
+        whole.gazetteer.lower_trie = None;
+        let text = "la chine, pékin et MOSCOU ; le ministère chinois du Commerce, \
+                    l'agence de presse xinhua, de Villepin, la bande de gaza, \
+                    l’Afrique de l’Ouest, les états-unis et l'onu.";
+        let found = hits(&lex, text);
+        assert_eq!(found, hits(&whole, text));
+        for expected in [
+            "ministère chinois du Commerce",
+            "de Villepin",
+            "bande de gaza",
+        ] {
+            assert!(
+                found.iter().any(|(s, _)| s == expected),
+                "{expected}: {found:?}"
+            );
+        }
+        assert!(!found
+            .iter()
+            .any(|(s, _)| s == "chine" || s == "pékin" || s == "xinhua"));
+    }
 
     #[test]
     fn places_match_in_any_case_with_their_canonical() {

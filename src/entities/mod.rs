@@ -202,9 +202,10 @@ impl Default for Lexicons {
 impl Lexicons {
     /// The built-in lexicons with a user's names added and removed.
     pub fn new(user: &UserEntries) -> Self {
+        let words = words::Words::default();
         Lexicons {
-            gazetteer: gazetteer::Gazetteer::new(user),
-            words: words::Words::default(),
+            gazetteer: gazetteer::Gazetteer::new(user, &words.lowercase_org_heads),
+            words,
         }
     }
 }
