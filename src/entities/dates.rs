@@ -495,13 +495,16 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
         }
     }
     // `mi-juin`: a prefix glued to a month.
-    let key = cx.key(i);
-    // A byte search: `split_once` on a char costs more on short keys.
-    let hyphen = key.bytes().position(|b| b == b'-');
-    if let Some((prefix, rest)) = hyphen.and_then(|h| Some((key.get(..h)?, key.get(h + 1..)?))) {
-        let prefixed = w.date_words.get(prefix) == Some(&DateWord::Prefix);
-        if prefixed && full_month(rest).is_some() && !cx.capitalised(i) {
-            return Some((i, Label::Date, None));
+    if cx.hyphenated(i) {
+        let key = cx.key(i);
+        // A byte search: `split_once` on a char costs more on short keys.
+        let hyphen = key.bytes().position(|b| b == b'-');
+        if let Some((prefix, rest)) = hyphen.and_then(|h| Some((key.get(..h)?, key.get(h + 1..)?)))
+        {
+            let prefixed = w.date_words.get(prefix) == Some(&DateWord::Prefix);
+            if prefixed && full_month(rest).is_some() && !cx.capitalised(i) {
+                return Some((i, Label::Date, None));
+            }
         }
     }
     if let Some(m) = month(cx, i) {

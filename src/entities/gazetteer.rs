@@ -15,7 +15,6 @@ use super::Context;
 use super::{Candidate, Tier};
 use crate::lexicon::{entries, fold_key, is_apostrophe, rows, WordMap, WordSet};
 use crate::model::Span;
-use crate::model::TokenKind;
 use crate::model::{Label, Source};
 use crate::text::{all_caps, capitalised, fold_text, EntryTrie};
 
@@ -347,11 +346,11 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
 /// is longer and wins over its parts.
 pub fn place_compounds(cx: &Context, out: &mut Vec<Candidate>) {
     let gz = &cx.lex.gazetteer;
-    for t in cx.tokens.iter().filter(|t| t.kind() == TokenKind::Word) {
-        let word = t.text(cx.text);
-        if !word.contains('-') {
+    for (i, t) in cx.tokens.iter().enumerate() {
+        if !cx.is_word(i) || !cx.hyphenated(i) {
             continue;
         }
+        let word = t.text(cx.text);
         let mut parts = Vec::new();
         let mut at = t.start();
         for part in word.split('-') {
@@ -420,7 +419,8 @@ fn caps_word(cx: &Context, i: usize) -> bool {
 /// other reading wins.
 pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
     for i in 0..cx.tokens.len() {
-        if cx.key(i) != "à" || !cx.joined(i) {
+        // `à` or `À`: the key without a look-up.
+        if !matches!(cx.word(i), "à" | "À") || !cx.joined(i) {
             continue;
         }
         let k = i + 1;

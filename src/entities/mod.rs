@@ -88,6 +88,11 @@ impl<'a> Context<'a> {
         self.shape(i).has(Shape::LONG)
     }
 
+    /// Whether token `i` holds a hyphen (`Lyon-Turin`, `mi-juin`).
+    fn hyphenated(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::HYPHEN)
+    }
+
     /// Whether tokens `i` and `i + 1` are on the same line, read from the
     /// table rather than the text (it stands for the shared context's).
     fn joined(&self, i: usize) -> bool {
@@ -136,6 +141,7 @@ impl Shape {
     const LOWER: u8 = 1 << 3;
     const LONG: u8 = 1 << 4;
     const JOINED: u8 = 1 << 5;
+    const HYPHEN: u8 = 1 << 6;
 
     /// The shape of a token spelt `text`, a word or not, joined to the next
     /// token or not.
@@ -156,6 +162,7 @@ impl Shape {
                 text.chars().any(char::is_alphabetic),
             )
         };
+        let hyphen = text.as_bytes().contains(&b'-');
         let flags = [
             (word, Shape::WORD),
             (first.is_some_and(char::is_uppercase), Shape::CAPITALISED),
@@ -163,6 +170,7 @@ impl Shape {
             (lower, Shape::LOWER),
             (long, Shape::LONG),
             (joined, Shape::JOINED),
+            (hyphen, Shape::HYPHEN),
         ];
         Shape(
             flags
@@ -635,7 +643,7 @@ mod tests {
     fn shapes_are_the_text_tests() {
         use crate::text::{all_caps, capitalised};
         for word in [
-            "Chine", "OCS", "é", "É", "", "3", "M.", "l'", "Élysée", "ÉTAT", "x-Y",
+            "Chine", "OCS", "é", "É", "", "3", "M.", "l'", "Élysée", "ÉTAT", "x-Y", "mi-août",
         ] {
             let s = Shape::of(word, true, false);
             assert_eq!(s.has(Shape::CAPITALISED), capitalised(word), "{word}");
@@ -646,6 +654,7 @@ mod tests {
                 "{word}"
             );
             assert_eq!(s.has(Shape::LONG), word.chars().nth(1).is_some(), "{word}");
+            assert_eq!(s.has(Shape::HYPHEN), word.contains('-'), "{word}");
         }
         assert!(Shape::of("a", true, true).has(Shape::JOINED));
         assert!(!Shape::of("a", false, false).has(Shape::WORD));
