@@ -112,9 +112,23 @@ pub struct Dateline {
 
 /// The dateline at the start of `line`, if it has one.
 pub fn parse(lex: &super::Lexicons, line: &str) -> Option<Dateline> {
+    // The place opens with a capital (`\p{Lu}` is one): most lines are ruled
+    // out without running the pattern.
+    if !line.starts_with(char::is_uppercase) {
+        return None;
+    }
     let place = PLACE.find(line)?.range();
     let mut at = place.end;
     let rest = |at: usize| line.get(at..).unwrap_or("");
+    // After the place come a parenthesis, a comma (the country, the date) or
+    // the dash, each after spaces at most: `Le président a dit` is ruled
+    // out here rather than by each pattern in turn.
+    if !rest(at)
+        .trim_start()
+        .starts_with(['(', ',', '.', '-', '—', '–', '―'])
+    {
+        return None;
+    }
     let mut first_paren = None;
     if let Some(c) = PAREN.captures(rest(at)) {
         first_paren = c.get(1).map(|m| shift(m.range(), at));
@@ -421,6 +435,39 @@ mod tests {
             Some("ATOP"),
             Some("--05-03"),
             "Le port",
+        );
+    }
+
+    #[test]
+    fn after_the_place_every_pattern_opens_with_a_mark_the_shortcut_knows() {
+        // What may follow the place, after spaces: any other first character
+        // fails every pattern, as `parse` assumes when it stops early.
+        let marks = ['(', ',', '.', '-', '—', '–', '―'];
+        let others = ('\u{0}'..='\u{2100}').filter(|c| !c.is_whitespace() && !marks.contains(c));
+        for c in others {
+            for rest in [
+                format!("{c}, 7 juin (AFP) -- Texte"),
+                format!(" \u{a0}{c}(Xinhua) - Texte"),
+            ] {
+                assert!(!PAREN.is_match(&rest), "{rest:?}");
+                assert!(!COUNTRY.is_match(&rest), "{rest:?}");
+                assert!(!DATE.is_match(&rest), "{rest:?}");
+                assert!(!DASH.is_match(&rest), "{rest:?}");
+            }
+        }
+        for rest in [
+            "(AFP) -", ", Kenya", ", 3 mai", " . - ", "— ", "– ", "― ", "-- ",
+        ] {
+            let opens = rest.trim_start().starts_with(marks);
+            let matched = PAREN.is_match(rest)
+                || COUNTRY.is_match(rest)
+                || DATE.is_match(rest)
+                || DASH.is_match(rest);
+            assert!(opens && matched, "{rest:?}");
+        }
+        assert_eq!(
+            parse(&crate::Lexicons::builtin().article, "le PARIS - Texte"),
+            None
         );
     }
 

@@ -26,6 +26,18 @@ pub(super) fn boilerplate() -> Vec<(String, bool)> {
         .collect()
 }
 
+/// A boilerplate phrase is at least this many bytes long (a test checks it),
+/// and its first bytes rule out most lines at once.
+pub(super) const OPENING: usize = 3;
+
+/// The first `OPENING` bytes of each boilerplate phrase.
+pub(super) fn boilerplate_openings(phrases: &[(String, bool)]) -> WordSet<[u8; OPENING]> {
+    phrases
+        .iter()
+        .filter_map(|(p, _)| p.as_bytes().first_chunk().copied())
+        .collect()
+}
+
 pub(super) fn agencies() -> WordSet {
     folded_set(include_str!("../../data/lexicons/agencies.txt"))
 }
@@ -111,6 +123,20 @@ pub fn inline_credits(lex: &super::Lexicons, line: &str) -> Vec<Range<usize>> {
 /// Whether `line` is site boilerplate.
 pub fn is_boilerplate(lex: &super::Lexicons, line: &str) -> bool {
     const TRAILING: [char; 4] = [':', '»', ' ', '\u{a0}'];
+    // An ASCII opening folds byte for byte: unless it opens a phrase, or
+    // the line is shorter than every phrase, the line holds none.
+    let ruled_out = match line.as_bytes().first_chunk::<OPENING>() {
+        Some(opening) => {
+            opening.is_ascii()
+                && !lex
+                    .boilerplate_openings
+                    .contains(&opening.map(|b| b.to_ascii_lowercase()))
+        }
+        None => line.is_ascii(),
+    };
+    if ruled_out {
+        return false;
+    }
     // Only the head of a line can hold a phrase: its first characters, one
     // more than the longest phrase has bytes (a character folds to one byte
     // or more), show the phrase and what follows it.
@@ -202,6 +228,16 @@ mod tests {
             .map(|r| &line[r])
             .collect();
         assert_eq!(got, ["(Xinhua/Li Xin)"]);
+    }
+
+    #[test]
+    fn boilerplate_phrases_are_longer_than_their_opening() {
+        let lex = &crate::Lexicons::builtin().article;
+        assert!(lex.boilerplate.iter().all(|(p, _)| p.len() >= OPENING));
+        assert!(is_boilerplate(lex, "PARTAGER"));
+        assert!(is_boilerplate(lex, "À lire aussi : la suite"));
+        assert!(!is_boilerplate(lex, "Le partage"));
+        assert!(!is_boilerplate(lex, "Pa"));
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct Lexicons {
     /// the length of the longest.
     boilerplate: Vec<(String, bool)>,
     boilerplate_len: usize,
+    /// The first bytes of the boilerplate phrases (`furniture::is_boilerplate`).
+    boilerplate_openings: WordSet<[u8; furniture::OPENING]>,
     /// News agencies (folded).
     agencies: WordSet,
     /// French function words (folded), for the share of them in a line; the
@@ -65,6 +67,7 @@ impl Default for Lexicons {
             places: dateline::places(),
             credit_markers: furniture::credit_markers(),
             boilerplate_len: boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0),
+            boilerplate_openings: furniture::boilerplate_openings(&boilerplate),
             boilerplate,
             agencies: furniture::agencies(),
             function_word_len: function_words.iter().map(String::len).max().unwrap_or(0),

@@ -271,6 +271,14 @@ pub fn is_chrome(lex: &Lexicons, line: &str, shape: Shape) -> bool {
 /// `str::matches` counts, in one pass over the line.
 fn is_menu_bar(line: &str) -> bool {
     const SEPARATORS: [&[u8]; 3] = [b"| ", "\u{2022} ".as_bytes(), b"/ "];
+    // Most lines have no separator at all, which substring searches (vector
+    // code on long lines) tell before the count below reads every byte.
+    if ![" | ", " \u{2022} ", " / ", " > "]
+        .iter()
+        .any(|sep| line.contains(sep))
+    {
+        return false;
+    }
     let bytes = line.as_bytes();
     let mut count = 0usize;
     // Where the last counted match of each separator ends.
