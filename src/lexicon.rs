@@ -130,9 +130,60 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
 
+/// The first bytes and the lengths of a set of words (lengths from 63 on
+/// share a bit): a token that matches neither cannot be one of them and
+/// need not be hashed (most tokens, for a set of names or acronyms).
+pub struct WordShapes {
+    first_bytes: [bool; 256],
+    lengths: u64,
+}
+
+impl WordShapes {
+    pub fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut shapes = WordShapes {
+            first_bytes: [false; 256],
+            lengths: 0,
+        };
+        for word in words {
+            if let Some(slot) = word
+                .bytes()
+                .next()
+                .and_then(|b| shapes.first_bytes.get_mut(usize::from(b)))
+            {
+                *slot = true;
+            }
+            shapes.lengths |= length_bit(word);
+        }
+        shapes
+    }
+
+    /// Whether `word` has the first byte and the length of one of the words.
+    pub fn may_hold(&self, word: &str) -> bool {
+        self.lengths & length_bit(word) != 0
+            && word
+                .bytes()
+                .next()
+                .is_some_and(|b| self.first_bytes.get(usize::from(b)) == Some(&true))
+    }
+}
+
+fn length_bit(word: &str) -> u64 {
+    1u64 << word.len().min(63)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_shapes_rule_out_other_first_bytes_and_lengths() {
+        let shapes = WordShapes::of(["OMC", "Lebedev"].into_iter());
+        assert!(shapes.may_hold("OMC") && shapes.may_hold("Lebedev"));
+        // Same shape, another word: only the look-up tells.
+        assert!(shapes.may_hold("ONU") && shapes.may_hold("Lucarne"));
+        assert!(!shapes.may_hold("OTAN") && !shapes.may_hold("MC") && !shapes.may_hold(""));
+        assert!(!WordShapes::of(std::iter::empty()).may_hold("OMC"));
+    }
 
     #[test]
     fn comments_and_blanks_are_skipped() {

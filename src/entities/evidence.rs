@@ -24,7 +24,8 @@ use std::collections::hash_map::Entry;
 use super::people::{name_part, run_end};
 use super::words::Class;
 use super::Context;
-use super::{key32, Bits, Candidate, StrongSpans, Tier, WordShapes};
+use super::{key32, Bits, Candidate, StrongSpans, Tier};
+use crate::lexicon::WordShapes;
 
 use crate::lexicon::{fold_key, is_apostrophe, TextMap, TextSet};
 use crate::model::{Label, Source, Span};

@@ -5,7 +5,8 @@
 
 use super::words::Class;
 use super::Context;
-use super::{Candidate, StrongSpans, Tier, WordShapes};
+use super::{Candidate, StrongSpans, Tier};
+use crate::lexicon::WordShapes;
 use crate::lexicon::{TextMap, TextSet};
 use crate::model::Span;
 use crate::model::{Label, Source};

@@ -3,7 +3,7 @@
 //! (`selon`, `d'après`, `pour`, `à son avis`) and the small word classes the
 //! attribution patterns need.
 
-use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet};
+use crate::lexicon::{entries, fold_key, folded_set, rows, WordMap, WordSet, WordShapes};
 use crate::text::{Context, EntryTrie};
 
 /// A verb of speech found in the text.
@@ -112,6 +112,9 @@ pub struct Lexicons {
     /// first word gives the phrases it starts (indices into `phrases`), so
     /// that a `de` or an `à` is compared with the few phrases it opens.
     phrase_starts: WordMap<String, Vec<usize>>,
+    /// The shapes of the keys of `phrase_starts`: a token of another shape
+    /// (most tokens) is told so without a look-up.
+    phrase_start_shapes: WordShapes,
     connector_starts: WordSet,
 }
 
@@ -292,6 +295,7 @@ fn build(
         particles: folded_set(include_str!("../../data/entities/name_particles.txt")),
         given_genders: given_genders(include_str!("../../data/lexicons/given_names.txt")),
         adjective_verbs: folded_set(include_str!("../../data/quotes/adjective_verbs.txt")),
+        phrase_start_shapes: WordShapes::of(phrase_starts.keys().map(String::as_str)),
         phrase_starts,
         connector_starts,
     }
@@ -395,7 +399,11 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
 /// The prepositional cue starting at token `i`, if any (longest first).
 pub fn phrase_at(cx: &Context<Lexicons>, i: usize) -> Option<PhraseCue> {
     let lx = cx.lex;
-    let starting = lx.phrase_starts.get(cx.key(i).as_ref())?;
+    let key = cx.key(i);
+    if !lx.phrase_start_shapes.may_hold(&key) {
+        return None;
+    }
+    let starting = lx.phrase_starts.get(key.as_ref())?;
     starting
         .iter()
         .filter_map(|&k| lx.phrases.get(k))
