@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::Anchored;
 
@@ -321,30 +321,43 @@ pub fn folded_bytes(text: &str) -> impl Iterator<Item = u8> + '_ {
 /// from the places where an entry may start (token starts) and left where no
 /// entry goes on: a search over every byte would also find the many entries
 /// that start inside a word, only to throw them away.
-pub struct EntryTrie(NFA);
+pub struct EntryTrie {
+    nfa: NFA,
+    /// The state after each first byte: a walk starts from every token, and
+    /// one look-up here spares the automaton's first transition.
+    first: Vec<StateID>,
+}
 
 impl EntryTrie {
     /// The trie of `patterns`, or `None` if they are more than an automaton
     /// can hold.
     pub fn new<P: AsRef<[u8]>>(patterns: impl IntoIterator<Item = P>) -> Option<EntryTrie> {
-        NFA::builder()
-            .prefilter(false)
-            .build(patterns)
-            .ok()
-            .map(EntryTrie)
+        let nfa = NFA::builder().prefilter(false).build(patterns).ok()?;
+        let start = nfa.start_state(Anchored::Yes).ok()?;
+        let first = (0..=u8::MAX)
+            .map(|b| nfa.next_state(Anchored::Yes, start, b))
+            .collect();
+        Some(EntryTrie { nfa, first })
     }
 
     /// Calls `hit(end, pattern)` for each pattern that the folded text spells
     /// from `start`, shortest first; patterns spelt alike come in the order
     /// they were given.
     pub fn spelt_from(&self, text: &str, start: usize, mut hit: impl FnMut(usize, usize)) {
-        let trie = &self.0;
-        let (Some(rest), Ok(mut state)) = (text.get(start..), trie.start_state(Anchored::Yes))
-        else {
+        let trie = &self.nfa;
+        let Some(rest) = text.get(start..) else {
             return;
         };
+        let mut state = StateID::ZERO;
         for (depth, b) in (1..).zip(folded_bytes(rest)) {
-            state = trie.next_state(Anchored::Yes, state, b);
+            state = match depth {
+                1 => self
+                    .first
+                    .get(usize::from(b))
+                    .copied()
+                    .unwrap_or(StateID::ZERO),
+                _ => trie.next_state(Anchored::Yes, state, b),
+            };
             if trie.is_dead(state) {
                 return;
             }
@@ -420,6 +433,18 @@ mod tests {
         assert_eq!(spelt("LA PAZ!", 3), [(6, 2)]);
         assert_eq!(spelt("à la", 0), []);
         assert_eq!(spelt("la", 7), []);
+        // A one-byte entry ends on the first byte, read from the table of
+        // first transitions.
+        let short = EntryTrie::new(["a", "é", "ab"]).expect("a trie");
+        for (text, expected) in [
+            ("A b", vec![(1, 0)]),
+            ("É", vec![(2, 1)]),
+            ("ab", vec![(1, 0), (2, 2)]),
+        ] {
+            let mut hits = Vec::new();
+            short.spelt_from(text, 0, |end, pattern| hits.push((end, pattern)));
+            assert_eq!(hits, expected, "{text}");
+        }
         assert!(EntryTrie::new(Vec::<String>::new()).is_some_and(|t| {
             let mut n = 0;
             t.spelt_from("la", 0, |_, _| n += 1);
