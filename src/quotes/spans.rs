@@ -836,8 +836,10 @@ fn introduced(doc: &Doc, out: &mut Vec<Candidate>) {
         for i in std::iter::once(start).chain(inner) {
             introduced_at(doc, i, out);
         }
+        // Keys fold ASCII letters only to ASCII letters: `comme` is the key
+        // of a word that is `comme` in any case, read without the key.
         let comme = (start..s.end.min(start + MAX_CLAUSE)).filter(|&i| {
-            doc.key(i) == "comme"
+            doc.word(i).eq_ignore_ascii_case("comme")
                 && (i == start || i.checked_sub(1).is_some_and(|b| doc.is(b, ",")))
         });
         for i in comme {
