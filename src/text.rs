@@ -222,10 +222,12 @@ impl<'a, L> Context<'a, L> {
     /// Whether tokens `i` and `i + 1` are on the same line (only spaces between).
     pub fn joined(&self, i: usize) -> bool {
         match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            // The gap is a few bytes: a loop over them, not a search.
             (Some(a), Some(b)) => self
                 .text
+                .as_bytes()
                 .get(a.end()..b.start())
-                .is_some_and(|gap| !gap.contains('\n')),
+                .is_some_and(|gap| gap.iter().all(|&c| c != b'\n')),
             _ => false,
         }
     }
@@ -465,6 +467,25 @@ mod tests {
         assert_eq!(cx.token_ending(2), Some(0));
         assert_eq!(cx.token_ending(3), None);
         assert_eq!(cx.token_starting(99), None);
+    }
+
+    #[test]
+    fn tokens_are_joined_on_a_line_and_glued_without_a_space() {
+        let text = "La Chine,\nle 3  mai\r\nà Pékin";
+        let tokens = crate::tokenize(text);
+        let layout = Layout::default();
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(text, &tokens, &keys, &layout, &());
+        let words: Vec<&str> = (0..tokens.len()).map(|i| cx.word(i)).collect();
+        assert_eq!(words, ["La", "Chine", ",", "le", "3", "mai", "à", "Pékin"]);
+        let joined: Vec<bool> = (0..tokens.len()).map(|i| cx.joined(i)).collect();
+        assert_eq!(joined, [true, true, false, true, true, false, true, false]);
+        let glued: Vec<bool> = (0..tokens.len()).map(|i| cx.glued(i)).collect();
+        assert_eq!(
+            glued,
+            [false, true, false, false, false, false, false, false]
+        );
+        assert!(cx.line_start(0) && cx.line_start(3) && cx.line_start(6) && !cx.line_start(1));
     }
 
     #[test]
