@@ -87,11 +87,31 @@ fn numeric_date(dater: &Dater, s: &str) -> Option<Option<String>> {
     }
 }
 
+/// Whether token `i` may start a date: a number, or a word of one of the
+/// lists `date_at` and `relative_start` read (a clock word, a weekday, a
+/// month, a word of relative dates) or with a hyphen (`mi-juin`). Neither
+/// finds anything at another token: most tokens are ruled out at once.
+fn may_start_date(cx: &Context, i: usize) -> bool {
+    if cx.kind(i) == Some(TokenKind::Number) || cx.hyphenated(i) {
+        return true;
+    }
+    let classes = cx.classes(i);
+    classes.is(Class::ClockWord)
+        || classes.is(Class::Weekday)
+        || classes.is(Class::RelativeDateStart)
+        || classes.full_month.is_some()
+        || classes.date_word.is_some()
+}
+
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let dater = Dater { year: cx.year };
     let w = &cx.lex.words;
     let mut i = 0;
     while i < cx.tokens.len() {
+        if !may_start_date(cx, i) {
+            i += 1;
+            continue;
+        }
         let matched = date_at(cx, &dater, i)
             .or_else(|| relative_start(cx, i).map(|last| (last, Label::Date, None)));
         if let Some((last, label, value)) = matched {
@@ -555,7 +575,31 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::entity;
+    use super::super::tests::{entity, layout_published};
+    use super::*;
+
+    #[test]
+    fn tokens_ruled_out_start_no_date() {
+        let text = "Le jeudi 7 juin 2018 à 19 heures 30, vers midi, hier soir, \
+                    ce matin, à la mi-juin, au printemps 2012, au premier semestre 2012, \
+                    les 3 et 4 juillet, 21 h 30, 12/05/2024, en 1991 : la réunion \
+                    a eu lieu avant-hier, lundi ou Lundi, JUIN 2020.";
+        let tokens = crate::tokenize(text);
+        let keys = crate::text::Keys::new(text, &tokens);
+        let layout = layout_published(text, Some("2018-06-07"));
+        let lex = &crate::Lexicons::builtin().entities;
+        let cx = Context::new(text, &tokens, &keys, &layout, lex);
+        let dater = Dater { year: cx.year };
+        let mut ruled_out = 0;
+        for i in 0..tokens.len() {
+            if !may_start_date(&cx, i) {
+                ruled_out += 1;
+                assert!(date_at(&cx, &dater, i).is_none(), "{}", cx.word(i));
+                assert!(relative_start(&cx, i).is_none(), "{}", cx.word(i));
+            }
+        }
+        assert!(ruled_out > 10 && ruled_out < tokens.len() / 2);
+    }
 
     fn date(
         text: &str,
