@@ -153,7 +153,11 @@ fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     while i < cx.tokens.len() {
         // An initial and a surname: `B. Obama`, `J-M Ayrault`.
         let initial_end = initial_with_stop(cx, i)
-            .or_else(|| compound_initials(cx.word(i)).then_some(i))
+            .or_else(|| {
+                // Its shape first: a capital and a hyphen, which most tokens lack.
+                (cx.capitalised(i) && cx.hyphenated(i) && compound_initials(cx.word(i)))
+                    .then_some(i)
+            })
             .filter(|&e| cx.joined(e) && name_part(cx, e + 1));
         if let Some(e) = initial_end {
             let last = run_end(cx, e + 1, &places);
