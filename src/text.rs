@@ -454,77 +454,77 @@ mod tests {
         }));
     }
 
-    #[test]
-    fn tokens_are_found_by_offset() {
-        let text = "La Chine";
+    /// `f` of the shared context of `text`, with no lexicons.
+    fn with_context<R>(text: &str, f: impl FnOnce(&Context<()>) -> R) -> R {
         let tokens = crate::tokenize(text);
         let layout = Layout::default();
         let keys = Keys::new(text, &tokens);
-        let cx = Context::new(text, &tokens, &keys, &layout, &());
-        assert_eq!(cx.token_starting(3), Some(1));
-        assert_eq!(cx.token_ending(8), Some(1));
-        assert_eq!(cx.token_starting(4), None);
-        assert_eq!(cx.token_ending(2), Some(0));
-        assert_eq!(cx.token_ending(3), None);
-        assert_eq!(cx.token_starting(99), None);
+        f(&Context::new(text, &tokens, &keys, &layout, &()))
+    }
+
+    #[test]
+    fn tokens_are_found_by_offset() {
+        with_context("La Chine", |cx| {
+            assert_eq!(cx.token_starting(3), Some(1));
+            assert_eq!(cx.token_ending(8), Some(1));
+            assert_eq!(cx.token_starting(4), None);
+            assert_eq!(cx.token_ending(2), Some(0));
+            assert_eq!(cx.token_ending(3), None);
+            assert_eq!(cx.token_starting(99), None);
+        });
     }
 
     #[test]
     fn tokens_are_joined_on_a_line_and_glued_without_a_space() {
-        let text = "La Chine,\nle 3  mai\r\nà Pékin";
-        let tokens = crate::tokenize(text);
-        let layout = Layout::default();
-        let keys = Keys::new(text, &tokens);
-        let cx = Context::new(text, &tokens, &keys, &layout, &());
-        let words: Vec<&str> = (0..tokens.len()).map(|i| cx.word(i)).collect();
-        assert_eq!(words, ["La", "Chine", ",", "le", "3", "mai", "à", "Pékin"]);
-        let joined: Vec<bool> = (0..tokens.len()).map(|i| cx.joined(i)).collect();
-        assert_eq!(joined, [true, true, false, true, true, false, true, false]);
-        let glued: Vec<bool> = (0..tokens.len()).map(|i| cx.glued(i)).collect();
-        assert_eq!(
-            glued,
-            [false, true, false, false, false, false, false, false]
-        );
-        assert!(cx.line_start(0) && cx.line_start(3) && cx.line_start(6) && !cx.line_start(1));
+        with_context("La Chine,\nle 3  mai\r\nà Pékin", |cx| {
+            let n = cx.tokens.len();
+            let words: Vec<&str> = (0..n).map(|i| cx.word(i)).collect();
+            assert_eq!(words, ["La", "Chine", ",", "le", "3", "mai", "à", "Pékin"]);
+            let joined: Vec<bool> = (0..n).map(|i| cx.joined(i)).collect();
+            assert_eq!(joined, [true, true, false, true, true, false, true, false]);
+            let glued: Vec<bool> = (0..n).map(|i| cx.glued(i)).collect();
+            assert_eq!(
+                glued,
+                [false, true, false, false, false, false, false, false]
+            );
+            assert!(cx.line_start(0) && cx.line_start(3) && cx.line_start(6) && !cx.line_start(1));
+        });
     }
 
     #[test]
     fn token_searches_from_the_last_answer_find_what_a_binary_search_does() {
         let text = "Le ministre a dit, à Paris : « Oui ». M. Dupont l’a redit.\n\nFin.";
-        let tokens = crate::tokenize(text);
-        let keys = Keys::new(text, &tokens);
-        let layout = Layout::default();
-        let cx = Context::new(text, &tokens, &keys, &layout, &());
-        // Offsets forwards, backwards and jumping, so that every search
-        // starts from another answer.
-        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
-        offsets.extend((0..=text.len() + 2).rev());
-        offsets.extend((0..200).map(|k| (k * 37) % (text.len() + 3)));
-        for at in offsets {
-            let starting = tokens.partition_point(|t| t.start() < at);
-            let ending = tokens.partition_point(|t| t.end() < at);
-            let expect =
-                |i: usize, f: fn(&Token) -> usize| tokens.get(i).filter(|t| f(t) == at).map(|_| i);
-            assert_eq!(
-                cx.token_starting(at),
-                expect(starting, Token::start),
-                "{at}"
-            );
-            assert_eq!(cx.token_ending(at), expect(ending, Token::end), "{at}");
-        }
+        with_context(text, |cx| {
+            let tokens = cx.tokens;
+            // Offsets forwards, backwards and jumping, so that every search
+            // starts from another answer.
+            let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+            offsets.extend((0..=text.len() + 2).rev());
+            offsets.extend((0..200).map(|k| (k * 37) % (text.len() + 3)));
+            for at in offsets {
+                let starting = tokens.partition_point(|t| t.start() < at);
+                let ending = tokens.partition_point(|t| t.end() < at);
+                let expect = |i: usize, f: fn(&Token) -> usize| {
+                    tokens.get(i).filter(|t| f(t) == at).map(|_| i)
+                };
+                assert_eq!(
+                    cx.token_starting(at),
+                    expect(starting, Token::start),
+                    "{at}"
+                );
+                assert_eq!(cx.token_ending(at), expect(ending, Token::end), "{at}");
+            }
+        });
     }
 
     #[test]
     fn keys_fold_case_and_apostrophes() {
-        let text = "L’OCS a dit l'an";
-        let tokens = crate::tokenize(text);
-        let layout = Layout::default();
-        let keys = Keys::new(text, &tokens);
-        let cx = Context::new(text, &tokens, &keys, &layout, &());
-        let keys: Vec<_> = (0..tokens.len() + 1)
-            .map(|i| cx.key(i).into_owned())
-            .collect();
-        assert_eq!(keys, ["l'", "ocs", "a", "dit", "l'", "an", ""]);
+        with_context("L’OCS a dit l'an", |cx| {
+            let keys: Vec<_> = (0..cx.tokens.len() + 1)
+                .map(|i| cx.key(i).into_owned())
+                .collect();
+            assert_eq!(keys, ["l'", "ocs", "a", "dit", "l'", "an", ""]);
+        });
     }
 
     #[test]

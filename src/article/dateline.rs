@@ -110,6 +110,11 @@ pub struct Dateline {
     pub end: usize,
 }
 
+/// What may open the rest of a dateline after its place, spaces aside: the
+/// parenthesis of a country or agency, the comma of a country or date, the
+/// dash (after a stop at most).
+const AFTER_PLACE: [char; 7] = ['(', ',', '.', '-', '—', '–', '―'];
+
 /// The dateline at the start of `line`, if it has one.
 pub fn parse(lex: &super::Lexicons, line: &str) -> Option<Dateline> {
     // The place opens with a capital (`\p{Lu}` is one): most lines are ruled
@@ -123,10 +128,7 @@ pub fn parse(lex: &super::Lexicons, line: &str) -> Option<Dateline> {
     // After the place come a parenthesis, a comma (the country, the date) or
     // the dash, each after spaces at most: `Le président a dit` is ruled
     // out here rather than by each pattern in turn.
-    if !rest(at)
-        .trim_start()
-        .starts_with(['(', ',', '.', '-', '—', '–', '―'])
-    {
+    if !rest(at).trim_start().starts_with(AFTER_PLACE) {
         return None;
     }
     let mut first_paren = None;
@@ -442,8 +444,8 @@ mod tests {
     fn after_the_place_every_pattern_opens_with_a_mark_the_shortcut_knows() {
         // What may follow the place, after spaces: any other first character
         // fails every pattern, as `parse` assumes when it stops early.
-        let marks = ['(', ',', '.', '-', '—', '–', '―'];
-        let others = ('\u{0}'..='\u{2100}').filter(|c| !c.is_whitespace() && !marks.contains(c));
+        let others =
+            ('\u{0}'..='\u{2100}').filter(|c| !c.is_whitespace() && !AFTER_PLACE.contains(c));
         for c in others {
             for rest in [
                 format!("{c}, 7 juin (AFP) -- Texte"),
@@ -458,7 +460,7 @@ mod tests {
         for rest in [
             "(AFP) -", ", Kenya", ", 3 mai", " . - ", "— ", "– ", "― ", "-- ",
         ] {
-            let opens = rest.trim_start().starts_with(marks);
+            let opens = rest.trim_start().starts_with(AFTER_PLACE);
             let matched = PAREN.is_match(rest)
                 || COUNTRY.is_match(rest)
                 || DATE.is_match(rest)

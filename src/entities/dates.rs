@@ -575,7 +575,7 @@ fn date_at(cx: &Context, dater: &Dater, i: usize) -> Option<(usize, Label, Optio
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{entity, layout_published};
+    use super::super::tests::{entity, with_context};
     use super::*;
 
     #[test]
@@ -584,21 +584,19 @@ mod tests {
                     ce matin, à la mi-juin, au printemps 2012, au premier semestre 2012, \
                     les 3 et 4 juillet, 21 h 30, 12/05/2024, en 1991 : la réunion \
                     a eu lieu avant-hier, lundi ou Lundi, JUIN 2020.";
-        let tokens = crate::tokenize(text);
-        let keys = crate::text::Keys::new(text, &tokens);
-        let layout = layout_published(text, Some("2018-06-07"));
         let lex = &crate::Lexicons::builtin().entities;
-        let cx = Context::new(text, &tokens, &keys, &layout, lex);
-        let dater = Dater { year: cx.year };
-        let mut ruled_out = 0;
-        for i in 0..tokens.len() {
-            if !may_start_date(&cx, i) {
-                ruled_out += 1;
-                assert!(date_at(&cx, &dater, i).is_none(), "{}", cx.word(i));
-                assert!(relative_start(&cx, i).is_none(), "{}", cx.word(i));
+        with_context(lex, text, Some("2018-06-07"), |cx| {
+            let dater = Dater { year: cx.year };
+            let mut ruled_out = 0;
+            for i in 0..cx.tokens.len() {
+                if !may_start_date(cx, i) {
+                    ruled_out += 1;
+                    assert!(date_at(cx, &dater, i).is_none(), "{}", cx.word(i));
+                    assert!(relative_start(cx, i).is_none(), "{}", cx.word(i));
+                }
             }
-        }
-        assert!(ruled_out > 10 && ruled_out < tokens.len() / 2);
+            assert!(ruled_out > 10 && ruled_out < cx.tokens.len() / 2);
+        });
     }
 
     fn date(

@@ -270,17 +270,6 @@ fn fits_lower_start(entry: &Entry, lowercase_heads: &WordSet) -> bool {
         || lower_head_org(entry, lowercase_heads)
 }
 
-/// Whether the text at `at` opens with a lower-case letter.
-fn opens_lower(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-        _ => text
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_lowercase),
-    }
-}
-
 pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     let gz = &cx.lex.gazetteer;
     let Some(trie) = gz.trie.as_ref() else {
@@ -290,13 +279,9 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
     // over the whole text (by end, then start), which `located` and others
     // rely on when they index the candidates.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-    for t in cx.tokens {
+    for (i, t) in cx.tokens.iter().enumerate() {
         let start = t.start();
-        match gz
-            .lower_trie
-            .as_ref()
-            .filter(|_| opens_lower(cx.text, start))
-        {
+        match gz.lower_trie.as_ref().filter(|_| cx.opens_lower(i)) {
             Some(lower) => lower.spelt_from(cx.text, start, |end, p| {
                 if let Some(&pattern) = gz.lower_patterns.get(p) {
                     hits.push((end, start, pattern));
@@ -446,20 +431,18 @@ pub fn after_a(cx: &Context, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{layout_published, run};
+    use super::super::tests::{run, with_context};
     use super::*;
 
     /// The gazetteer's candidates in `text`, as (surface, label).
     fn hits(lex: &super::super::Lexicons, text: &str) -> Vec<(String, Label)> {
-        let tokens = crate::tokenize(text);
-        let keys = crate::text::Keys::new(text, &tokens);
-        let layout = layout_published(text, None);
-        let cx = Context::new(text, &tokens, &keys, &layout, lex);
-        let mut out = Vec::new();
-        find(&cx, &mut out);
-        out.iter()
-            .map(|c| (c.span.text(text).to_string(), c.label))
-            .collect()
+        with_context(lex, text, None, |cx| {
+            let mut out = Vec::new();
+            find(cx, &mut out);
+            out.iter()
+                .map(|c| (c.span.text(text).to_string(), c.label))
+                .collect()
+        })
     }
 
     #[test]

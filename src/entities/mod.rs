@@ -93,6 +93,11 @@ impl<'a> Context<'a> {
         self.shape(i).has(Shape::HYPHEN)
     }
 
+    /// Whether token `i` opens with a lower-case letter.
+    fn opens_lower(&self, i: usize) -> bool {
+        self.shape(i).has(Shape::OPENS_LOWER)
+    }
+
     /// Whether tokens `i` and `i + 1` are on the same line, read from the
     /// table rather than the text (it stands for the shared context's).
     fn joined(&self, i: usize) -> bool {
@@ -142,6 +147,7 @@ impl Shape {
     const LONG: u8 = 1 << 4;
     const JOINED: u8 = 1 << 5;
     const HYPHEN: u8 = 1 << 6;
+    const OPENS_LOWER: u8 = 1 << 7;
 
     /// The shape of a token spelt `text`, a word or not, joined to the next
     /// token or not.
@@ -171,6 +177,7 @@ impl Shape {
             (long, Shape::LONG),
             (joined, Shape::JOINED),
             (hyphen, Shape::HYPHEN),
+            (first.is_some_and(char::is_lowercase), Shape::OPENS_LOWER),
         ];
         Shape(
             flags
@@ -524,6 +531,19 @@ mod tests {
         );
     }
 
+    /// `f` of the finders' context of `text`, read as one body paragraph.
+    pub(super) fn with_context<R>(
+        lex: &Lexicons,
+        text: &str,
+        published: Option<&str>,
+        f: impl FnOnce(&Context) -> R,
+    ) -> R {
+        let tokens = crate::tokenize(text);
+        let keys = crate::text::Keys::new(text, &tokens);
+        let layout = layout_published(text, published);
+        f(&Context::new(text, &tokens, &keys, &layout, lex))
+    }
+
     /// The entities of `text` read as one body paragraph.
     fn entities(text: &str, published: Option<&str>) -> Vec<Entity> {
         let tokens = crate::tokenize(text);
@@ -604,6 +624,11 @@ mod tests {
             );
             assert_eq!(s.has(Shape::LONG), word.chars().nth(1).is_some(), "{word}");
             assert_eq!(s.has(Shape::HYPHEN), word.contains('-'), "{word}");
+            assert_eq!(
+                s.has(Shape::OPENS_LOWER),
+                word.starts_with(char::is_lowercase),
+                "{word}"
+            );
         }
         assert!(Shape::of("a", true, true).has(Shape::JOINED));
         assert!(!Shape::of("a", false, false).has(Shape::WORD));
