@@ -112,16 +112,31 @@ pub fn fold_key(word: &str) -> String {
 /// Appends the key of `word` (see [`fold_key`]) to `out`, so that a caller
 /// looking up many words can reuse one buffer.
 pub fn fold_into(word: &str, out: &mut String) {
-    for c in word.chars() {
-        // ASCII first: most of a French text, and its case folding is a
-        // byte operation.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_apostrophe(c) {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
+    // An ASCII word (most words of a French text) folds as a block.
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
         }
+        return;
+    }
+    for c in word.chars() {
+        out.push(match c {
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            // The accented capitals of Latin-1 (`À` to `Þ`, but `×`) are
+            // their small letter less 0x20, and the rest of the block has
+            // no capitals: French accents fold without a table search.
+            '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
+                char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
+            }
+            '\u{80}'..='\u{FF}' => c,
+            _ if is_apostrophe(c) => '\'',
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        });
     }
 }
 
@@ -204,6 +219,16 @@ mod tests {
         assert!(set.contains("pékin") && set.contains("aujourd'hui"));
         assert!(set.contains("organisation de coopération"));
         assert!(!set.contains("pékin ") && !set.contains("u") && !set.contains(""));
+    }
+
+    #[test]
+    fn latin1_folds_as_the_unicode_tables_say() {
+        for c in ('\u{80}'..='\u{FF}').chain("ÉcoleÀÎÔÛÇŒ’x".chars()) {
+            let word = format!("a{c}B");
+            let table: String = word.chars().flat_map(char::to_lowercase).collect();
+            let expected = table.replace(is_apostrophe, "'");
+            assert_eq!(fold_key(&word), expected, "{c:?}");
+        }
     }
 
     #[test]
