@@ -238,9 +238,11 @@ pub fn name_like(doc: &Doc, first: usize, last: usize) -> bool {
         return false;
     }
     let key = doc.key(start);
+    // A title standing alone (`PDG`, `Président`) is a role, not a name.
     if doc.cx.lex.is_name_blocker(&key)
         || doc.cx.lex.pronoun(&key).is_some()
         || cues::is_determiner(&key)
+        || (start == last && doc.cx.lex.is_person_head(&key))
     {
         return false;
     }
@@ -572,6 +574,20 @@ fn subject_ending_before(doc: &Doc, mut j: usize, sentence_start: usize) -> Subj
         if let Some(e) = doc.entity_ending(segment_end) {
             let a = doc.entity_tokens.get(e).map_or(segment_end, |t| t.0);
             if !governed(doc, a, segment_start) {
+                // `Jean Dupont, PDG de la société Alpha, a dit`, `Marie
+                // Durand, ex-députée UMP, a dit`: an organisation or place
+                // closing a phrase apposed between commas, after the noun
+                // that heads it, is that noun's complement; the name before
+                // the apposition is the subject.
+                let apposed = doc.is(last, ",")
+                    && a > segment_start
+                    && !cues::is_determiner(&doc.key(segment_start))
+                    && doc.label(e) != Some(Label::Per);
+                if apposed && segment_start > sentence_start {
+                    if let Some(named) = name_before_comma(doc, segment_start - 1, sentence_start) {
+                        return named;
+                    }
+                }
                 return entity_before(doc, e);
             }
         }

@@ -536,6 +536,26 @@ fn an_apposed_role_after_a_complement_name_points_to_that_name() {
 }
 
 #[test]
+fn an_organisation_closing_an_apposed_role_is_no_subject() {
+    // The apposition's head is a role; the organisation or place ending it
+    // is its complement, and the name before it speaks.
+    let q = body("Paul Durand, PDG de la société Alpha, a indiqué « vouloir partir ».\n\nSophie Marchal, ex-députée UMP, a déclaré que la réforme était inutile.\n");
+    let speakers: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(speakers, [Some("Paul Durand"), Some("Sophie Marchal")]);
+    // Without a name before it, the organisation still speaks.
+    let q = body("La société Alpha a indiqué que la réforme était inutile.\n");
+    assert_eq!(q.first().and_then(|x| x.2.as_deref()), Some("Alpha"));
+}
+
+#[test]
+fn a_title_alone_is_no_name() {
+    // `PDG` is capitalised like a name, but it is a title: the apposition
+    // points back to the name before it.
+    let q = body("Le groupe va supprimer 500 postes. Paul Durand, PDG de HB France, a indiqué « vouloir partir ».\n");
+    assert_eq!(q.first().and_then(|x| x.2.as_deref()), Some("Paul Durand"));
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
