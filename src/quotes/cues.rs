@@ -384,6 +384,9 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
         else {
             continue;
         };
+        if last == first && nominal_participle(cx, first) {
+            continue;
+        }
         out.push(VerbCue {
             first,
             last,
@@ -394,6 +397,19 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
         });
     }
     out
+}
+
+/// Whether the past participle of a verb in -er at token `i` is a noun:
+/// right after a determiner (`le communiqué`, `un exposé`, `du communiqué`),
+/// where a verb would need an auxiliary between them (`l'a communiqué`).
+fn nominal_participle(cx: &Context<Lexicons>, i: usize) -> bool {
+    let key = cx.key(i);
+    let participle = ["é", "ée", "és", "ées"].iter().any(|e| key.ends_with(e));
+    participle
+        && i.checked_sub(1).is_some_and(|d| {
+            let before = cx.key(d);
+            is_determiner(&before) || matches!(before.as_ref(), "du" | "au" | "aux")
+        })
 }
 
 /// The prepositional cue starting at token `i`, if any (longest first).

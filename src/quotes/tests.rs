@@ -556,6 +556,17 @@ fn a_title_alone_is_no_name() {
 }
 
 #[test]
+fn a_participle_after_a_determiner_is_a_noun() {
+    // `le communiqué` is the document, not the verb `communiquer`.
+    let q = body("Selon un communiqué, la réunion aura lieu lundi.\n\nLe ministère a communiqué que la séance serait publique.\n");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["la réunion aura lieu lundi", "la séance serait publique"]
+    );
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
