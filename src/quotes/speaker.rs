@@ -132,24 +132,20 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
             last,
         },
         (Some(h), Some((_, e))) if doc.cx.lex.is_non_agent(&doc.key(h)) => entity_subject(e),
-        (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => Subject::Nobody,
+        // `selon les chiffres du ministère`, `selon un communiqué de la
+        // police`: a source that names no speaker speaks for the body after
+        // `de` or `par`, if any.
+        (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => {
+            issuer(doc, h, last).unwrap_or(Subject::Nobody)
+        }
         // `le classement établi par Reporters sans frontières`: a document
-        // speaks for the name after `par` or `de`.
-        (Some(h), None) if doc.cx.lex.is_document(&doc.key(h)) => (h + 1..last)
-            .find(|&i| matches!(doc.key(i).as_ref(), "par" | "de" | "d'" | "du"))
-            .and_then(|i| {
-                (i + 1..=last)
-                    .rev()
-                    .find(|&k| name_like(doc, i + 1, k))
-                    .map(|k| Subject::Name {
-                        first: i + 1,
-                        last: k,
-                    })
-            })
-            .unwrap_or(Subject::Role {
+        // speaks for the name or body after `par` or `de`.
+        (Some(h), None) if doc.cx.lex.is_document(&doc.key(h)) => {
+            issuer(doc, h, last).unwrap_or(Subject::Role {
                 first: determiner_before(doc, first, h),
                 last,
-            }),
+            })
+        }
         (Some(h), None) => Subject::Role {
             first: determiner_before(doc, first, h),
             last,
@@ -162,6 +158,35 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         (None, None) if name_like(doc, first, last) => Subject::Name { first, last },
         (None, None) => Subject::Unknown,
     }
+}
+
+/// Who issued the document or source headed by token `h`, in a phrase
+/// ending at `last`: the name after `par` or `de` (`établi par Reporters
+/// sans frontières`), else a phrase headed by a body or a person there
+/// (`de la police municipale`, `des anciens salariés`).
+fn issuer(doc: &Doc, h: usize, last: usize) -> Option<Subject> {
+    (h + 1..last)
+        .filter(|&i| matches!(doc.key(i).as_ref(), "par" | "de" | "d'" | "du" | "des"))
+        .find_map(|by| {
+            let start = by + 1;
+            if let Some(k) = (start..=last).rev().find(|&k| name_like(doc, start, k)) {
+                return Some(Subject::Name {
+                    first: start,
+                    last: k,
+                });
+            }
+            // `de presse`: a bare noun after `de` tells a kind (`communiqué
+            // de presse`), a determined one an issuer (`du ministère`).
+            let determined = matches!(doc.key(by).as_ref(), "du" | "des")
+                || cues::is_determiner(&doc.key(start));
+            let head = phrase_head(doc, start, last).filter(|_| determined)?;
+            let k = doc.key(head);
+            // `des` keeps its plural (`des anciens salariés`: no one named);
+            // `du ministère` reads as `le ministère`.
+            let first = if doc.key(by) == "des" { by } else { start };
+            (doc.cx.lex.is_person_head(&k) || doc.cx.lex.is_body_head(&k))
+                .then_some(Subject::Role { first, last })
+        })
 }
 
 /// A plural pronoun or determiner (`ils`, `-t-elles`, `des`, `plusieurs`).

@@ -567,6 +567,26 @@ fn a_participle_after_a_determiner_is_a_noun() {
 }
 
 #[test]
+fn a_document_speaks_for_the_body_that_issued_it() {
+    let speaker = |text: &str| body(text).first().and_then(|x| x.2.clone());
+    assert_eq!(
+        speaker("La réunion aura lieu lundi, selon un communiqué de la police municipale.\n")
+            .as_deref(),
+        Some("la police municipale")
+    );
+    assert_eq!(
+        speaker("Selon un communiqué de presse du ministère, la réunion aura lieu lundi.\n")
+            .as_deref(),
+        Some("ministère")
+    );
+    // `de presse` tells the kind of the information, not who gave it.
+    assert_eq!(
+        speaker("Selon des informations de presse, la réunion aura lieu lundi.\n"),
+        None
+    );
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
