@@ -58,6 +58,11 @@ const MAX_PHRASE: usize = 24;
 /// the length of the text.
 const REFERENCE_WINDOW: usize = 2000;
 
+/// A document's issuer is named this many tokens after it at most: past a
+/// participle and a date (`un reportage diffusé mardi 3 juillet par la
+/// chaîne X`).
+const ISSUER_REACH: usize = 11;
+
 /// The entities that start before token `at` and within the reference
 /// window, nearest first (indices into `doc.entity_tokens`).
 fn entities_before<'d>(doc: &'d Doc<'_>, at: usize) -> impl Iterator<Item = usize> + 'd {
@@ -1062,7 +1067,7 @@ impl<'d> Resolver<'d> {
         let doc = self.doc;
         let window_start = at.saturating_sub(REFERENCE_WINDOW);
         let named_after = |p: usize| {
-            (p + 1..p + 7)
+            (p + 1..=p + ISSUER_REACH)
                 .take_while(|&j| !doc.is_punct(j))
                 .find_map(|j| {
                     doc.entity_starting(j)

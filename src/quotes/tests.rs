@@ -587,6 +587,13 @@ fn a_document_speaks_for_the_body_that_issued_it() {
 }
 
 #[test]
+fn a_headline_document_is_issued_by_the_name_its_article_gives() {
+    // The issuer may come after a date in the participial clause.
+    let q = quotes("Football : le club serait vendu, selon un reportage\n\n3 juillet 2012. - Un reportage diffusé mardi 2 juillet par la chaîne France 24 sème le doute sur l'avenir du club.\n");
+    assert_eq!(q.first().and_then(|x| x.2.as_deref()), Some("France 24"));
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
