@@ -594,6 +594,18 @@ fn a_headline_document_is_issued_by_the_name_its_article_gives() {
 }
 
 #[test]
+fn the_imparfait_plural_of_a_verb_of_speech_is_a_cue() {
+    let q = body("Les manifestants affirmaient que la police avait tiré sur la foule.\n");
+    assert_eq!(
+        q.first().map(|x| (x.0.as_str(), x.2.as_deref())),
+        Some((
+            "la police avait tiré sur la foule",
+            Some("Les manifestants")
+        ))
+    );
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
