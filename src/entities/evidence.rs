@@ -3,8 +3,9 @@
 //!
 //! - A person: a capitalised name of two to four words in a speaker slot
 //!   (`Souha Arafat a déclaré`, `a expliqué Timor Goksel`, `selon Ana Ruiz`);
-//!   an initial before a surname (`B. Obama`, `J-M Ayrault`); a name listed
-//!   with a known person (`Jean Dupont, Ana Ruiz et Li Wei`).
+//!   an initial before a surname (`B. Obama`, `J-M Ayrault`); the maker of a
+//!   work (`une toile de Renoir`); a name listed with a known person (`Jean
+//!   Dupont, Ana Ruiz et Li Wei`).
 //! - An organisation: a capitalised name closed by a word that says what kind
 //!   of body it is (`Dana Air`, `Free Mobile`, `... Facilities Council`); an
 //!   unknown acronym in running text (`le BEA`), weakly.
@@ -182,6 +183,36 @@ fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
             }
         }
         i = last + 1;
+    }
+}
+
+/// Makers of works: a name right after `de` following a noun of a made work
+/// (`une toile de Renoir`, `un roman de Victor Hugo`); the list it opens
+/// (`de Monet, Degas et Sisley`) takes the label through `coordinated`.
+fn authors(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
+    let places = TextSet::new();
+    for i in 0..cx.tokens.len() {
+        if !cx.is(i, Class::CreationNoun)
+            || !cx.joined(i)
+            || !matches!(cx.key(i + 1).as_ref(), "de" | "d'")
+            || !cx.joined(i + 1)
+        {
+            continue;
+        }
+        let first = i + 2;
+        if !name_part(cx, first) || cx.all_caps(first) {
+            continue;
+        }
+        let last = run_end(cx, first, &places);
+        let parts = (first..=last)
+            .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
+            .count();
+        if parts > MAX_SLOT_PARTS || covered(lexical, first, last) {
+            continue;
+        }
+        if let Some(span) = span_of(cx, first, last) {
+            out.push(Candidate::new(span, Label::Per, Tier::Strong, 5).from(Source::Evidence));
+        }
     }
 }
 
@@ -440,6 +471,7 @@ pub fn find(cx: &Context, out: &mut Vec<Candidate>) {
         c.source == Source::Lexicon || c.label == Label::Org
     });
     people(cx, &named, out);
+    authors(cx, &named, out);
     companies(cx, out);
     acronyms(cx, &lexical, out);
     branches(cx, out);
@@ -845,6 +877,27 @@ mod tests {
         assert!(labelled("Le Grand Bleu sort en salle.", "PER").is_empty());
         // An acronym or a known place in the slot is no person.
         assert!(labelled("a déclaré Nouvelle-Zélande Rugby", "PER").is_empty());
+    }
+
+    #[test]
+    fn the_maker_of_a_work_is_a_person() {
+        assert_eq!(
+            labelled(
+                "Le musée montre des toiles de Vernalot et un roman de Jules Ardrane.",
+                "PER"
+            ),
+            ["Vernalot", "Jules Ardrane"]
+        );
+        // The list the name opens is of people too.
+        assert_eq!(
+            labelled(
+                "On y voit des œuvres de Vernalot, Quibert et Sallenave.",
+                "PER"
+            ),
+            ["Vernalot", "Quibert", "Sallenave"]
+        );
+        // A known place is no maker; a work's title is no name (`le film X`).
+        assert!(labelled("un film de Paris et le film Grand Bleu", "PER").is_empty());
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub enum Class {
     FunctionWord,
     YearContext,
     WorkNoun,
+    /// `toile`, `roman`: a work whose `de` complement names its maker.
+    CreationNoun,
     Currency,
     Multiplier,
     ClockWord,
@@ -122,6 +124,8 @@ pub struct Words {
     pub year_contexts: WordSet,
     /// Nouns introducing a work's title (`série`, `film`).
     pub work_nouns: WordSet,
+    /// Nouns of made works whose `de` complement is their maker, folded.
+    pub creation_nouns: WordSet,
     /// Words that build dates around a core date, by what they do.
     pub date_words: WordMap<String, DateWord>,
     /// Words that name a clock time (`midi`) and its value.
@@ -214,6 +218,7 @@ impl Default for Words {
                 .collect(),
             year_contexts: folded_set(include_str!("../../data/entities/year_contexts.txt")),
             work_nouns: folded_set(include_str!("../../data/entities/work_nouns.txt")),
+            creation_nouns: folded_set(include_str!("../../data/entities/creation_nouns.txt")),
             date_words: rows(include_str!("../../data/entities/date_words.tsv"))
                 .filter_map(|r| {
                     let kind = match *r.get(1)? {
@@ -268,6 +273,7 @@ impl Words {
             (Class::FunctionWord, &self.function_words),
             (Class::YearContext, &self.year_contexts),
             (Class::WorkNoun, &self.work_nouns),
+            (Class::CreationNoun, &self.creation_nouns),
         ];
         for (class, set) in sets {
             for key in set {
