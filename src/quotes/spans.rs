@@ -1383,10 +1383,51 @@ fn lower_fragment(doc: &Doc, open: usize) -> bool {
 /// The verb of speech in the clause before a fragment opening at `open`.
 fn fragment_cue(doc: &Doc, open: usize) -> Option<VerbCue> {
     let s = doc.sentence(open);
-    let lower = s.start.max(open.saturating_sub(8));
-    let cue = (lower..open)
-        .rev()
-        .take_while(|&j| !doc.is_punct(j))
-        .find_map(|j| doc.cue_starting(j))?;
+    let mut j = open;
+    let mut read = 0;
+    let mut apposition_skipped = false;
+    let cue = loop {
+        if read >= 8 || j <= s.start {
+            return None;
+        }
+        j -= 1;
+        if doc.is_punct(j) {
+            // `décrit sa fille, Jeanne Dupont, comme « ... »`: one apposition
+            // of a few words between commas leaves the clause open.
+            let opening = (!apposition_skipped && doc.is(j, ","))
+                .then(|| {
+                    (s.start.max(j.saturating_sub(MAX_APPOSITION + 1))..j)
+                        .rev()
+                        .find(|&c| doc.is_punct(c))
+                })
+                .flatten()
+                .filter(|&c| {
+                    // A noun phrase: a name or a determiner first (not an
+                    // incise such as `quant à elle`).
+                    let noun_phrase =
+                        doc.capitalised(c + 1) || cues::is_determiner(&doc.key(c + 1));
+                    doc.is(c, ",")
+                        && c + 1 < j
+                        && noun_phrase
+                        && (c + 1..j).all(|t| doc.cue_starting(t).is_none())
+                });
+            match opening {
+                Some(c) => {
+                    apposition_skipped = true;
+                    j = c;
+                    continue;
+                }
+                None => return None,
+            }
+        }
+        read += 1;
+        if let Some(cue) = doc.cue_starting(j) {
+            break cue;
+        }
+    };
     (!doc.negated(cue.first) && !doc.in_closed_region(cue.first)).then_some(cue)
 }
+
+/// An apposition skipped between a verb and its complement has at most this
+/// many tokens.
+const MAX_APPOSITION: usize = 6;

@@ -606,6 +606,17 @@ fn the_imparfait_plural_of_a_verb_of_speech_is_a_cue() {
 }
 
 #[test]
+fn an_apposition_between_the_verb_and_the_fragment_leaves_the_clause_open() {
+    let q = body("Le vieux leader Paul Marnier décrit sa fille, Jeanne Marnier, comme « petite-bourgeoise ».\n");
+    assert_eq!(
+        q.first().map(|x| (x.0.as_str(), x.2.as_deref())),
+        Some(("petite-bourgeoise", Some("Paul Marnier")))
+    );
+    // An incise is no apposition.
+    assert!(body("La seconde liste est qualifiée, quant à elle, de « radicale ».\n").is_empty());
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
