@@ -1165,11 +1165,12 @@ impl<'d> Resolver<'d> {
             )
             && !(head + 1..=last).any(|i| governs(&doc.key(i)));
         let headline = doc.zone(first) == Zone::Title;
+        // A document speaks for whoever issued it; one the article does not
+        // tie to an issuer (`d'autres témoignages`) names no speaker.
         if doc.cx.lex.is_document(&key) {
-            if short || headline {
-                return self.issuer(first, &key).or(Some(phrase));
-            }
-            return Some(phrase);
+            return (short || headline)
+                .then(|| self.issuer(first, &key))
+                .flatten();
         }
         if doc.cx.lex.is_generic_body(&key) && !doc.cx.lex.is_body_head(&key) {
             if short {

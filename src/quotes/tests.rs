@@ -617,6 +617,13 @@ fn an_apposition_between_the_verb_and_the_fragment_leaves_the_clause_open() {
 }
 
 #[test]
+fn a_document_without_an_issuer_names_no_speaker() {
+    let q = body("Selon d'autres témoignages, la foule est restée calme toute la nuit.\n");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2, None);
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
