@@ -424,12 +424,32 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
             i += 1;
             continue;
         }
-        // `le rapport publié par Transparence Globale`: the agent of a
-        // document is part of its phrase.
+        // `le rapport publié par Transparence Globale`, `un sondage paru
+        // dans le quotidien Le Figaro`: the participle of a document's
+        // making, then its agent or outlet, are part of its phrase.
+        if making_participle(&k) && matches!(doc.key(i + 1).as_ref(), "par" | "dans") {
+            i += 1;
+            continue;
+        }
         if k == "par" && doc.capitalised(i + 1) {
             end = i + 1;
             i += 2;
             continue;
+        }
+        if i > start && making_participle(&doc.key(i - 1)) && matches!(k.as_ref(), "par" | "dans") {
+            // Lower-case words (`le quotidien`), then the agent's name.
+            let agent = (i + 1..(i + 4).min(limit))
+                .take_while(|&j| {
+                    (doc.is_word(j) && !doc.capitalised(j)) || doc.entity_starting(j).is_some()
+                })
+                .find_map(|j| doc.entity_starting(j))
+                .filter(|&e| matches!(doc.label(e), Some(Label::Org | Label::Per)))
+                .and_then(|e| doc.entity_tokens.get(e));
+            if let Some(&(_, b)) = agent {
+                end = b;
+                i = b + 1;
+                continue;
+            }
         }
         // `la directrice de l'UNRWA au Liban`: a place in the role.
         if cues::is_preposition(&k) {
@@ -460,6 +480,14 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
         i += 1;
     }
     end
+}
+
+/// A past participle that tells how a document came out (`publié`,
+/// `réalisé`, `paru`, `conduite`): the forms in -é of verbs in -er, and a few
+/// others.
+fn making_participle(key: &str) -> bool {
+    ["é", "ée", "és", "ées"].iter().any(|e| key.ends_with(e))
+        || matches!(key, "paru" | "parue" | "conduit" | "conduite")
 }
 
 /// The subject of the verb whose first token is `verb`: looking back over

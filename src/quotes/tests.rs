@@ -624,6 +624,29 @@ fn a_document_without_an_issuer_names_no_speaker() {
 }
 
 #[test]
+fn a_document_is_issued_by_the_agent_or_outlet_of_its_participle() {
+    let speaker = |text: &str| body(text).first().and_then(|x| x.2.clone());
+    assert_eq!(
+        speaker(
+            "Le chômage a reculé en mai, selon un sondage publié par le quotidien Le Figaro.\n"
+        )
+        .as_deref(),
+        Some("Le Figaro")
+    );
+    assert_eq!(
+        speaker("Le chômage a reculé en mai, selon le rapport publié par Transparence Globale.\n")
+            .as_deref(),
+        Some("Transparence Globale")
+    );
+    // Without the participle, `dans ...` is no part of the source.
+    assert_eq!(
+        speaker("Le chômage a reculé en mai, selon un diplomate dans le quotidien Le Figaro.\n")
+            .as_deref(),
+        Some("un diplomate")
+    );
+}
+
+#[test]
 fn a_french_given_name_tells_the_gender_of_il() {
     let q = body("« Nous avons perdu la partie », a dit Marie Durand.\n\nLe débat a été ouvert par Christian Lebrun, président du groupe. Il a demandé la parole. « Nous ne voterons pas ce texte. »\n");
     assert_eq!(q.len(), 2);
