@@ -399,13 +399,17 @@ pub fn verb_cues(cx: &Context<Lexicons>) -> Vec<VerbCue> {
     out
 }
 
+/// Whether `key` has the ending of a past participle of a verb in -er
+/// (`publié`, `communiquées`).
+pub fn is_er_participle(key: &str) -> bool {
+    ["é", "ée", "és", "ées"].iter().any(|e| key.ends_with(e))
+}
+
 /// Whether the past participle of a verb in -er at token `i` is a noun:
 /// right after a determiner (`le communiqué`, `un exposé`, `du communiqué`),
 /// where a verb would need an auxiliary between them (`l'a communiqué`).
 fn nominal_participle(cx: &Context<Lexicons>, i: usize) -> bool {
-    let key = cx.key(i);
-    let participle = ["é", "ée", "és", "ées"].iter().any(|e| key.ends_with(e));
-    participle
+    is_er_participle(&cx.key(i))
         && i.checked_sub(1).is_some_and(|d| {
             let before = cx.key(d);
             is_determiner(&before) || matches!(before.as_ref(), "du" | "au" | "aux")

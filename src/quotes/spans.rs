@@ -1380,7 +1380,9 @@ fn lower_fragment(doc: &Doc, open: usize) -> bool {
     !trigger
 }
 
-/// The verb of speech in the clause before a fragment opening at `open`.
+/// The verb of speech in the clause before a fragment opening at `open`:
+/// within the 8 tokens before it (an apposition aside), with no punctuation
+/// between them.
 fn fragment_cue(doc: &Doc, open: usize) -> Option<VerbCue> {
     let s = doc.sentence(open);
     let mut j = open;

@@ -141,16 +141,15 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
         // police`: a source that names no speaker speaks for the body after
         // `de` or `par`, if any.
         (Some(h), None) if doc.cx.lex.is_non_agent(&doc.key(h)) => {
-            issuer(doc, h, last).unwrap_or(Subject::Nobody)
+            issuer_in_phrase(doc, h, last).unwrap_or(Subject::Nobody)
         }
         // `le classement établi par Reporters sans frontières`: a document
         // speaks for the name or body after `par` or `de`.
-        (Some(h), None) if doc.cx.lex.is_document(&doc.key(h)) => {
-            issuer(doc, h, last).unwrap_or(Subject::Role {
+        (Some(h), None) if doc.cx.lex.is_document(&doc.key(h)) => issuer_in_phrase(doc, h, last)
+            .unwrap_or(Subject::Role {
                 first: determiner_before(doc, first, h),
                 last,
-            })
-        }
+            }),
         (Some(h), None) => Subject::Role {
             first: determiner_before(doc, first, h),
             last,
@@ -169,7 +168,7 @@ pub fn classify_phrase(doc: &Doc, first: usize, last: usize) -> Subject {
 /// ending at `last`: the name after `par` or `de` (`établi par Reporters
 /// sans frontières`), else a phrase headed by a body or a person there
 /// (`de la police municipale`, `des anciens salariés`).
-fn issuer(doc: &Doc, h: usize, last: usize) -> Option<Subject> {
+fn issuer_in_phrase(doc: &Doc, h: usize, last: usize) -> Option<Subject> {
     (h + 1..last)
         .filter(|&i| matches!(doc.key(i).as_ref(), "par" | "de" | "d'" | "du" | "des"))
         .find_map(|by| {
@@ -486,8 +485,7 @@ pub fn phrase_end(doc: &Doc, start: usize, limit: usize) -> usize {
 /// `réalisé`, `paru`, `conduite`): the forms in -é of verbs in -er, and a few
 /// others.
 fn making_participle(key: &str) -> bool {
-    ["é", "ée", "és", "ées"].iter().any(|e| key.ends_with(e))
-        || matches!(key, "paru" | "parue" | "conduit" | "conduite")
+    cues::is_er_participle(key) || matches!(key, "paru" | "parue" | "conduit" | "conduite")
 }
 
 /// The subject of the verb whose first token is `verb`: looking back over
