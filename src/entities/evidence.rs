@@ -880,6 +880,17 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_place_noun_introduces_a_list_of_places() {
+        assert_eq!(
+            labelled(
+                "Il a plu dans les comtés de Velmora, Quintaro et Sallès.",
+                "LOC"
+            ),
+            ["Velmora", "Quintaro", "Sallès"]
+        );
+    }
+
+    #[test]
     fn the_maker_of_a_work_is_a_person() {
         assert_eq!(
             labelled(

@@ -397,6 +397,14 @@ mod tests {
     }
 
     #[test]
+    fn a_counterpart_is_a_role_before_a_name() {
+        assert_eq!(
+            people("Le ministre a reçu son homologue malien Kolvar Tessandi."),
+            ["Kolvar Tessandi"]
+        );
+    }
+
+    #[test]
     fn a_given_name_that_lost_its_last_letter_is_repaired() {
         // `ï` turned into `?` by a bad conversion; a `?` elsewhere is no letter.
         let text = "La ministre a reçu Sergue? Lavrov à Moscou. Pourquoi ? Lavrov sait.";
