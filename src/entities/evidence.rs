@@ -29,7 +29,7 @@ use super::{key32, Bits, Candidate, StrongSpans, Tier};
 use crate::lexicon::WordShapes;
 
 use crate::lexicon::{fold_key, is_apostrophe, TextMap, TextSet};
-use crate::model::{Label, Source, Span};
+use crate::model::{Label, Source, Span, TokenKind};
 use crate::text::{all_caps, capitalised, partition_from};
 
 /// A person's name found by its slot has at most this many parts.
@@ -291,7 +291,11 @@ fn unknown_acronym(cx: &Context, i: usize) -> bool {
             && !cx.is(p, Class::FunctionWord)
             && !cx.lex.words.adjective(key.as_ref())
     });
-    (before || after) && !after_noun
+    // After a number it is a unit or what is counted (`0,04 UA`, `12 PME`).
+    let after_number = i
+        .checked_sub(1)
+        .is_some_and(|p| cx.joined(p) && cx.kind(p) == Some(TokenKind::Number));
+    (before || after) && !after_noun && !after_number
 }
 
 fn acronyms(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
@@ -888,6 +892,13 @@ mod tests {
             ),
             ["Velmora", "Quintaro", "Sallès"]
         );
+    }
+
+    #[test]
+    fn an_acronym_after_a_number_is_a_unit_not_a_body() {
+        assert!(labelled("Le fonds a placé 100 MEUR pendant un an.", "ORG").is_empty());
+        assert!(labelled("La planète tourne à 0,04 UX de son étoile.", "ORG").is_empty());
+        assert_eq!(labelled("Le rapport du BEA est paru.", "ORG"), ["BEA"]);
     }
 
     #[test]
