@@ -33,6 +33,11 @@ fn body(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
     quotes(&format!("{TITLE}{text}"))
 }
 
+/// The speaker of the first quote of `text` under a title.
+fn first_speaker(text: &str) -> Option<String> {
+    body(text).into_iter().next().and_then(|q| q.2)
+}
+
 #[test]
 fn unquoted_content_then_inverted_attribution_with_a_name() {
     let q = body("La Chine est prête à coopérer, a déclaré jeudi le ministre chinois des Affaires étrangères, Qin Gang.\n");
@@ -543,16 +548,18 @@ fn an_organisation_closing_an_apposed_role_is_no_subject() {
     let speakers: Vec<Option<&str>> = q.iter().map(|x| x.2.as_deref()).collect();
     assert_eq!(speakers, [Some("Paul Durand"), Some("Sophie Marchal")]);
     // Without a name before it, the organisation still speaks.
-    let q = body("La société Alpha a indiqué que la réforme était inutile.\n");
-    assert_eq!(q.first().and_then(|x| x.2.as_deref()), Some("Alpha"));
+    assert_eq!(
+        first_speaker("La société Alpha a indiqué que la réforme était inutile.\n").as_deref(),
+        Some("Alpha")
+    );
 }
 
 #[test]
 fn a_title_alone_is_no_name() {
     // `PDG` is capitalised like a name, but it is a title: the apposition
     // points back to the name before it.
-    let q = body("Le groupe va supprimer 500 postes. Paul Durand, PDG de HB France, a indiqué « vouloir partir ».\n");
-    assert_eq!(q.first().and_then(|x| x.2.as_deref()), Some("Paul Durand"));
+    let text = "Le groupe va supprimer 500 postes. Paul Durand, PDG de HB France, a indiqué « vouloir partir ».\n";
+    assert_eq!(first_speaker(text).as_deref(), Some("Paul Durand"));
 }
 
 #[test]
@@ -568,20 +575,19 @@ fn a_participle_after_a_determiner_is_a_noun() {
 
 #[test]
 fn a_document_speaks_for_the_body_that_issued_it() {
-    let speaker = |text: &str| body(text).first().and_then(|x| x.2.clone());
     assert_eq!(
-        speaker("La réunion aura lieu lundi, selon un communiqué de la police municipale.\n")
+        first_speaker("La réunion aura lieu lundi, selon un communiqué de la police municipale.\n")
             .as_deref(),
         Some("la police municipale")
     );
     assert_eq!(
-        speaker("Selon un communiqué de presse du ministère, la réunion aura lieu lundi.\n")
+        first_speaker("Selon un communiqué de presse du ministère, la réunion aura lieu lundi.\n")
             .as_deref(),
         Some("ministère")
     );
     // `de presse` tells the kind of the information, not who gave it.
     assert_eq!(
-        speaker("Selon des informations de presse, la réunion aura lieu lundi.\n"),
+        first_speaker("Selon des informations de presse, la réunion aura lieu lundi.\n"),
         None
     );
 }
@@ -625,23 +631,26 @@ fn a_document_without_an_issuer_names_no_speaker() {
 
 #[test]
 fn a_document_is_issued_by_the_agent_or_outlet_of_its_participle() {
-    let speaker = |text: &str| body(text).first().and_then(|x| x.2.clone());
     assert_eq!(
-        speaker(
+        first_speaker(
             "Le chômage a reculé en mai, selon un sondage publié par le quotidien Le Figaro.\n"
         )
         .as_deref(),
         Some("Le Figaro")
     );
     assert_eq!(
-        speaker("Le chômage a reculé en mai, selon le rapport publié par Transparence Globale.\n")
-            .as_deref(),
+        first_speaker(
+            "Le chômage a reculé en mai, selon le rapport publié par Transparence Globale.\n"
+        )
+        .as_deref(),
         Some("Transparence Globale")
     );
     // Without the participle, `dans ...` is no part of the source.
     assert_eq!(
-        speaker("Le chômage a reculé en mai, selon un diplomate dans le quotidien Le Figaro.\n")
-            .as_deref(),
+        first_speaker(
+            "Le chômage a reculé en mai, selon un diplomate dans le quotidien Le Figaro.\n"
+        )
+        .as_deref(),
         Some("un diplomate")
     );
 }
