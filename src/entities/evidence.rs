@@ -22,7 +22,7 @@
 use std::cell::Cell;
 use std::collections::hash_map::Entry;
 
-use super::people::{name_part, run_end};
+use super::people::{name_part, parts, run_end};
 use super::words::Class;
 use super::Context;
 use super::{key32, Bits, Candidate, StrongSpans, Tier};
@@ -106,13 +106,10 @@ fn speech_before(cx: &Context, first: usize) -> bool {
 /// parts, none in capitals (an acronym or a heading), none known to a lexicon.
 fn person_like(cx: &Context, first: usize, last: usize, lexical: &Bits) -> bool {
     let words = (first..=last).filter(|&k| cx.is_word(k)).count();
-    let parts = (first..=last)
-        .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
-        .count();
     // A given name inside the run opens another name (`l'agence Nova Press
     // Jean Dupont`): the people patterns take it from there.
     let inner_given = (first + 1..=last).any(|k| cx.is(k, Class::GivenName));
-    (2..=MAX_SLOT_PARTS).contains(&parts)
+    (2..=MAX_SLOT_PARTS).contains(&parts(cx, first, last))
         && !inner_given
         && words <= MAX_SLOT_PARTS + 1
         && !(first..=last).any(|k| cx.all_caps(k))
@@ -204,10 +201,7 @@ fn authors(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
             continue;
         }
         let last = run_end(cx, first, &places);
-        let parts = (first..=last)
-            .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
-            .count();
-        if parts > MAX_SLOT_PARTS || covered(lexical, first, last) {
+        if parts(cx, first, last) > MAX_SLOT_PARTS || covered(lexical, first, last) {
             continue;
         }
         if let Some(span) = span_of(cx, first, last) {

@@ -110,7 +110,7 @@ fn capital_article(word: &str) -> bool {
 }
 
 /// How many name parts tokens `first..=last` hold.
-fn parts(cx: &Context, first: usize, last: usize) -> usize {
+pub fn parts(cx: &Context, first: usize, last: usize) -> usize {
     (first..=last)
         .filter(|&k| cx.is_word(k) && !cx.is(k, Class::Particle))
         .count()
