@@ -1403,16 +1403,9 @@ fn fragment_cue(doc: &Doc, open: usize) -> Option<VerbCue> {
                         .find(|&c| doc.is_punct(c))
                 })
                 .flatten()
-                .filter(|&c| {
-                    // A noun phrase: a name or a determiner first (not an
-                    // incise such as `quant à elle`).
-                    let noun_phrase =
-                        doc.capitalised(c + 1) || cues::is_determiner(&doc.key(c + 1));
-                    doc.is(c, ",")
-                        && c + 1 < j
-                        && noun_phrase
-                        && (c + 1..j).all(|t| doc.cue_starting(t).is_none())
-                });
+                // An apposed name or role (not an incise such as `quant à
+                // elle`), as `apposition` reads one.
+                .filter(|&c| doc.is(c, ",") && apposition(doc, c + 1, j - 1));
             match opening {
                 Some(c) => {
                     apposition_skipped = true;
