@@ -2,7 +2,8 @@
 //! stand or by a word that says what they are.
 //!
 //! - A person: a capitalised name of two to four words in a speaker slot
-//!   (`Souha Arafat a déclaré`, `a expliqué Timor Goksel`, `selon Ana Ruiz`);
+//!   (`Souha Arafat a déclaré`, `a expliqué Timor Goksel`, `selon Ana Ruiz`),
+//!   or whose surname stands alone in one (`Kiro Quennec ... Quennec a dit`);
 //!   an initial before a surname (`B. Obama`, `J-M Ayrault`); the maker of a
 //!   work (`une toile de Renoir`); a name listed with a known person (`Jean
 //!   Dupont, Ana Ruiz et Li Wei`).
@@ -147,6 +148,10 @@ fn compound_initials(word: &str) -> bool {
 /// People by their slot and by an initial before a surname.
 fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
     let places = TextSet::new();
+    // Names of two parts or more outside a slot, and single name parts in
+    // one: the second may make the first a person.
+    let mut unslotted: Vec<(usize, usize)> = Vec::new();
+    let mut lone_speakers: TextSet<&str> = TextSet::new();
     let mut i = 0;
     while i < cx.tokens.len() {
         // An initial and a surname: `B. Obama`, `J-M Ayrault`.
@@ -174,12 +179,36 @@ fn people(cx: &Context, lexical: &Bits, out: &mut Vec<Candidate>) {
             continue;
         }
         let last = run_end(cx, i, &places);
-        if person_like(cx, i, last, lexical) && (speech_before(cx, i) || speech_after(cx, last)) {
-            if let Some(span) = span_of(cx, i, last) {
+        let slot = speech_before(cx, i) || speech_after(cx, last);
+        if person_like(cx, i, last, lexical) {
+            if slot {
+                if let Some(span) = span_of(cx, i, last) {
+                    out.push(
+                        Candidate::new(span, Label::Per, Tier::Strong, 5).from(Source::Evidence),
+                    );
+                }
+            } else {
+                unslotted.push((i, last));
+            }
+        } else if slot
+            && parts(cx, i, last) == 1
+            && !covered(lexical, i, last)
+            && !cx.all_caps(last)
+        {
+            // `De Lanvaux a dit`: a particle capitalised at the start.
+            lone_speakers.insert(cx.word(last));
+        }
+        i = last + 1;
+    }
+    // A surname standing alone as a speaker (`Quennec a indiqué`) says that
+    // the article's name ending with it is a person's (`Kiro Quennec`),
+    // wherever that name stands.
+    for (first, last) in unslotted {
+        if lone_speakers.contains(cx.word(last)) {
+            if let Some(span) = span_of(cx, first, last) {
                 out.push(Candidate::new(span, Label::Per, Tier::Strong, 5).from(Source::Evidence));
             }
         }
-        i = last + 1;
     }
 }
 
@@ -868,6 +897,31 @@ mod tests {
             labelled("Selon Ilkka Saarinen, le projet avance.", "PER"),
             ["Ilkka Saarinen"]
         );
+    }
+
+    #[test]
+    fn a_surname_alone_in_a_slot_makes_its_full_name_a_person() {
+        assert_eq!(
+            labelled(
+                "Kiro Quennec est arrivé premier. Quennec a indiqué que la mer était forte.",
+                "PER"
+            ),
+            ["Kiro Quennec", "Quennec"]
+        );
+        // A particle capitalised at the start of the sentence.
+        assert_eq!(
+            labelled(
+                "Tavo de Lanvaux est arrivé troisième. De Lanvaux a déclaré qu'il repartirait.",
+                "PER"
+            ),
+            ["Tavo de Lanvaux", "De Lanvaux"]
+        );
+        // Without the lone surname in a slot, the name says nothing.
+        assert!(labelled(
+            "Kiro Quennec est arrivé premier. Quennec reste en tête.",
+            "PER"
+        )
+        .is_empty());
     }
 
     #[test]
